@@ -1,0 +1,263 @@
+//! The state that lifting and lowering carry through one call: the memory
+//! view, the canonical options and the hostcall fuel.
+
+use crate::abi::memory::{GuestMemory, check_aligned, check_range};
+use crate::abi::options::{DEFAULT_HOSTCALL_FUEL, StringEncoding};
+use crate::error::{Result, Trap, trap};
+
+/// Hostcall fuel: how many bytes of strings and lists one call may still move.
+///
+/// It bounds the work (and host allocation) that a single call can make the
+/// host do, so that a hostile guest cannot ask for unbounded copies.
+#[derive(Debug, Clone, Copy)]
+pub struct HostcallFuel {
+    limit: usize,
+    remaining: usize,
+}
+
+impl HostcallFuel {
+    /// Fuel for `limit` bytes.
+    pub fn new(limit: usize) -> Self {
+        Self {
+            limit,
+            remaining: limit,
+        }
+    }
+
+    /// Takes `bytes` from the fuel, or traps with
+    /// [`Trap::HostcallFuelExhausted`] when less is left.
+    #[inline]
+    pub fn consume(&mut self, bytes: u64) -> Result<()> {
+        match usize::try_from(bytes)
+            .ok()
+            .and_then(|b| self.remaining.checked_sub(b))
+        {
+            Some(left) => {
+                self.remaining = left;
+                Ok(())
+            }
+            None => trap(Trap::HostcallFuelExhausted { limit: self.limit }),
+        }
+    }
+
+    /// Bytes left.
+    pub fn remaining(&self) -> usize {
+        self.remaining
+    }
+}
+
+impl Default for HostcallFuel {
+    fn default() -> Self {
+        Self::new(DEFAULT_HOSTCALL_FUEL)
+    }
+}
+
+/// Everything lowering needs: guest memory with its `realloc`, the string
+/// encoding and the hostcall fuel.
+pub struct LowerContext<'a, M: GuestMemory + ?Sized> {
+    memory: Option<&'a mut M>,
+    encoding: StringEncoding,
+    fuel: HostcallFuel,
+}
+
+impl<'a, M: GuestMemory + ?Sized> LowerContext<'a, M> {
+    /// A context lowering into `memory` with `encoding` and default fuel.
+    pub fn new(memory: &'a mut M, encoding: StringEncoding) -> Self {
+        Self {
+            memory: Some(memory),
+            encoding,
+            fuel: HostcallFuel::default(),
+        }
+    }
+
+    /// A context for functions whose canonical options name no memory: only
+    /// values that need no memory can be lowered through it.
+    pub fn without_memory(encoding: StringEncoding) -> Self {
+        Self {
+            memory: None,
+            encoding,
+            fuel: HostcallFuel::default(),
+        }
+    }
+
+    /// Replaces the hostcall fuel.
+    pub fn with_fuel(mut self, fuel: HostcallFuel) -> Self {
+        self.fuel = fuel;
+        self
+    }
+
+    /// The guest's string encoding.
+    #[inline]
+    pub fn string_encoding(&self) -> StringEncoding {
+        self.encoding
+    }
+
+    /// The fuel left.
+    pub fn fuel(&self) -> &HostcallFuel {
+        &self.fuel
+    }
+
+    /// Takes `bytes` of hostcall fuel.
+    #[inline]
+    pub fn consume_fuel(&mut self, bytes: u64) -> Result<()> {
+        self.fuel.consume(bytes)
+    }
+
+    fn memory_ref(&self) -> Result<&M> {
+        match &self.memory {
+            Some(m) => Ok(m),
+            None => trap(Trap::NoMemory),
+        }
+    }
+
+    /// The memory's current bytes.
+    #[inline]
+    pub fn memory(&self) -> Result<&[u8]> {
+        Ok(self.memory_ref()?.data())
+    }
+
+    /// The memory's current bytes, writable. Call again after any `realloc`.
+    #[inline]
+    pub fn memory_mut(&mut self) -> Result<&mut [u8]> {
+        match &mut self.memory {
+            Some(m) => Ok(m.data_mut()),
+            None => trap(Trap::NoMemory),
+        }
+    }
+
+    /// Calls the guest's `realloc` and checks its result: the pointer must be
+    /// aligned to `align` and `new_size` bytes at it must fit in memory,
+    /// otherwise [`Trap::InvalidReallocResult`].
+    pub fn realloc(&mut self, old_ptr: u32, old_size: u32, align: u32, new_size: u32) -> Result<u32> {
+        let memory = match &mut self.memory {
+            Some(m) => m,
+            None => return trap(Trap::NoMemory),
+        };
+        let ptr = memory.realloc(old_ptr, old_size, align, new_size)?;
+        let memory_len = memory.data().len();
+        if check_aligned(ptr, align).is_err()
+            || check_range(ptr, u64::from(new_size), memory_len).is_err()
+        {
+            return trap(Trap::InvalidReallocResult {
+                ptr,
+                size: new_size,
+                align,
+                memory_len,
+            });
+        }
+        Ok(ptr)
+    }
+
+    /// The writable bytes `offset..offset + len`, checked against the memory.
+    #[inline]
+    pub fn slice_mut(&mut self, offset: usize, len: usize) -> Result<&mut [u8]> {
+        let memory = self.memory_mut()?;
+        let memory_len = memory.len();
+        match offset
+            .checked_add(len)
+            .and_then(|end| memory.get_mut(offset..end))
+        {
+            Some(s) => Ok(s),
+            None => trap(Trap::OutOfBounds {
+                ptr: offset as u32,
+                len: len as u64,
+                memory_len,
+            }),
+        }
+    }
+
+    /// Writes `N` bytes at `offset`.
+    #[inline]
+    pub fn write<const N: usize>(&mut self, offset: usize, bytes: [u8; N]) -> Result<()> {
+        self.slice_mut(offset, N)?.copy_from_slice(&bytes);
+        Ok(())
+    }
+
+    /// Writes `bytes` at `offset`.
+    #[inline]
+    pub fn write_slice(&mut self, offset: usize, bytes: &[u8]) -> Result<()> {
+        self.slice_mut(offset, bytes.len())?.copy_from_slice(bytes);
+        Ok(())
+    }
+}
+
+impl<M: GuestMemory + ?Sized> core::fmt::Debug for LowerContext<'_, M> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("LowerContext")
+            .field("has_memory", &self.memory.is_some())
+            .field("encoding", &self.encoding)
+            .field("fuel", &self.fuel)
+            .finish()
+    }
+}
+
+/// Everything lifting needs: the guest memory (read-only; lifted views borrow
+/// it for `'a`), the string encoding and the hostcall fuel.
+#[derive(Debug)]
+pub struct LiftContext<'a> {
+    memory: Option<&'a [u8]>,
+    encoding: StringEncoding,
+    fuel: HostcallFuel,
+}
+
+impl<'a> LiftContext<'a> {
+    /// A context lifting from `memory` with `encoding` and default fuel.
+    pub fn new(memory: &'a [u8], encoding: StringEncoding) -> Self {
+        Self {
+            memory: Some(memory),
+            encoding,
+            fuel: HostcallFuel::default(),
+        }
+    }
+
+    /// A context for functions whose canonical options name no memory.
+    pub fn without_memory(encoding: StringEncoding) -> Self {
+        Self {
+            memory: None,
+            encoding,
+            fuel: HostcallFuel::default(),
+        }
+    }
+
+    /// Replaces the hostcall fuel.
+    pub fn with_fuel(mut self, fuel: HostcallFuel) -> Self {
+        self.fuel = fuel;
+        self
+    }
+
+    /// The guest's string encoding.
+    #[inline]
+    pub fn string_encoding(&self) -> StringEncoding {
+        self.encoding
+    }
+
+    /// The fuel left.
+    pub fn fuel(&self) -> &HostcallFuel {
+        &self.fuel
+    }
+
+    /// Takes `bytes` of hostcall fuel.
+    #[inline]
+    pub fn consume_fuel(&mut self, bytes: u64) -> Result<()> {
+        self.fuel.consume(bytes)
+    }
+
+    /// The whole memory.
+    #[inline]
+    pub fn memory(&self) -> Result<&'a [u8]> {
+        match self.memory {
+            Some(m) => Ok(m),
+            None => trap(Trap::NoMemory),
+        }
+    }
+
+    /// `len` bytes at `ptr`, which must be aligned to `align`: the checks the
+    /// spec makes before it reads a string, a list or a spilled tuple.
+    #[inline]
+    pub fn guest_range(&self, ptr: u32, len: u64, align: u32) -> Result<&'a [u8]> {
+        check_aligned(ptr, align)?;
+        let memory = self.memory()?;
+        let range = check_range(ptr, len, memory.len())?;
+        Ok(&memory[range])
+    }
+}

@@ -1,0 +1,115 @@
+//! `tuple<...>` as Rust tuples of 0 to 16 elements. `()` is the empty tuple,
+//! which also stands for an absent payload and for "no parameters/results".
+
+use super::type_mismatch;
+use crate::abi::context::{LiftContext, LowerContext};
+use crate::abi::flat::{FlatReader, FlatWriter};
+use crate::abi::layout;
+use crate::abi::memory::GuestMemory;
+use crate::abi::traits::{ComponentType, Lift, Lower};
+use crate::error::Result;
+use crate::types::Type;
+
+macro_rules! tuples {
+    ($(($($name:ident $idx:tt),*);)*) => {$(
+        impl<$($name: ComponentType),*> ComponentType for ($($name,)*) {
+            const SIZE32: usize = {
+                #[allow(unused_mut)]
+                let mut size = 0usize;
+                $(size = layout::align_to(size, $name::ALIGN32 as usize) + $name::SIZE32;)*
+                layout::align_to(size, Self::ALIGN32 as usize)
+            };
+            const ALIGN32: u32 = {
+                #[allow(unused_mut)]
+                let mut align = 1usize;
+                $(align = layout::max(align, $name::ALIGN32 as usize);)*
+                align as u32
+            };
+            const FLAT_COUNT: usize = 0 $(+ $name::FLAT_COUNT)*;
+
+            fn typecheck(ty: &Type) -> Result<()> {
+                const ARITY: usize = 0 $(+ { let _ = $idx; 1 })*;
+                match ty {
+                    Type::Tuple(t) if t.types().len() == ARITY => {
+                        #[allow(unused_variables)]
+                        let types = t.types();
+                        $($name::typecheck(&types[$idx])?;)*
+                        Ok(())
+                    }
+                    other => Err(type_mismatch(&format!("tuple of {ARITY} elements"), other)),
+                }
+            }
+        }
+
+        impl<$($name: Lower),*> Lower for ($($name,)*) {
+            #[inline]
+            #[allow(unused_variables)]
+            fn lower_flat<M: GuestMemory + ?Sized>(
+                &self,
+                cx: &mut LowerContext<'_, M>,
+                dst: &mut FlatWriter<'_>,
+            ) -> Result<()> {
+                $(self.$idx.lower_flat(cx, dst)?;)*
+                Ok(())
+            }
+
+            #[inline]
+            #[allow(unused_variables, unused_mut, unused_assignments)]
+            fn store<M: GuestMemory + ?Sized>(
+                &self,
+                cx: &mut LowerContext<'_, M>,
+                offset: usize,
+            ) -> Result<()> {
+                let mut at = 0usize;
+                $(
+                    at = layout::align_to(at, $name::ALIGN32 as usize);
+                    self.$idx.store(cx, offset + at)?;
+                    at += $name::SIZE32;
+                )*
+                Ok(())
+            }
+        }
+
+        impl<'a, $($name: Lift<'a>),*> Lift<'a> for ($($name,)*) {
+            #[inline]
+            #[allow(unused_variables)]
+            fn lift_flat(cx: &mut LiftContext<'a>, src: &mut FlatReader<'_>) -> Result<Self> {
+                Ok(($($name::lift_flat(cx, src)?,)*))
+            }
+
+            #[inline]
+            #[allow(unused_variables, unused_mut, unused_assignments)]
+            fn load(cx: &mut LiftContext<'a>, bytes: &'a [u8]) -> Result<Self> {
+                let mut at = 0usize;
+                Ok(($({
+                    at = layout::align_to(at, $name::ALIGN32 as usize);
+                    let Some(field) = bytes.get(at..at + $name::SIZE32) else {
+                        anyhow::bail!("tuple element out of its memory range");
+                    };
+                    at += $name::SIZE32;
+                    $name::load(cx, field)?
+                },)*))
+            }
+        }
+    )*};
+}
+
+tuples! {
+    ();
+    (A 0);
+    (A 0, B 1);
+    (A 0, B 1, C 2);
+    (A 0, B 1, C 2, D 3);
+    (A 0, B 1, C 2, D 3, E 4);
+    (A 0, B 1, C 2, D 3, E 4, F 5);
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6);
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8);
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11, N 12);
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11, N 12, O 13);
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11, N 12, O 13, P 14);
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11, N 12, O 13, P 14, Q 15);
+}

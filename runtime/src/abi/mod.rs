@@ -1,0 +1,18 @@
+//! The Canonical ABI: moving values between Rust and guest linear memory.
+//!
+//! Data travels one road: a Rust value implementing [`Lower`] is flattened
+//! into core values or stored into memory through a [`LowerContext`]; a guest
+//! value is read back by [`Lift`] through a [`LiftContext`].
+
+pub mod context;
+pub mod flat;
+pub(crate) mod impls;
+pub mod layout;
+pub mod memory;
+pub mod options;
+pub mod strings;
+pub mod traits;
+pub mod views;
+
+pub use impls::option_result::typecheck_payload;
+pub use impls::lists::{lift_list_bytes, lower_list};

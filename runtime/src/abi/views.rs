@@ -1,0 +1,196 @@
+//! Zero-copy, lift-only views of guest strings and lists.
+//!
+//! A view borrows the guest memory for `'a`, so the memory cannot change
+//! while it lives: what was validated when the view was created stays valid.
+
+use std::borrow::Cow;
+use std::marker::PhantomData;
+
+use crate::abi::context::LiftContext;
+use crate::abi::flat::FlatReader;
+use crate::abi::impls::lists::lift_list_bytes;
+use crate::abi::impls::{load_pointer_pair, type_mismatch};
+use crate::abi::options::StringEncoding;
+use crate::abi::strings::{GuestStr, lift_guest_str};
+use crate::abi::traits::{ComponentType, Lift};
+use crate::error::Result;
+use crate::types::Type;
+
+/// A guest `string`, validated when lifted and read in place.
+///
+/// UTF-8 strings are borrowed as `&str` without a copy; UTF-16 and Latin-1
+/// strings are decoded when asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WasmStr<'a> {
+    inner: GuestStr<'a>,
+}
+
+impl<'a> WasmStr<'a> {
+    /// The string: borrowed when the guest encodes UTF-8, decoded otherwise.
+    pub fn to_str(&self) -> Cow<'a, str> {
+        self.inner.to_cow()
+    }
+
+    /// The string as `&str` when the guest stores UTF-8, `None` otherwise.
+    pub fn as_utf8(&self) -> Option<&'a str> {
+        match self.inner {
+            GuestStr::Utf8(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The encoding the string is stored in.
+    pub fn encoding(&self) -> StringEncoding {
+        match self.inner {
+            GuestStr::Utf8(_) => StringEncoding::Utf8,
+            GuestStr::Utf16(_) => StringEncoding::Utf16,
+            GuestStr::Latin1(_) => StringEncoding::CompactUtf16,
+        }
+    }
+
+    /// The string's raw bytes in guest memory.
+    pub fn as_bytes(&self) -> &'a [u8] {
+        match self.inner {
+            GuestStr::Utf8(s) => s.as_bytes(),
+            GuestStr::Utf16(b) | GuestStr::Latin1(b) => b,
+        }
+    }
+}
+
+impl ComponentType for WasmStr<'_> {
+    const SIZE32: usize = 8;
+    const ALIGN32: u32 = 4;
+    const FLAT_COUNT: usize = 2;
+
+    fn typecheck(ty: &Type) -> Result<()> {
+        match ty {
+            Type::String => Ok(()),
+            other => Err(type_mismatch("string", other)),
+        }
+    }
+}
+
+impl<'a> Lift<'a> for WasmStr<'a> {
+    fn lift_flat(cx: &mut LiftContext<'a>, src: &mut FlatReader<'_>) -> Result<Self> {
+        let ptr = src.next_i32()?;
+        let len = src.next_i32()?;
+        Ok(Self {
+            inner: lift_guest_str(cx, ptr, len)?,
+        })
+    }
+
+    fn load(cx: &mut LiftContext<'a>, bytes: &'a [u8]) -> Result<Self> {
+        let (ptr, len) = load_pointer_pair(bytes)?;
+        Ok(Self {
+            inner: lift_guest_str(cx, ptr, len)?,
+        })
+    }
+}
+
+/// A guest `list<T>`, validated when lifted and read in place.
+///
+/// Lists of integers can be borrowed as a byte slice ([`WasmList::as_le_bytes`]);
+/// every element can be lifted on demand with [`WasmList::get`] or
+/// [`WasmList::iter`].
+pub struct WasmList<'a, T> {
+    memory: &'a [u8],
+    bytes: &'a [u8],
+    len: usize,
+    encoding: StringEncoding,
+    element: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for WasmList<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for WasmList<'_, T> {}
+
+impl<T> core::fmt::Debug for WasmList<'_, T> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("WasmList")
+            .field("len", &self.len)
+            .field("byte_len", &self.bytes.len())
+            .finish()
+    }
+}
+
+impl<'a, T: Lift<'a>> WasmList<'a, T> {
+    fn lift(cx: &mut LiftContext<'a>, ptr: u32, len: u32) -> Result<Self> {
+        let bytes = lift_list_bytes(cx, ptr, len, T::SIZE32, T::ALIGN32)?;
+        T::validate_list(cx, bytes, len as usize)?;
+        Ok(Self {
+            memory: cx.memory()?,
+            bytes,
+            len: len as usize,
+            encoding: cx.string_encoding(),
+            element: PhantomData,
+        })
+    }
+
+    /// How many elements the list has.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The list body's bytes, little-endian as the guest stored them.
+    pub fn as_le_bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    /// Lifts element `index`, or `None` past the end.
+    pub fn get(&self, index: usize) -> Option<Result<T>> {
+        if index >= self.len {
+            return None;
+        }
+        let start = index * T::SIZE32;
+        let bytes = self.bytes.get(start..start + T::SIZE32)?;
+        let mut cx = LiftContext::new(self.memory, self.encoding);
+        Some(T::load(&mut cx, bytes))
+    }
+
+    /// Lifts the elements one by one.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Result<T>> + '_ {
+        (0..self.len).map(|i| match self.get(i) {
+            Some(item) => item,
+            None => Err(anyhow::anyhow!("list element {i} out of range")),
+        })
+    }
+}
+
+impl<'a> WasmList<'a, u8> {
+    /// The bytes of a `list<u8>`, borrowed.
+    pub fn as_slice(&self) -> &'a [u8] {
+        self.bytes
+    }
+}
+
+impl<T: ComponentType> ComponentType for WasmList<'_, T> {
+    const SIZE32: usize = 8;
+    const ALIGN32: u32 = 4;
+    const FLAT_COUNT: usize = 2;
+
+    fn typecheck(ty: &Type) -> Result<()> {
+        <[T]>::typecheck(ty)
+    }
+}
+
+impl<'a, T: Lift<'a>> Lift<'a> for WasmList<'a, T> {
+    fn lift_flat(cx: &mut LiftContext<'a>, src: &mut FlatReader<'_>) -> Result<Self> {
+        let ptr = src.next_i32()?;
+        let len = src.next_i32()?;
+        Self::lift(cx, ptr, len)
+    }
+
+    fn load(cx: &mut LiftContext<'a>, bytes: &'a [u8]) -> Result<Self> {
+        let (ptr, len) = load_pointer_pair(bytes)?;
+        Self::lift(cx, ptr, len)
+    }
+}

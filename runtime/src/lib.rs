@@ -1,0 +1,18 @@
+//! Typed Rust host bindings for WebAssembly components.
+//!
+//! `witbind` implements the Component Model's Canonical ABI: Rust values are
+//! lowered into a guest's linear memory and lifted back out exactly as the
+//! spec prescribes, with every malformed guest input reported as a [`Trap`].
+
+pub mod abi;
+mod error;
+pub mod types;
+
+pub use abi::context::{HostcallFuel, LiftContext, LowerContext};
+pub use abi::flat::{FlatReader, FlatType, FlatWriter};
+pub use abi::memory::{GuestMemory, VecMemory};
+pub use abi::options::StringEncoding;
+pub use abi::traits::{ComponentType, Lift, Lower};
+pub use abi::views::{WasmList, WasmStr};
+pub use error::{Error, Result, Trap};
+pub use types::Type;

@@ -1,0 +1,1 @@
+//! Shared helpers of witbind's integration tests, conformance runner and benchmarks.

@@ -1,0 +1,1 @@
+//! Compile-fail tests of witbind macros live in `tests/`.
