@@ -1,0 +1,195 @@
+//! Host functions as the guest sees them: a Rust closure wrapped so a lowered
+//! import can lift its arguments and lower its results.
+
+use std::mem::MaybeUninit;
+use std::sync::Arc;
+
+use wasmtime::{AsContextMut as _, Caller, ValRaw};
+use wasmtime_environ::component::{RuntimeMemoryIndex, RuntimeReallocIndex};
+
+use crate::abi::context::{HostcallFuel, LiftContext, LowerContext};
+use crate::abi::flat::{FlatReader, FlatWriter};
+use crate::abi::memory::{check_aligned, check_range};
+use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, StringEncoding};
+use crate::abi::traits::{Lift, Lower};
+use crate::error::Result;
+use crate::host::backend::wasmtime::{
+    Realloc, WasmtimeMemory, flat_to_raw, host_arg, to_engine_error,
+};
+use crate::host::store::{StoreContextMut, StoreData};
+use crate::host::types::FuncType;
+
+/// What one lowered import knows about the guest calling it: where its
+/// memory and `realloc` are, its string encoding and the function type.
+pub(crate) struct ImportCall {
+    pub(crate) instance: usize,
+    pub(crate) memory: Option<RuntimeMemoryIndex>,
+    pub(crate) realloc: Option<RuntimeReallocIndex>,
+    pub(crate) encoding: StringEncoding,
+    pub(crate) ty: FuncType,
+}
+
+impl ImportCall {
+    /// The core parameter count: flat parameters, or one pointer when they
+    /// spill.
+    fn core_param_count(&self) -> usize {
+        if self.ty.param_flat.len() <= MAX_FLAT_PARAMS {
+            self.ty.param_flat.len()
+        } else {
+            1
+        }
+    }
+
+    /// The calling instance's memory and `realloc`, looked up now because
+    /// the guest may define them after it lowered the import.
+    fn resolve<T>(
+        &self,
+        data: &StoreData<T>,
+    ) -> Result<(Option<wasmtime::Memory>, Option<Realloc>)> {
+        let Some(state) = data.instances.get(self.instance) else {
+            anyhow::bail!("the calling instance is not in this store");
+        };
+        let memory = match self.memory {
+            Some(i) => Some(state.memory(i)?),
+            None => None,
+        };
+        let realloc = match self.realloc {
+            Some(i) => Some(state.realloc(i)?),
+            None => None,
+        };
+        Ok((memory, realloc))
+    }
+}
+
+/// The raw entry point of a host function: gets the caller, the import's
+/// description and the core arguments, writes the core results.
+type RawHostFn<T> = dyn Fn(&mut Caller<'_, StoreData<T>>, &ImportCall, &mut [MaybeUninit<ValRaw>]) -> Result<()>
+    + Send
+    + Sync;
+
+/// Checks a Rust signature against a component function type.
+type TypecheckFn = dyn Fn(&FuncType) -> Result<()> + Send + Sync;
+
+/// A host function defined in a [`Linker`](crate::Linker).
+pub(crate) struct HostFunc<T: 'static> {
+    /// The Rust signature, for error messages.
+    pub(crate) rust_type: String,
+    typecheck: Box<TypecheckFn>,
+    call: Arc<RawHostFn<T>>,
+}
+
+impl<T: 'static> HostFunc<T> {
+    /// Wraps a closure taking the parameters as tuple `P` and returning the
+    /// results as tuple `R`.
+    pub(crate) fn typed<P, R, F>(func: F) -> Self
+    where
+        P: for<'a> Lift<'a> + 'static,
+        R: Lower + 'static,
+        F: Fn(StoreContextMut<'_, T>, P) -> Result<R> + Send + Sync + 'static,
+    {
+        let call = move |caller: &mut Caller<'_, StoreData<T>>,
+                         import: &ImportCall,
+                         args: &mut [MaybeUninit<ValRaw>]|
+              -> Result<()> {
+            let (memory, realloc) = import.resolve(caller.data())?;
+            let fuel = HostcallFuel::new(caller.data().hostcall_fuel);
+            let (params, fuel) = {
+                let mut cx = match memory {
+                    Some(m) => LiftContext::new(m.data(&*caller), import.encoding),
+                    None => LiftContext::without_memory(import.encoding),
+                }
+                .with_fuel(fuel);
+                let params = if import.ty.param_flat.len() <= MAX_FLAT_PARAMS {
+                    let mut flat = [0u64; MAX_FLAT_PARAMS];
+                    for (i, ty) in import.ty.param_flat.iter().enumerate() {
+                        flat[i] = host_arg(args, i, *ty)?;
+                    }
+                    let count = import.ty.param_flat.len();
+                    P::lift_flat(&mut cx, &mut FlatReader::new(&flat[..count]))?
+                } else {
+                    let ptr = host_arg(args, 0, crate::FlatType::I32)? as u32;
+                    let bytes = cx.guest_range(ptr, P::SIZE32 as u64, P::ALIGN32)?;
+                    P::load(&mut cx, bytes)?
+                };
+                (params, *cx.fuel())
+            };
+            let results = func(
+                StoreContextMut {
+                    inner: caller.as_context_mut(),
+                },
+                params,
+            )?;
+            let mut view = memory.map(|m| WasmtimeMemory::new(caller.as_context_mut(), m, realloc));
+            let mut cx = match &mut view {
+                Some(view) => LowerContext::new(view, import.encoding),
+                None => LowerContext::without_memory(import.encoding),
+            }
+            .with_fuel(fuel);
+            if import.ty.result_flat.len() <= MAX_FLAT_RESULTS {
+                let mut flat = [0u64; MAX_FLAT_RESULTS];
+                let count = import.ty.result_flat.len();
+                let mut writer = FlatWriter::new(&mut flat[..count]);
+                results.lower_flat(&mut cx, &mut writer)?;
+                if writer.len() != count {
+                    anyhow::bail!(
+                        "host function results lowered to {} core values, expected {count}",
+                        writer.len()
+                    );
+                }
+                for (slot, bits) in args.iter_mut().zip(&flat[..count]) {
+                    *slot = MaybeUninit::new(flat_to_raw(*bits));
+                }
+            } else {
+                let retptr =
+                    host_arg(args, import.core_param_count(), crate::FlatType::I32)? as u32;
+                check_aligned(retptr, R::ALIGN32)?;
+                check_range(retptr, R::SIZE32 as u64, cx.memory()?.len())?;
+                results.store(&mut cx, retptr as usize)?;
+            }
+            Ok(())
+        };
+        Self {
+            rust_type: format!(
+                "fn{} -> {}",
+                std::any::type_name::<P>(),
+                std::any::type_name::<R>()
+            ),
+            typecheck: Box::new(|ty: &FuncType| {
+                P::typecheck(&ty.params)?;
+                R::typecheck(&ty.results)
+            }),
+            call: Arc::new(call),
+        }
+    }
+
+    /// Checks the Rust signature against the component's type `ty` of the
+    /// import `name`, with an error naming both.
+    pub(crate) fn typecheck(&self, name: &str, ty: &FuncType) -> Result<()> {
+        (self.typecheck)(ty).map_err(|e| {
+            e.context(format!(
+                "import `{name}`: the host function's Rust type `{}` does not match the \
+                 component's type `{}`",
+                self.rust_type,
+                ty.describe()
+            ))
+        })
+    }
+
+    /// Creates the core function the guest calls for this import.
+    pub(crate) fn define(
+        &self,
+        store: impl wasmtime::AsContextMut<Data = StoreData<T>>,
+        core_ty: wasmtime::FuncType,
+        import: ImportCall,
+    ) -> wasmtime::Func {
+        let call = self.call.clone();
+        let entry = move |mut caller: Caller<'_, StoreData<T>>,
+                          args: &mut [MaybeUninit<ValRaw>]| {
+            call(&mut caller, &import, args).map_err(to_engine_error)
+        };
+        // SAFETY: `core_ty` is the flattening of `import.ty` (checked by the
+        // instantiation code), and the entry point reads exactly those
+        // parameter slots and writes exactly those result slots.
+        unsafe { wasmtime::Func::new_unchecked(store, core_ty, entry) }
+    }
+}
