@@ -4,7 +4,7 @@
 //! The API follows `wasmtime::component`: [`Engine`], [`Component`],
 //! [`Linker`], [`Store`], [`Instance`] and [`TypedFunc`]. Components are
 //! flattened into core wasm instantiations by wasmtime-environ's translator;
-//! the core modules run on the backend in [`backend`], and every value that
+//! the core modules run on a backend (wasmtime's core API by default), and every value that
 //! crosses the boundary goes through witbind's own Canonical ABI code.
 
 pub(crate) mod backend;
