@@ -163,7 +163,7 @@ impl Host {
 
 /// Calls the result-only export `name` of a fresh honest instance as
 /// returning `R` and gives back the trap it must fail with.
-fn trap_of<R: for<'a> witbind::Lift<'a>>(name: &str) -> Trap {
+fn trap_of<R: for<'a> witbind::Lift<'a> + std::fmt::Debug>(name: &str) -> Trap {
     let mut host = Host::new();
     let instance = host.instantiate(HONEST_REALLOC);
     let func = instance
@@ -171,8 +171,7 @@ fn trap_of<R: for<'a> witbind::Lift<'a>>(name: &str) -> Trap {
         .unwrap();
     let err = func
         .call(&mut host.store, ())
-        .err()
-        .expect("the call must fail");
+        .expect_err("the call must fail");
     let trap = err
         .downcast_ref::<Trap>()
         .unwrap_or_else(|| panic!("`{name}` failed without a witbind trap: {err:?}"))
@@ -297,8 +296,7 @@ fn import_trap_of(name: &str) -> Trap {
         .unwrap();
     let err = func
         .call(&mut host.store, ())
-        .err()
-        .expect("the call must fail");
+        .expect_err("the call must fail");
     let trap = err
         .downcast_ref::<Trap>()
         .unwrap_or_else(|| panic!("`{name}` failed without a witbind trap: {err:?}"))
@@ -372,8 +370,7 @@ fn realloc_trap_of(realloc_body: &str, export: &str) -> Trap {
         .unwrap();
     let err = take
         .call(&mut host.store, ("hello",))
-        .err()
-        .expect("the call must fail");
+        .expect_err("the call must fail");
     let trap = err
         .downcast_ref::<Trap>()
         .unwrap_or_else(|| panic!("failed without a witbind trap: {err:?}"))
