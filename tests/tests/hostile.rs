@@ -178,8 +178,7 @@ fn trap_of<R: for<'a> witbind::Lift<'a> + std::fmt::Debug>(name: &str) -> Trap {
         .clone();
     let again = func
         .call(&mut host.store, ())
-        .err()
-        .expect("a trapped instance refuses calls");
+        .expect_err("a trapped instance refuses calls");
     assert_eq!(again.downcast_ref::<Trap>(), Some(&Trap::InstanceTrapped));
     host.others_still_work();
     trap
