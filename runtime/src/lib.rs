@@ -6,6 +6,7 @@
 
 pub mod abi;
 mod error;
+pub mod resources;
 pub mod types;
 
 pub use abi::context::{HostcallFuel, LiftContext, LowerContext};
@@ -15,4 +16,7 @@ pub use abi::options::StringEncoding;
 pub use abi::traits::{ComponentType, Lift, Lower};
 pub use abi::views::{WasmList, WasmStr};
 pub use error::{Error, Result, Trap};
+pub use resources::{
+    Borrowed, Resource, ResourceAny, ResourceTable, ResourceTableError, ResourceTables,
+};
 pub use types::Type;
