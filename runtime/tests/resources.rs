@@ -394,3 +394,30 @@ fn resource_table_errors_are_typed() {
     // The freed rep is reused.
     assert_eq!(table.push(1u8).unwrap().rep(), rep);
 }
+
+#[test]
+fn lifting_and_lowering_guest_resources_with_a_known_type_checks_it() {
+    let mut tables = tables();
+    let i = tables.resource_new(&counter(), 5).unwrap();
+    let trap = trap_of(tables.lift_any(i, HandleKind::Own, Some(&foreign())));
+    assert!(
+        matches!(trap, Trap::WrongHandleType { index, .. } if index == i),
+        "{trap:?}"
+    );
+    assert_eq!(
+        tables.guest().live(),
+        1,
+        "the trap left the handle in place"
+    );
+
+    let held = tables
+        .lift_any(i, HandleKind::Own, Some(&counter()))
+        .unwrap();
+    let trap = trap_of(tables.lower_any(&held, HandleKind::Own, Some(&foreign())));
+    assert!(matches!(trap, Trap::WrongHandleType { .. }), "{trap:?}");
+    assert_eq!(tables.host().live(), 1);
+    let back = tables
+        .lower_any(&held, HandleKind::Own, Some(&counter()))
+        .unwrap();
+    assert_eq!(tables.resource_rep(back, &counter()).unwrap(), 5);
+}

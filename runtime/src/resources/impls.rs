@@ -6,6 +6,7 @@
 //! [`ResourceTables`](super::ResourceTables), and fail (without panicking)
 //! when the context has none.
 
+use super::handle_table::HandleKind;
 use super::resource::{Borrowed, Resource, ResourceAny};
 use crate::abi::context::{LiftContext, LowerContext};
 use crate::abi::flat::{FlatReader, FlatWriter};
@@ -142,11 +143,11 @@ impl ComponentType for ResourceAny {
 }
 
 impl Lower for ResourceAny {
-    lower_via_index!(|this, cx| cx.resources()?.lower_own_any(this));
+    lower_via_index!(|this, cx| cx.resources()?.lower_any(this, HandleKind::Own, None));
 }
 
 impl<'a> Lift<'a> for ResourceAny {
-    lift_via_index!(|cx, index| cx.resources()?.lift_own_any(index));
+    lift_via_index!(|cx, index| cx.resources()?.lift_any(index, HandleKind::Own, None));
 }
 
 impl ComponentType for Borrowed<ResourceAny> {
@@ -161,9 +162,12 @@ impl ComponentType for Borrowed<ResourceAny> {
 }
 
 impl Lower for Borrowed<ResourceAny> {
-    lower_via_index!(|this, cx| cx.resources()?.lower_borrow_any(&this.0));
+    lower_via_index!(|this, cx| { cx.resources()?.lower_any(&this.0, HandleKind::Borrow, None) });
 }
 
 impl<'a> Lift<'a> for Borrowed<ResourceAny> {
-    lift_via_index!(|cx, index| Ok(Borrowed(cx.resources()?.lift_borrow_any(index)?)));
+    lift_via_index!(|cx, index| {
+        let any = cx.resources()?.lift_any(index, HandleKind::Borrow, None)?;
+        Ok(Borrowed(any))
+    });
 }

@@ -92,6 +92,13 @@ impl<T: 'static> Eq for Resource<T> {}
 /// [`ResourceTables::drop_host`](super::ResourceTables::drop_host), which
 /// says whether the guest's destructor must run. A borrowed one is valid
 /// until the import call that received it returns.
+///
+/// The typed lift and lower of `ResourceAny` cannot see which resource type
+/// the signature names, so they take the handle's own type; code that knows
+/// the type (dynamic values) uses
+/// [`ResourceTables::lift_any`](super::ResourceTables::lift_any) and
+/// [`ResourceTables::lower_any`](super::ResourceTables::lower_any), which
+/// check it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResourceAny {
     ty: ResourceType,

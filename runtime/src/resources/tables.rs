@@ -192,38 +192,63 @@ impl ResourceTables {
         self.guest.insert_borrow(ty.clone(), rep)
     }
 
-    /// Lifts the instance's `own` handle `index` into the host's table; the
-    /// type is the handle's own, since the caller gives none.
-    pub(crate) fn lift_own_any(&mut self, index: u32) -> Result<ResourceAny> {
-        let ty = self.guest.get(index)?.ty().clone();
-        let rep = self.guest.take_own(index, &ty)?;
-        let host_index = self.host.insert_own(ty.clone(), rep)?;
-        Ok(ResourceAny::new(ty, host_index, HandleKind::Own))
+    /// Lifts the instance's handle `index` as a guest resource the host
+    /// holds: `own` moves it into the host's table, `borrow` lends it for the
+    /// current call (the host's borrow ends with the call). `expected` is the
+    /// resource type the signature names; with `None` the handle's own type
+    /// is taken, as the typed [`ResourceAny`] lift does, since it cannot see
+    /// the signature.
+    pub fn lift_any(
+        &mut self,
+        index: u32,
+        kind: HandleKind,
+        expected: Option<&ResourceType>,
+    ) -> Result<ResourceAny> {
+        let ty = match expected {
+            Some(ty) => ty.clone(),
+            None => self.guest.get(index)?.ty().clone(),
+        };
+        let host_index = match kind {
+            HandleKind::Own => {
+                let rep = self.guest.take_own(index, &ty)?;
+                self.host.insert_own(ty.clone(), rep)?
+            }
+            HandleKind::Borrow => {
+                let rep = self.guest.lend(index, &ty)?;
+                self.host.insert_borrow(ty.clone(), rep)?
+            }
+        };
+        Ok(ResourceAny::new(ty, host_index, kind))
     }
 
-    /// Lends the instance's handle `index` to the host for the current call.
-    pub(crate) fn lift_borrow_any(&mut self, index: u32) -> Result<ResourceAny> {
-        let ty = self.guest.get(index)?.ty().clone();
-        let rep = self.guest.lend(index, &ty)?;
-        let host_index = self.host.insert_borrow(ty.clone(), rep)?;
-        Ok(ResourceAny::new(ty, host_index, HandleKind::Borrow))
-    }
-
-    /// Moves a resource the host owns back into the instance's table.
-    pub(crate) fn lower_own_any(&mut self, resource: &ResourceAny) -> Result<u32> {
-        if resource.kind() != HandleKind::Own {
-            return trap(Trap::WrongHandleKind {
-                index: resource.index(),
-                expected: HandleKind::Own.name(),
-            });
+    /// Lowers a guest resource the host holds into the instance: `own` moves
+    /// it back into the instance's table (only an owned `resource` can),
+    /// `borrow` lends it for the current call. `expected` is the resource
+    /// type the signature names, checked when given.
+    pub fn lower_any(
+        &mut self,
+        resource: &ResourceAny,
+        kind: HandleKind,
+        expected: Option<&ResourceType>,
+    ) -> Result<u32> {
+        if let Some(expected) = expected {
+            self.host.get_typed(resource.index(), expected)?;
         }
-        let rep = self.host.take_own(resource.index(), resource.ty())?;
-        self.lower_own(resource.ty(), rep)
-    }
-
-    /// Lends a resource the host holds to the instance for the current call.
-    pub(crate) fn lower_borrow_any(&mut self, resource: &ResourceAny) -> Result<u32> {
-        let rep = self.host.lend(resource.index(), resource.ty())?;
-        self.lower_borrow(resource.ty(), rep)
+        match kind {
+            HandleKind::Own => {
+                if resource.kind() != HandleKind::Own {
+                    return trap(Trap::WrongHandleKind {
+                        index: resource.index(),
+                        expected: HandleKind::Own.name(),
+                    });
+                }
+                let rep = self.host.take_own(resource.index(), resource.ty())?;
+                self.lower_own(resource.ty(), rep)
+            }
+            HandleKind::Borrow => {
+                let rep = self.host.lend(resource.index(), resource.ty())?;
+                self.lower_borrow(resource.ty(), rep)
+            }
+        }
     }
 }
