@@ -67,7 +67,6 @@ fn lower_utf16<M: GuestMemory + ?Sized>(
     len: u32,
 ) -> Result<(u32, u32)> {
     let worst = 2 * len;
-    check_string_length(u64::from(worst))?;
     cx.consume_fuel(u64::from(worst))?;
     let mut ptr = cx.realloc(0, 0, 2, worst)?;
     let units = encode_utf16(s, cx.slice_mut(ptr as usize, worst as usize)?) as u32;
@@ -99,7 +98,6 @@ fn lower_latin1_or_utf16<M: GuestMemory + ?Sized>(
         return Ok((ptr, latin1_len));
     }
     let worst = 2 * len;
-    check_string_length(u64::from(worst))?;
     cx.consume_fuel(u64::from(worst))?;
     ptr = cx.realloc(ptr, len, 2, worst)?;
     let dst = cx.slice_mut(ptr as usize, worst as usize)?;
