@@ -7,6 +7,7 @@
 pub mod abi;
 mod error;
 pub mod host;
+pub mod resources;
 pub mod types;
 
 pub use abi::context::{HostcallFuel, LiftContext, LowerContext};
@@ -19,5 +20,8 @@ pub use error::{Error, Result, Trap};
 pub use host::{
     AsContextMut, Component, Engine, ExportName, Instance, Linker, LinkerInstance, Store,
     StoreContextMut, TypedFunc,
+};
+pub use resources::{
+    Borrowed, Resource, ResourceAny, ResourceTable, ResourceTableError, ResourceTables,
 };
 pub use types::Type;

@@ -17,14 +17,8 @@ pub fn lower_string<M: GuestMemory + ?Sized>(
     cx: &mut LowerContext<'_, M>,
     s: &str,
 ) -> Result<(u32, u32)> {
-    let len = s.len();
-    if len > MAX_STRING_BYTE_LENGTH as usize {
-        return trap(Trap::StringTooLong {
-            byte_length: len as u64,
-            max: MAX_STRING_BYTE_LENGTH,
-        });
-    }
-    let len = len as u32;
+    check_string_length(s.len() as u64)?;
+    let len = s.len() as u32;
     match cx.string_encoding() {
         StringEncoding::Utf8 => {
             cx.consume_fuel(u64::from(len))?;
@@ -35,6 +29,17 @@ pub fn lower_string<M: GuestMemory + ?Sized>(
         StringEncoding::Utf16 => lower_utf16(cx, s, len),
         StringEncoding::CompactUtf16 => lower_latin1_or_utf16(cx, s, len),
     }
+}
+
+/// [`Trap::StringTooLong`] when `byte_length` exceeds `MAX_STRING_BYTE_LENGTH`.
+fn check_string_length(byte_length: u64) -> Result<()> {
+    if byte_length > u64::from(MAX_STRING_BYTE_LENGTH) {
+        return trap(Trap::StringTooLong {
+            byte_length,
+            max: MAX_STRING_BYTE_LENGTH,
+        });
+    }
+    Ok(())
 }
 
 /// Encodes `s` as UTF-16LE into `dst` (at least `2 * s.len()` bytes) and
@@ -175,12 +180,7 @@ pub(crate) fn lift_guest_str<'a>(
         }
         StringEncoding::CompactUtf16 => (Kind::Latin1, 2, u64::from(tagged_len)),
     };
-    if byte_length > u64::from(MAX_STRING_BYTE_LENGTH) {
-        return trap(Trap::StringTooLong {
-            byte_length,
-            max: MAX_STRING_BYTE_LENGTH,
-        });
-    }
+    check_string_length(byte_length)?;
     let bytes = cx.guest_range(ptr, byte_length, align)?;
     cx.consume_fuel(byte_length)?;
     Ok(match kind {
