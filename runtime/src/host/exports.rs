@@ -88,7 +88,8 @@ impl Instance {
         let Export::LiftedFunction { ty, func, options } = &info.export_items[index] else {
             anyhow::bail!("export `{display}` is not a function");
         };
-        let ty = FuncType::new(&c.types, *ty).with_context(|| format!("export `{display}`"))?;
+        let ty = FuncType::new(&c.types, &state.resource_types, *ty)
+            .with_context(|| format!("export `{display}`"))?;
         let CoreDef::Export(core) = func else {
             anyhow::bail!("export `{display}` lifts a built-in, which witbind does not support");
         };

@@ -8,6 +8,7 @@ use wasmtime::{AsContextMut as _, Caller, ValRaw};
 use wasmtime_environ::component::{RuntimeMemoryIndex, RuntimeReallocIndex};
 
 use crate::abi::context::{HostcallFuel, LiftContext, LowerContext};
+use crate::abi::flat::FlatType;
 use crate::abi::flat::{FlatReader, FlatWriter};
 use crate::abi::memory::{check_aligned, check_range};
 use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, StringEncoding};
@@ -16,8 +17,10 @@ use crate::error::Result;
 use crate::host::backend::wasmtime::{
     Realloc, WasmtimeMemory, flat_to_raw, host_arg, to_engine_error,
 };
+use crate::host::resources::with_tables;
 use crate::host::store::{StoreContextMut, StoreData};
 use crate::host::types::FuncType;
+use crate::resources::ResourceTables;
 
 /// What one lowered import knows about the guest calling it: where its
 /// memory and `realloc` are, its string encoding and the function type.
@@ -91,62 +94,40 @@ impl<T: 'static> HostFunc<T> {
                          import: &ImportCall,
                          args: &mut [MaybeUninit<ValRaw>]|
               -> Result<()> {
-            let (memory, realloc) = import.resolve(caller.data())?;
-            let fuel = HostcallFuel::new(caller.data().hostcall_fuel);
-            let (params, fuel) = {
-                let mut cx = match memory {
-                    Some(m) => LiftContext::new(m.data(&*caller), import.encoding),
-                    None => LiftContext::without_memory(import.encoding),
-                }
-                .with_fuel(fuel);
-                let params = if import.ty.param_flat.len() <= MAX_FLAT_PARAMS {
-                    let mut flat = [0u64; MAX_FLAT_PARAMS];
-                    for (i, ty) in import.ty.param_flat.iter().enumerate() {
-                        flat[i] = host_arg(args, i, *ty)?;
-                    }
-                    let count = import.ty.param_flat.len();
-                    P::lift_flat(&mut cx, &mut FlatReader::new(&flat[..count]))?
-                } else {
-                    let ptr = host_arg(args, 0, crate::FlatType::I32)? as u32;
-                    let bytes = cx.guest_range(ptr, P::SIZE32 as u64, P::ALIGN32)?;
-                    P::load(&mut cx, bytes)?
-                };
-                (params, *cx.fuel())
+            let mut store = caller.as_context_mut();
+            let (memory, realloc) = import.resolve(store.data())?;
+            let fuel = HostcallFuel::new(store.data().hostcall_fuel);
+            let (params, fuel) = if import.ty.has_handles {
+                with_tables(&mut store, import.instance, |store, tables| {
+                    tables.enter_call();
+                    lift_params::<T, P>(store, import, memory, args, fuel, Some(tables))
+                })?
+            } else {
+                lift_params::<T, P>(&mut store, import, memory, args, fuel, None)?
             };
             let results = func(
                 StoreContextMut {
-                    inner: caller.as_context_mut(),
+                    inner: store.as_context_mut(),
                 },
                 params,
             )?;
-            let mut view = memory.map(|m| WasmtimeMemory::new(caller.as_context_mut(), m, realloc));
-            let mut cx = match &mut view {
-                Some(view) => LowerContext::new(view, import.encoding),
-                None => LowerContext::without_memory(import.encoding),
-            }
-            .with_fuel(fuel);
-            if import.ty.result_flat.len() <= MAX_FLAT_RESULTS {
-                let mut flat = [0u64; MAX_FLAT_RESULTS];
-                let count = import.ty.result_flat.len();
-                let mut writer = FlatWriter::new(&mut flat[..count]);
-                results.lower_flat(&mut cx, &mut writer)?;
-                if writer.len() != count {
-                    anyhow::bail!(
-                        "host function results lowered to {} core values, expected {count}",
-                        writer.len()
-                    );
-                }
-                for (slot, bits) in args.iter_mut().zip(&flat[..count]) {
-                    *slot = MaybeUninit::new(flat_to_raw(*bits));
-                }
+            let view = (memory, realloc);
+            if import.ty.has_handles {
+                with_tables(&mut store, import.instance, |store, tables| {
+                    lower_results(
+                        store,
+                        import,
+                        view,
+                        args,
+                        &results,
+                        fuel,
+                        Some(&mut *tables),
+                    )?;
+                    tables.exit_call()
+                })
             } else {
-                let retptr =
-                    host_arg(args, import.core_param_count(), crate::FlatType::I32)? as u32;
-                check_aligned(retptr, R::ALIGN32)?;
-                check_range(retptr, R::SIZE32 as u64, cx.memory()?.len())?;
-                results.store(&mut cx, retptr as usize)?;
+                lower_results(&mut store, import, view, args, &results, fuel, None)
             }
-            Ok(())
         };
         Self {
             rust_type: format!(
@@ -192,4 +173,80 @@ impl<T: 'static> HostFunc<T> {
         // parameter slots and writes exactly those result slots.
         unsafe { wasmtime::Func::new_unchecked(store, core_ty, entry) }
     }
+}
+
+/// Lifts a host function's parameters from the guest's core arguments (or
+/// from the spilled tuple they point to).
+fn lift_params<T: 'static, P: for<'a> Lift<'a>>(
+    store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+    import: &ImportCall,
+    memory: Option<wasmtime::Memory>,
+    args: &[MaybeUninit<ValRaw>],
+    fuel: HostcallFuel,
+    tables: Option<&mut ResourceTables>,
+) -> Result<(P, HostcallFuel)> {
+    let mut cx = match memory {
+        Some(m) => LiftContext::new(m.data(&*store), import.encoding),
+        None => LiftContext::without_memory(import.encoding),
+    }
+    .with_fuel(fuel);
+    if let Some(tables) = tables {
+        cx = cx.with_resources(tables);
+    }
+    let params = if import.ty.param_flat.len() <= MAX_FLAT_PARAMS {
+        let mut flat = [0u64; MAX_FLAT_PARAMS];
+        for (i, ty) in import.ty.param_flat.iter().enumerate() {
+            flat[i] = host_arg(args, i, *ty)?;
+        }
+        let count = import.ty.param_flat.len();
+        P::lift_flat(&mut cx, &mut FlatReader::new(&flat[..count]))?
+    } else {
+        let ptr = host_arg(args, 0, FlatType::I32)? as u32;
+        let bytes = cx.guest_range(ptr, P::SIZE32 as u64, P::ALIGN32)?;
+        P::load(&mut cx, bytes)?
+    };
+    Ok((params, *cx.fuel()))
+}
+
+/// Lowers a host function's results: the flat result into the first core
+/// slot, or the spilled tuple to the guest's out-pointer argument.
+fn lower_results<T: 'static, R: Lower>(
+    store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+    import: &ImportCall,
+    (memory, realloc): (Option<wasmtime::Memory>, Option<Realloc>),
+    args: &mut [MaybeUninit<ValRaw>],
+    results: &R,
+    fuel: HostcallFuel,
+    tables: Option<&mut ResourceTables>,
+) -> Result<()> {
+    let mut view = memory.map(|m| WasmtimeMemory::new(store.as_context_mut(), m, realloc));
+    let mut cx = match &mut view {
+        Some(view) => LowerContext::new(view, import.encoding),
+        None => LowerContext::without_memory(import.encoding),
+    }
+    .with_fuel(fuel);
+    if let Some(tables) = tables {
+        cx = cx.with_resources(tables);
+    }
+    if import.ty.result_flat.len() <= MAX_FLAT_RESULTS {
+        let mut flat = [0u64; MAX_FLAT_RESULTS];
+        let count = import.ty.result_flat.len();
+        let mut writer = FlatWriter::new(&mut flat[..count]);
+        results.lower_flat(&mut cx, &mut writer)?;
+        if writer.len() != count {
+            anyhow::bail!(
+                "host function results lowered to {} core values, expected {count}",
+                writer.len()
+            );
+        }
+        for (slot, bits) in args.iter_mut().zip(&flat[..count]) {
+            *slot = MaybeUninit::new(flat_to_raw(*bits));
+        }
+    } else {
+        let retptr = host_arg(args, import.core_param_count(), FlatType::I32)? as u32;
+        check_aligned(retptr, R::ALIGN32)?;
+        check_range(retptr, R::SIZE32 as u64, cx.memory()?.len())?;
+        results.store(&mut cx, retptr as usize)?;
+    }
+    Ok(())
 }

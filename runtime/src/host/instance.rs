@@ -10,18 +10,22 @@ use wasmtime::{AsContextMut as _, Extern, Memory};
 use wasmtime_environ::component::{
     CoreDef, CoreExport, ExportItem, GlobalInitializer, InstantiateModule, LoweredIndex,
     RuntimeImportIndex, RuntimeMemoryIndex, RuntimePostReturnIndex, RuntimeReallocIndex,
-    StaticModuleIndex, Trampoline, TrampolineIndex,
+    StaticModuleIndex, Trampoline, TrampolineIndex, TypeResourceTableIndex,
 };
 use wasmtime_environ::{EntityIndex, PrimaryMap};
 
 use crate::abi::flat::FlatType;
 use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS};
 use crate::error::{Result, Trap, trap};
-use crate::host::backend::wasmtime::{Realloc, core_val_type, flat_val_type, from_engine_error};
+use crate::host::backend::wasmtime::{
+    Realloc, check_core_signature, core_val_type, flat_val_type, from_engine_error,
+};
 use crate::host::component::{Component, ComponentInner};
 use crate::host::host_func::{HostFunc, ImportCall};
+use crate::host::resources::{Builtin, HostDtor, define_builtin};
 use crate::host::store::StoreData;
-use crate::host::types::FuncType;
+use crate::host::types::{FuncType, ResourceMap};
+use crate::resources::ResourceTables;
 
 /// An instantiated component, a handle into the [`Store`](crate::Store) it
 /// was created in.
@@ -37,6 +41,13 @@ pub(crate) struct InstanceState {
     memories: Vec<Option<Memory>>,
     reallocs: Vec<Option<Realloc>>,
     post_returns: Vec<Option<wasmtime::Func>>,
+    /// Destructors of the resources the component defines, by
+    /// `DefinedResourceIndex`.
+    guest_dtors: Vec<Option<wasmtime::Func>>,
+    /// The resource type of each of the component's resources.
+    pub(crate) resource_types: Arc<ResourceMap>,
+    /// The handle tables; `None` while an operation has taken them out.
+    pub(crate) resources: Option<ResourceTables>,
     /// An export call is running (re-entering traps).
     pub(crate) in_call: bool,
     /// A call trapped: the instance refuses further calls.
@@ -44,9 +55,17 @@ pub(crate) struct InstanceState {
 }
 
 impl InstanceState {
-    fn new(component: Arc<ComponentInner>) -> Self {
+    fn new(component: Arc<ComponentInner>, resource_types: Arc<ResourceMap>) -> Self {
         let info = &component.info;
+        let imported = info.imported_resources.len();
+        let mut tables = ResourceTables::new();
+        for ty in resource_types.iter().skip(imported) {
+            tables.implement(ty.clone());
+        }
         Self {
+            guest_dtors: vec![None; (info.num_resources as usize).saturating_sub(imported)],
+            resource_types,
+            resources: Some(tables),
             memories: vec![None; info.num_runtime_memories as usize],
             reallocs: vec![None; info.num_runtime_reallocs as usize],
             post_returns: vec![None; info.num_runtime_post_returns as usize],
@@ -96,6 +115,18 @@ impl InstanceState {
         }
     }
 
+    /// The destructor the component declared for its resource `index` (a
+    /// `ResourceIndex`), if it defines that resource and declared one.
+    pub(crate) fn guest_dtor(&self, c: &ComponentInner, index: u32) -> Option<wasmtime::Func> {
+        let defined = c
+            .info
+            .defined_resource_index(wasmtime_environ::component::ResourceIndex::from_u32(index))?;
+        self.guest_dtors
+            .get(defined.as_u32() as usize)
+            .copied()
+            .flatten()
+    }
+
     /// Checks that the instance may be entered and marks it entered.
     pub(crate) fn enter(&mut self) -> Result<()> {
         if self.trapped {
@@ -134,22 +165,33 @@ pub(crate) fn lowered_core_signature(ty: &FuncType) -> (Vec<FlatType>, Vec<FlatT
     (params, results)
 }
 
-/// Instantiates `component` in `store` with the host functions `imports`
-/// (one per runtime import, already type-checked).
+/// What instantiation takes from the linker, resolved and type-checked.
+pub(crate) struct Imports<T: 'static> {
+    /// The host function of each runtime import that is a function.
+    pub(crate) funcs: PrimaryMap<RuntimeImportIndex, Option<(String, Arc<HostFunc<T>>)>>,
+    /// The resource type of each of the component's resources.
+    pub(crate) resource_types: Arc<ResourceMap>,
+    /// The host destructor of each imported resource, by `ResourceIndex`.
+    pub(crate) host_dtors: Arc<[Option<Arc<HostDtor<T>>>]>,
+}
+
+/// Instantiates `component` in `store` as instance number `id` (the next
+/// one) with the linker's `imports`.
 pub(crate) fn instantiate<T: 'static>(
     store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
     component: &Component,
-    imports: &PrimaryMap<RuntimeImportIndex, (String, Arc<HostFunc<T>>)>,
+    id: usize,
+    imports: &Imports<T>,
 ) -> Result<Instance> {
     let c = component.inner.clone();
     if !wasmtime::Engine::same(store.engine(), c.engine.backend()) {
         anyhow::bail!("the component was compiled by another engine than the store's");
     }
-    let id = store.data().instances.len();
-    store
-        .data_mut()
-        .instances
-        .push(InstanceState::new(c.clone()));
+    if id != store.data().instances.len() {
+        anyhow::bail!("the store changed while the instance was being linked");
+    }
+    let state = InstanceState::new(c.clone(), imports.resource_types.clone());
+    store.data_mut().instances.push(state);
     let result = run_initializers(store, &c, id, imports);
     if result.is_err() {
         store.data_mut().instances[id].trapped = true;
@@ -161,7 +203,7 @@ fn run_initializers<T: 'static>(
     store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
     c: &ComponentInner,
     id: usize,
-    imports: &PrimaryMap<RuntimeImportIndex, (String, Arc<HostFunc<T>>)>,
+    imports: &Imports<T>,
 ) -> Result<()> {
     let lowered: HashMap<LoweredIndex, RuntimeImportIndex> = c
         .info
@@ -174,18 +216,41 @@ fn run_initializers<T: 'static>(
         .collect();
     let mut trampolines = PrimaryMap::<TrampolineIndex, wasmtime::Func>::new();
     for (_, trampoline) in c.trampolines.iter() {
-        let Trampoline::LowerImport {
-            index,
-            lower_ty,
-            options,
-        } = trampoline
-        else {
-            anyhow::bail!("unsupported trampoline `{}`", trampoline.symbol_name());
+        let builtin =
+            |b,
+             ty: &TypeResourceTableIndex,
+             store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>| {
+                let dtors = imports.host_dtors.clone();
+                define_builtin(store, c, id, &imports.resource_types, dtors, b, *ty)
+            };
+        let (index, lower_ty, options) = match trampoline {
+            Trampoline::LowerImport {
+                index,
+                lower_ty,
+                options,
+            } => (index, lower_ty, options),
+            Trampoline::ResourceNew { ty, .. } => {
+                trampolines.push(builtin(Builtin::New, ty, store)?);
+                continue;
+            }
+            Trampoline::ResourceRep { ty, .. } => {
+                trampolines.push(builtin(Builtin::Rep, ty, store)?);
+                continue;
+            }
+            Trampoline::ResourceDrop { ty, .. } => {
+                trampolines.push(builtin(Builtin::Drop, ty, store)?);
+                continue;
+            }
+            other => anyhow::bail!("unsupported trampoline `{}`", other.symbol_name()),
         };
-        let Some((name, host)) = lowered.get(index).and_then(|i| imports.get(*i)) else {
+        let Some((name, host)) = lowered
+            .get(index)
+            .and_then(|i| imports.funcs.get(*i))
+            .and_then(Option::as_ref)
+        else {
             anyhow::bail!("lowered import {} has no host function", index.as_u32());
         };
-        let ty = FuncType::new(&c.types, *lower_ty)?;
+        let ty = FuncType::new(&c.types, &imports.resource_types, *lower_ty)?;
         let options = &c.info.options[*options];
         let (params, results) = lowered_core_signature(&ty);
         let core = c.types[options.core_type].unwrap_func();
@@ -261,6 +326,19 @@ fn run_initializers<T: 'static>(
             GlobalInitializer::ExtractPostReturn(e) => {
                 let func = resolve_func(store, c, id, &trampolines, &e.def, "post-return")?;
                 store.data_mut().instances[id].post_returns[e.index.as_u32() as usize] = Some(func);
+            }
+            GlobalInitializer::Resource(r) => {
+                let Some(def) = &r.dtor else { continue };
+                let func = resolve_func(store, c, id, &trampolines, def, "dtor")?;
+                let i32 = [FlatType::I32];
+                check_core_signature(&*store, &func, &i32, &[], "resource destructor")?;
+                let slot = store.data_mut().instances[id]
+                    .guest_dtors
+                    .get_mut(r.index.as_u32() as usize);
+                match slot {
+                    Some(slot) => *slot = Some(func),
+                    None => anyhow::bail!("resource {} is out of range", r.index.as_u32()),
+                }
             }
             other => anyhow::bail!("unsupported initializer {other:?}"),
         }

@@ -14,6 +14,7 @@ mod exports;
 mod host_func;
 mod instance;
 mod linker;
+mod resources;
 mod store;
 mod support;
 mod typed;

@@ -44,8 +44,10 @@ pub(crate) fn check_supported(translation: &ComponentTranslation) -> Result<()> 
             GlobalInitializer::ExtractTable(_) => unsupported("tables for `thread.new-indirect`")?,
             GlobalInitializer::ExtractRealloc(e) => check_def(&e.def)?,
             GlobalInitializer::ExtractPostReturn(e) => check_def(&e.def)?,
-            GlobalInitializer::Resource(_) => {
-                unsupported("resource types defined by the component")?
+            GlobalInitializer::Resource(r) => {
+                if let Some(dtor) = &r.dtor {
+                    check_def(dtor)?;
+                }
             }
             GlobalInitializer::LowerImport { .. } | GlobalInitializer::ExtractMemory(_) => {}
         }
@@ -64,14 +66,14 @@ fn check_def(def: &CoreDef) -> Result<()> {
 
 fn check_trampoline(trampoline: &Trampoline) -> Result<()> {
     match trampoline {
-        Trampoline::LowerImport { .. } => Ok(()),
+        Trampoline::LowerImport { .. }
+        | Trampoline::ResourceNew { .. }
+        | Trampoline::ResourceRep { .. }
+        | Trampoline::ResourceDrop { .. } => Ok(()),
         Trampoline::Transcoder { op, .. } => unsupported(&format!(
             "string transcoding between sub-components ({})",
             op.desc()
         )),
-        Trampoline::ResourceNew { .. } => unsupported("the `resource.new` built-in"),
-        Trampoline::ResourceRep { .. } => unsupported("the `resource.rep` built-in"),
-        Trampoline::ResourceDrop { .. } => unsupported("the `resource.drop` built-in"),
         other => unsupported(&format!("the `{}` built-in", other.symbol_name())),
     }
 }

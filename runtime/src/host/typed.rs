@@ -12,7 +12,9 @@ use crate::error::Result;
 use crate::host::backend::wasmtime::{WasmtimeMemory, call_raw, flat_to_raw, raw_to_flat};
 use crate::host::exports::{ExportFunc, ExportName, enter, exit};
 use crate::host::instance::Instance;
+use crate::host::resources::with_tables;
 use crate::host::store::{AsContextMut, StoreData};
+use crate::resources::ResourceTables;
 
 /// An exported function whose parameters are the tuple `P` and results the
 /// tuple `R`, both checked against the component's type when it is created.
@@ -100,39 +102,13 @@ where
         let e = &self.export;
         let mut slots = [ValRaw::u64(0); MAX_FLAT_PARAMS];
         let fuel = HostcallFuel::new(store.data().hostcall_fuel);
-        let fuel = {
-            let mut view = e.memory.map(|m| {
-                WasmtimeMemory::new(
-                    wasmtime::AsContextMut::as_context_mut(store),
-                    m,
-                    e.realloc.clone(),
-                )
-            });
-            let mut cx = match &mut view {
-                Some(view) => LowerContext::new(view, e.encoding),
-                None => LowerContext::without_memory(e.encoding),
-            }
-            .with_fuel(fuel);
-            let count = e.ty.param_flat.len();
-            if count <= MAX_FLAT_PARAMS {
-                let mut flat = [0u64; MAX_FLAT_PARAMS];
-                let mut writer = FlatWriter::new(&mut flat[..count]);
-                params.lower_flat(&mut cx, &mut writer)?;
-                if writer.len() != count {
-                    anyhow::bail!(
-                        "parameters lowered to {} core values, expected {count}",
-                        writer.len()
-                    );
-                }
-                for (slot, bits) in slots.iter_mut().zip(&flat[..count]) {
-                    *slot = flat_to_raw(*bits);
-                }
-            } else {
-                let ptr = cx.realloc(0, 0, P::ALIGN32, P::SIZE32 as u32)?;
-                params.store(&mut cx, ptr as usize)?;
-                slots[0] = flat_to_raw(u64::from(ptr));
-            }
-            *cx.fuel()
+        let fuel = if e.ty.has_handles {
+            with_tables(store, e.instance, |store, tables| {
+                tables.enter_call();
+                self.lower_params(store, params, &mut slots, fuel, Some(tables))
+            })?
+        } else {
+            self.lower_params(store, params, &mut slots, fuel, None)?
         };
         let used = e.core_params.max(e.core_results);
         // SAFETY: `check_core_signature` verified, when the export was
@@ -140,24 +116,14 @@ where
         // flattened parameter types written above and returns `core_results`
         // numeric values; `used` slots cover both.
         unsafe { call_raw(&mut *store, &e.func, &mut slots[..used]) }?;
-        let results = {
-            let mut cx = match e.memory {
-                Some(m) => LiftContext::new(m.data(&*store), e.encoding),
-                None => LiftContext::without_memory(e.encoding),
-            }
-            .with_fuel(fuel);
-            if e.ty.result_flat.len() <= MAX_FLAT_RESULTS {
-                let mut flat = [0u64; MAX_FLAT_RESULTS];
-                let count = e.ty.result_flat.len();
-                for (i, ty) in e.ty.result_flat.iter().enumerate() {
-                    flat[i] = raw_to_flat(slots[i], *ty);
-                }
-                R::lift_flat(&mut cx, &mut FlatReader::new(&flat[..count]))?
-            } else {
-                let ptr = slots[0].get_u32();
-                let bytes = cx.guest_range(ptr, R::SIZE32 as u64, R::ALIGN32)?;
-                R::load(&mut cx, bytes)?
-            }
+        let results = if e.ty.has_handles {
+            with_tables(store, e.instance, |store, tables| {
+                let results = self.lift_results(store, &slots, fuel, Some(&mut *tables))?;
+                tables.exit_call()?;
+                Ok(results)
+            })?
+        } else {
+            self.lift_results(store, &slots, fuel, None)?
         };
         if let Some(post_return) = &e.post_return {
             // SAFETY: the post-return function was checked to take exactly
@@ -165,5 +131,85 @@ where
             unsafe { call_raw(&mut *store, post_return, &mut slots[..e.core_results]) }?;
         }
         Ok(results)
+    }
+
+    /// Lowers the parameters into `slots`, or into memory from `realloc`
+    /// when they spill, and gives back the fuel left.
+    fn lower_params<T: 'static>(
+        &self,
+        store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+        params: &P,
+        slots: &mut [ValRaw; MAX_FLAT_PARAMS],
+        fuel: HostcallFuel,
+        tables: Option<&mut ResourceTables>,
+    ) -> Result<HostcallFuel> {
+        let e = &self.export;
+        let mut view = e.memory.map(|m| {
+            WasmtimeMemory::new(
+                wasmtime::AsContextMut::as_context_mut(store),
+                m,
+                e.realloc.clone(),
+            )
+        });
+        let mut cx = match &mut view {
+            Some(view) => LowerContext::new(view, e.encoding),
+            None => LowerContext::without_memory(e.encoding),
+        }
+        .with_fuel(fuel);
+        if let Some(tables) = tables {
+            cx = cx.with_resources(tables);
+        }
+        let count = e.ty.param_flat.len();
+        if count <= MAX_FLAT_PARAMS {
+            let mut flat = [0u64; MAX_FLAT_PARAMS];
+            let mut writer = FlatWriter::new(&mut flat[..count]);
+            params.lower_flat(&mut cx, &mut writer)?;
+            if writer.len() != count {
+                anyhow::bail!(
+                    "parameters lowered to {} core values, expected {count}",
+                    writer.len()
+                );
+            }
+            for (slot, bits) in slots.iter_mut().zip(&flat[..count]) {
+                *slot = flat_to_raw(*bits);
+            }
+        } else {
+            let ptr = cx.realloc(0, 0, P::ALIGN32, P::SIZE32 as u32)?;
+            params.store(&mut cx, ptr as usize)?;
+            slots[0] = flat_to_raw(u64::from(ptr));
+        }
+        Ok(*cx.fuel())
+    }
+
+    /// Lifts the results from the core result in `slots`, or from the
+    /// memory it points to when they spill.
+    fn lift_results<T: 'static>(
+        &self,
+        store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+        slots: &[ValRaw; MAX_FLAT_PARAMS],
+        fuel: HostcallFuel,
+        tables: Option<&mut ResourceTables>,
+    ) -> Result<R> {
+        let e = &self.export;
+        let mut cx = match e.memory {
+            Some(m) => LiftContext::new(m.data(&*store), e.encoding),
+            None => LiftContext::without_memory(e.encoding),
+        }
+        .with_fuel(fuel);
+        if let Some(tables) = tables {
+            cx = cx.with_resources(tables);
+        }
+        if e.ty.result_flat.len() <= MAX_FLAT_RESULTS {
+            let mut flat = [0u64; MAX_FLAT_RESULTS];
+            let count = e.ty.result_flat.len();
+            for (i, ty) in e.ty.result_flat.iter().enumerate() {
+                flat[i] = raw_to_flat(slots[i], *ty);
+            }
+            R::lift_flat(&mut cx, &mut FlatReader::new(&flat[..count]))
+        } else {
+            let ptr = slots[0].get_u32();
+            let bytes = cx.guest_range(ptr, R::SIZE32 as u64, R::ALIGN32)?;
+            R::load(&mut cx, bytes)
+        }
     }
 }
