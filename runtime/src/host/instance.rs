@@ -165,10 +165,13 @@ pub(crate) fn lowered_core_signature(ty: &FuncType) -> (Vec<FlatType>, Vec<FlatT
     (params, results)
 }
 
+/// A host function for an import, with the import's full name.
+pub(crate) type NamedHostFunc<T> = (String, Arc<HostFunc<T>>);
+
 /// What instantiation takes from the linker, resolved and type-checked.
 pub(crate) struct Imports<T: 'static> {
     /// The host function of each runtime import that is a function.
-    pub(crate) funcs: PrimaryMap<RuntimeImportIndex, Option<(String, Arc<HostFunc<T>>)>>,
+    pub(crate) funcs: PrimaryMap<RuntimeImportIndex, Option<NamedHostFunc<T>>>,
     /// The resource type of each of the component's resources.
     pub(crate) resource_types: Arc<ResourceMap>,
     /// The host destructor of each imported resource, by `ResourceIndex`.
