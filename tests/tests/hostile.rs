@@ -3,7 +3,7 @@
 //! [`witbind::Trap`], never a panic, and leave the other instances in the
 //! store working.
 
-use witbind::{Component, Engine, Instance, Linker, Store, Trap};
+use witbind::{Borrowed, Component, Engine, Instance, Linker, Resource, Store, Trap};
 
 /// Memory and a `realloc` whose body is `$realloc` (the honest one bumps).
 fn libc(realloc_body: &str) -> String {
@@ -433,4 +433,91 @@ fn hostcall_fuel_bounds_what_a_call_moves() {
     );
     host.store.set_hostcall_fuel(1 << 20);
     host.others_still_work();
+}
+
+const GUEST_RESOURCE: &str = include_str!("../wat/guest_resource.wat");
+const HOST_RESOURCE: &str = include_str!("../wat/host_resource.wat");
+
+/// Calls export `name` with `arg` on a fresh instance and returns the trap.
+fn guest_trap(name: &str, setup: &[&str], arg: u32) -> Trap {
+    let engine = Engine::default();
+    let component = Component::new(&engine, wat::parse_str(GUEST_RESOURCE).unwrap()).unwrap();
+    let mut store = Store::new(&engine, ());
+    let linker = Linker::new(&engine);
+    let instance = linker.instantiate(&mut store, &component).unwrap();
+    for step in setup {
+        let f = instance
+            .get_typed_func::<(u32,), (u32,)>(&mut store, *step)
+            .unwrap();
+        f.call(&mut store, (arg,)).unwrap();
+    }
+    let f = instance
+        .get_typed_func::<(u32,), (u32,)>(&mut store, name)
+        .unwrap();
+    let err = f.call(&mut store, (arg,)).unwrap_err();
+    let trap = err
+        .downcast_ref::<Trap>()
+        .unwrap_or_else(|| panic!("no witbind trap: {err:?}"))
+        .clone();
+    // Another instance in the same store is unaffected.
+    let other = linker.instantiate(&mut store, &component).unwrap();
+    let make_and_drop = other
+        .get_typed_func::<(u32,), (u32,)>(&mut store, "make-and-drop")
+        .unwrap();
+    assert!(make_and_drop.call(&mut store, (1,)).is_ok());
+    trap
+}
+
+#[test]
+fn a_forged_handle_traps() {
+    assert_eq!(guest_trap("rep-of", &[], 99), Trap::UnknownHandle(99));
+}
+
+#[test]
+fn a_stale_handle_traps() {
+    // make-and-drop(1) creates handle 1 and drops it: using it again traps.
+    assert_eq!(
+        guest_trap("rep-of", &["make-and-drop"], 1),
+        Trap::UnknownHandle(1)
+    );
+}
+
+/// The host's resource type.
+struct Thing;
+
+/// Host functions for `HOST_RESOURCE`: things are their values.
+fn things_linker(engine: &Engine) -> Linker<()> {
+    let mut linker: Linker<()> = Linker::new(engine);
+    let mut things = linker.instance("test:host/things").unwrap();
+    things.resource::<Thing>("thing", |_, _| Ok(())).unwrap();
+    things
+        .func_wrap("new-thing", |_, (v,): (u32,)| {
+            Ok((Resource::<Thing>::new_own(v),))
+        })
+        .unwrap();
+    things
+        .func_wrap("thing-value", |_, (t,): (Borrowed<Resource<Thing>>,)| {
+            Ok((t.get().rep(),))
+        })
+        .unwrap();
+    linker
+}
+
+#[test]
+fn a_forged_handle_passed_to_the_host_traps_before_the_host_runs() {
+    let engine = Engine::default();
+    let component = Component::new(&engine, wat::parse_str(HOST_RESOURCE).unwrap()).unwrap();
+    let mut store = Store::new(&engine, ());
+    let linker = things_linker(&engine);
+    let instance = linker.instantiate(&mut store, &component).unwrap();
+    let forge = instance
+        .get_typed_func::<(u32,), (u32,)>(&mut store, "forge")
+        .unwrap();
+    let err = forge.call(&mut store, (3,)).unwrap_err();
+    assert_eq!(err.downcast_ref::<Trap>(), Some(&Trap::UnknownHandle(3)));
+    let other = linker.instantiate(&mut store, &component).unwrap();
+    let run = other
+        .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
+        .unwrap();
+    assert_eq!(run.call(&mut store, (8,)).unwrap(), (8,));
 }
