@@ -3,6 +3,11 @@
 //! Data travels one road: a Rust value implementing [`Lower`] is flattened
 //! into core values or stored into memory through a [`LowerContext`]; a guest
 //! value is read back by [`Lift`] through a [`LiftContext`].
+//!
+//! [`Lower`]: traits::Lower
+//! [`LowerContext`]: context::LowerContext
+//! [`Lift`]: traits::Lift
+//! [`LiftContext`]: context::LiftContext
 
 pub mod context;
 pub mod flat;
@@ -14,5 +19,5 @@ pub mod strings;
 pub mod traits;
 pub mod views;
 
-pub use impls::option_result::typecheck_payload;
 pub use impls::lists::{lift_list_bytes, lower_list};
+pub use impls::option_result::typecheck_payload;
