@@ -7,6 +7,7 @@
 pub mod abi;
 mod error;
 pub mod types;
+mod val;
 
 pub use abi::context::{HostcallFuel, LiftContext, LowerContext};
 pub use abi::flat::{FlatReader, FlatType, FlatWriter};
@@ -16,3 +17,4 @@ pub use abi::traits::{ComponentType, Lift, Lower};
 pub use abi::views::{WasmList, WasmStr};
 pub use error::{Error, Result, Trap};
 pub use types::Type;
+pub use val::{CanonContext, CoreFuncType, Val, lift_flat_values, lower_flat_values};
