@@ -51,6 +51,20 @@ fn write_utf16<M: GuestMemory + ?Sized>(
     Ok(())
 }
 
+/// The UTF-16 worst case of a UTF-8 string of `len` bytes (two bytes per
+/// byte), which the spec checks against `MAX_STRING_BYTE_LENGTH` before it
+/// asks `realloc` for it: [`Trap::StringTooLong`] past the limit.
+fn utf16_worst_case(len: u32) -> Result<u32> {
+    let worst = 2 * u64::from(len);
+    if worst > u64::from(MAX_STRING_BYTE_LENGTH) {
+        return trap(Trap::StringTooLong {
+            byte_length: worst,
+            max: MAX_STRING_BYTE_LENGTH,
+        });
+    }
+    Ok(worst as u32)
+}
+
 /// `store_utf8_to_utf16`: allocate the worst case (two bytes per UTF-8 byte),
 /// encode, then shrink to what was used.
 fn lower_utf16<M: GuestMemory + ?Sized>(
@@ -58,7 +72,7 @@ fn lower_utf16<M: GuestMemory + ?Sized>(
     s: &str,
     len: u32,
 ) -> Result<(u32, u32)> {
-    let worst = 2 * len;
+    let worst = utf16_worst_case(len)?;
     cx.consume_fuel(u64::from(worst))?;
     let mut ptr = cx.realloc(0, 0, 2, worst)?;
     let units = s.encode_utf16().count();
@@ -92,7 +106,7 @@ fn lower_latin1_or_utf16<M: GuestMemory + ?Sized>(
             latin1_len += 1;
             continue;
         }
-        let worst = 2 * len;
+        let worst = utf16_worst_case(len)?;
         cx.consume_fuel(u64::from(worst))?;
         ptr = cx.realloc(ptr, len, 2, worst)?;
         let dst = cx.slice_mut(ptr as usize, 2 * latin1_len)?;
@@ -202,4 +216,31 @@ pub fn lift_string<'a>(
     tagged_len: u32,
 ) -> Result<Cow<'a, str>> {
     Ok(lift_guest_str(cx, ptr, tagged_len)?.to_cow())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::abi::memory::VecMemory;
+
+    #[test]
+    fn utf16_worst_case_past_the_limit_traps_before_realloc() {
+        // 2^27 bytes fit the limit as UTF-8, but their UTF-16 worst case
+        // (2^28 bytes) does not: the spec traps before calling `realloc`.
+        let s = "a".repeat(1 << 27);
+        let mut memory = VecMemory::without_realloc(Vec::new());
+        let mut cx = LowerContext::new(&mut memory, StringEncoding::Utf16);
+        let err = lower_string(&mut cx, &s).unwrap_err();
+        assert_eq!(
+            err.downcast_ref::<Trap>(),
+            Some(&Trap::StringTooLong {
+                byte_length: 1 << 28,
+                max: MAX_STRING_BYTE_LENGTH,
+            })
+        );
+        assert_eq!(
+            utf16_worst_case(MAX_STRING_BYTE_LENGTH / 2).unwrap(),
+            (1 << 28) - 2
+        );
+    }
 }
