@@ -7,7 +7,7 @@ use witbind::{
     Val, VecMemory, lift_flat_values, lower_flat_values,
 };
 
-use super::json::{val_from_json, vals_from_json};
+use super::json::{val_from_json, val_to_json, vals_from_json};
 use super::machine::{Machine, REGION_START};
 use super::resolve::Resolved;
 use super::vector::{Kind, Segment, Vector};
@@ -144,7 +144,9 @@ fn check_lifting(
     let expected = expected()?;
     ensure!(
         values == expected,
-        "values: expected {expected:?}, got {values:?}"
+        "values: expected {}, got {}",
+        show_values(&expected),
+        show_values(&values)
     );
     Ok(())
 }
@@ -188,4 +190,8 @@ fn show_flat(flat: &[(FlatType, u64)]) -> String {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn show_values(values: &[Val]) -> String {
+    serde_json::Value::from_iter(values.iter().map(val_to_json)).to_string()
 }

@@ -124,6 +124,55 @@ pub fn val_from_json(ty: &Type, json: &Value) -> Result<Val> {
     })
 }
 
+/// `val` in the vectors' JSON encoding, for showing values as the vector
+/// files do. Floats become numbers (their `f64` value) or `"nan"`, `"inf"`,
+/// `"-inf"`, `"-0"`.
+pub fn val_to_json(val: &Val) -> Value {
+    let payload = |case: &str, payload: &Option<Box<Val>>| match payload {
+        Some(payload) => serde_json::json!({"case": case, "value": val_to_json(payload)}),
+        None => serde_json::json!({"case": case}),
+    };
+    match val {
+        Val::Bool(b) => Value::from(*b),
+        Val::S8(n) => Value::from(*n),
+        Val::U8(n) => Value::from(*n),
+        Val::S16(n) => Value::from(*n),
+        Val::U16(n) => Value::from(*n),
+        Val::S32(n) => Value::from(*n),
+        Val::U32(n) => Value::from(*n),
+        Val::S64(n) => Value::from(*n),
+        Val::U64(n) => Value::from(*n),
+        Val::Float32(f) => float_to_json(f64::from(*f)),
+        Val::Float64(f) => float_to_json(*f),
+        Val::Char(c) => Value::from(c.to_string()),
+        Val::String(s) => Value::from(s.as_str()),
+        Val::List(items) | Val::Tuple(items) => items.iter().map(val_to_json).collect(),
+        Val::Record(fields) => Value::Object(
+            fields
+                .iter()
+                .map(|(name, value)| (name.clone(), val_to_json(value)))
+                .collect(),
+        ),
+        Val::Variant(case, value) => payload(case, value),
+        Val::Enum(case) => Value::from(case.as_str()),
+        Val::Option(None) => payload("none", &None),
+        Val::Option(some) => payload("some", some),
+        Val::Result(Ok(value)) => payload("ok", value),
+        Val::Result(Err(value)) => payload("error", value),
+        Val::Flags(names) => names.iter().map(|n| Value::from(n.as_str())).collect(),
+    }
+}
+
+fn float_to_json(f: f64) -> Value {
+    match f {
+        f if f.is_nan() => Value::from("nan"),
+        f64::INFINITY => Value::from("inf"),
+        f64::NEG_INFINITY => Value::from("-inf"),
+        f if f == 0.0 && f.is_sign_negative() => Value::from("-0"),
+        f => Value::from(f),
+    }
+}
+
 /// The values `json` (an array) encodes as values of `types`.
 pub fn vals_from_json(types: &[Type], json: &Value) -> Result<Vec<Val>> {
     let items = elements(json)?;
@@ -215,6 +264,23 @@ mod tests {
             Val::U64(u64::MAX)
         );
         assert!(val_from_json(&Type::S8, &json!(128)).is_err());
+    }
+
+    #[test]
+    fn values_read_back_to_the_json_they_came_from() {
+        let ty = Type::Result(ResultType::new(
+            Some(Type::Option(OptionType::new(Type::F32))),
+            None,
+        ));
+        for json in [
+            json!({"case": "ok", "value": {"case": "some", "value": "-0"}}),
+            json!({"case": "ok", "value": {"case": "some", "value": 2.5}}),
+            json!({"case": "ok", "value": {"case": "some", "value": "nan"}}),
+            json!({"case": "ok", "value": {"case": "none"}}),
+            json!({"case": "error"}),
+        ] {
+            assert_eq!(val_to_json(&val_from_json(&ty, &json).unwrap()), json);
+        }
     }
 
     #[test]
