@@ -30,6 +30,31 @@ use crate::types::Type;
 /// Equality compares floats by their bits, so it is reflexive: a `NaN`
 /// equals a `NaN` with the same bits (lifting always gives the canonical
 /// one), and `0.0` differs from `-0.0`.
+///
+/// ```
+/// use witbind::types::{OptionType, Type};
+/// use witbind::{FlatReader, FlatWriter, LiftContext, LowerContext, StringEncoding, Val, VecMemory};
+///
+/// let ty = Type::Option(OptionType::new(Type::String));
+/// let value = Val::Option(Some(Box::new(Val::String("hi".into()))));
+///
+/// // A guest memory whose `realloc` hands out addresses from 16 up.
+/// let mut next = 16u32;
+/// let mut memory = VecMemory::new(vec![0; 64], move |_, _, _, align, size| {
+///     let ptr = next.next_multiple_of(align);
+///     next = ptr + size;
+///     Ok(ptr)
+/// });
+/// let mut flat = [0; 3];
+/// let mut cx = LowerContext::new(&mut memory, StringEncoding::Utf8);
+/// value.lower_flat(&mut cx, &ty, &mut FlatWriter::new(&mut flat))?;
+/// assert_eq!(flat, [1, 16, 2]);
+///
+/// let mut cx = LiftContext::new(memory.bytes(), StringEncoding::Utf8);
+/// let lifted = Val::lift_flat(&mut cx, &ty, &mut FlatReader::new(&flat))?;
+/// assert_eq!(lifted, value);
+/// # Ok::<(), witbind::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub enum Val {
     /// `bool`
