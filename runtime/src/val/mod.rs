@@ -18,6 +18,8 @@ mod cases;
 mod lift;
 mod lower;
 #[cfg(test)]
+mod roundtrip_tests;
+#[cfg(test)]
 mod tests;
 
 pub use call::{CanonContext, CoreFuncType, lift_flat_values, lower_flat_values};
