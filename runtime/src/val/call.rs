@@ -3,11 +3,13 @@
 //!
 //! A list of values travels as flat core values while it needs at most
 //! `max_flat` of them ([`MAX_FLAT_PARAMS`] for parameters, [`MAX_FLAT_RESULTS`]
-//! for results). Past that it spills to memory as a tuple: for the
-//! parameters of a guest export and the results of a guest export, the
-//! tuple is allocated with `realloc` (or by the guest) and passed by pointer;
-//! for the results of a host import, the guest passes an out-pointer as one
-//! more parameter and nothing is allocated for the tuple.
+//! for results). Past that it spills to memory as a tuple, passed by pointer:
+//! - arguments the host passes to a guest export go into a tuple the host
+//!   allocates with `realloc` ([`lower_flat_values`] without `out_param`);
+//! - results of a host import go to an out-pointer the guest passes as one
+//!   more parameter, with no allocation ([`lower_flat_values`] with it);
+//! - results of a guest export and arguments of a host import arrive as a
+//!   pointer to a tuple the guest wrote ([`lift_flat_values`]).
 
 use crate::abi::context::{LiftContext, LowerContext};
 use crate::abi::flat::{FlatReader, FlatType, FlatWriter};
