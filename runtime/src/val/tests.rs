@@ -435,6 +435,24 @@ fn malformed_guest_values_trap() {
         lift_trap(&list(Type::U64), &memory, &[1, 1 << 28]),
         Trap::ListTooLong { .. }
     ));
+    // Strings check the same way: length limit, then alignment, then bounds.
+    let utf16 = |flat: &[u64]| {
+        let mut cx = LiftContext::new(&memory, StringEncoding::Utf16);
+        let err = Val::lift_flat(&mut cx, &Type::String, &mut FlatReader::new(flat));
+        err.unwrap_err().downcast_ref::<Trap>().cloned()
+    };
+    assert!(matches!(
+        utf16(&[1, 1 << 28]),
+        Some(Trap::StringTooLong { .. })
+    ));
+    assert_eq!(
+        utf16(&[1, 100]),
+        Some(Trap::UnalignedPointer { ptr: 1, align: 2 })
+    );
+    assert!(matches!(
+        utf16(&[2, 100]),
+        Some(Trap::OutOfBounds { ptr: 2, .. })
+    ));
     let mut wide = [0u8; 16];
     wide[..2].copy_from_slice(&300u16.to_le_bytes());
     let ty = Type::Enum(EnumType::new((0..300).map(|i| format!("c{i}")).collect()));
