@@ -8,6 +8,7 @@ pub mod abi;
 mod error;
 pub mod resources;
 pub mod types;
+mod val;
 
 pub use abi::context::{HostcallFuel, LiftContext, LowerContext};
 pub use abi::flat::{FlatReader, FlatType, FlatWriter};
@@ -20,3 +21,4 @@ pub use resources::{
     Borrowed, Resource, ResourceAny, ResourceTable, ResourceTableError, ResourceTables,
 };
 pub use types::Type;
+pub use val::{CanonContext, CoreFuncType, Val, lift_flat_values, lower_flat_values};
