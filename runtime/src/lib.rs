@@ -9,6 +9,7 @@ mod error;
 pub mod host;
 pub mod resources;
 pub mod types;
+mod val;
 
 pub use abi::context::{HostcallFuel, LiftContext, LowerContext};
 pub use abi::flat::{FlatReader, FlatType, FlatWriter};
@@ -25,3 +26,4 @@ pub use resources::{
     Borrowed, Resource, ResourceAny, ResourceTable, ResourceTableError, ResourceTables,
 };
 pub use types::Type;
+pub use val::{CanonContext, CoreFuncType, Val, lift_flat_values, lower_flat_values};

@@ -1,1 +1,3 @@
 //! Shared helpers of witbind's integration tests, conformance runner and benchmarks.
+
+pub mod conformance;
