@@ -19,7 +19,7 @@ pub use abi::traits::{ComponentType, Lift, Lower};
 pub use abi::views::{WasmList, WasmStr};
 pub use error::{Error, Result, Trap};
 pub use host::{
-    AsContextMut, Component, Engine, ExportName, Instance, Linker, LinkerInstance, Store,
+    AsContextMut, Component, Engine, ExportName, Func, Instance, Linker, LinkerInstance, Store,
     StoreContextMut, TypedFunc,
 };
 pub use resources::{

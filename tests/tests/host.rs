@@ -350,3 +350,106 @@ fn unsupported_constructs_fail_at_load_naming_them() {
     let err = Component::new(&engine, b"\0asm garbage").unwrap_err();
     assert!(format!("{err:#}").contains("invalid component"), "{err:#}");
 }
+
+#[test]
+fn dynamic_funcs_call_with_vals_and_spill_like_typed_ones() {
+    use witbind::Val;
+    let engine = Engine::default();
+    let c = component(&engine, EXPORTS);
+    let mut store = Store::new(&engine, ());
+    let instance = Linker::new(&engine).instantiate(&mut store, &c).unwrap();
+    let echo = instance.get_func(&mut store, "echo").unwrap();
+    assert_eq!(echo.params(), &[witbind::Type::String]);
+    let mut results = [Val::Bool(false)];
+    echo.call(&mut store, &[Val::String("dyn ✓".into())], &mut results)
+        .unwrap();
+    assert!(matches!(&results[0], Val::String(s) if s == "dyn ✓"));
+
+    let lens = instance.get_func(&mut store, "lens").unwrap();
+    let args: Vec<Val> = ["a", "bb", "ccc", "", "é", "ff", "g", "hhhh", "12345678"]
+        .iter()
+        .map(|s| Val::String(s.to_string()))
+        .collect();
+    lens.call(&mut store, &args, &mut results).unwrap();
+    assert!(matches!(results[0], Val::U32(23)), "{results:?}");
+
+    // A value of the wrong type is refused before the guest runs, so the
+    // instance stays usable.
+    let err = lens
+        .call(&mut store, &[Val::U32(1)], &mut results)
+        .unwrap_err();
+    assert!(format!("{err:#}").contains("9 parameters"), "{err:#}");
+    let err = echo
+        .call(&mut store, &[Val::U32(1)], &mut results)
+        .unwrap_err();
+    assert!(format!("{err:#}").contains("string"), "{err:#}");
+    echo.call(
+        &mut store,
+        &[Val::String("still fine".into())],
+        &mut results,
+    )
+    .unwrap();
+    assert!(matches!(&results[0], Val::String(s) if s == "still fine"));
+}
+
+#[test]
+fn dynamic_host_functions_serve_any_import_type() {
+    use witbind::Val;
+    let engine = Engine::default();
+    let c = component(&engine, IMPORTS);
+    let mut store = Store::new(&engine, Vec::new());
+    let mut linker: Linker<Vec<String>> = Linker::new(&engine);
+    linker
+        .root()
+        .func_new("double", |_, params| match params {
+            [Val::U32(x)] => Ok(vec![Val::U32(x * 2)]),
+            other => anyhow::bail!("unexpected {other:?}"),
+        })
+        .unwrap();
+    let mut log = linker.instance("test:host/log").unwrap();
+    log.func_new("log", |mut store, params| {
+        if let [Val::String(s)] = params {
+            store.data_mut().push(s.clone());
+        }
+        Ok(vec![])
+    })
+    .unwrap();
+    log.func_new("pair", |_, params| match params {
+        [Val::U32(x)] => Ok(vec![Val::Tuple(vec![
+            Val::U32(x + 1),
+            Val::String("abcd".into()),
+        ])]),
+        other => anyhow::bail!("unexpected {other:?}"),
+    })
+    .unwrap();
+    let instance = linker.instantiate(&mut store, &c).unwrap();
+    let run = instance
+        .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
+        .unwrap();
+    assert_eq!(run.call(&mut store, (5,)).unwrap(), (16,));
+    assert_eq!(store.data(), &["hi from wasm".to_string()]);
+}
+
+#[test]
+fn a_dynamic_host_function_returning_the_wrong_type_traps_the_call() {
+    use witbind::Val;
+    let engine = Engine::default();
+    let c = component(&engine, IMPORTS);
+    let mut store = Store::new(&engine, Vec::new());
+    let mut linker: Linker<Vec<String>> = Linker::new(&engine);
+    linker
+        .root()
+        .func_new("double", |_, _| Ok(vec![Val::String("not a u32".into())]))
+        .unwrap();
+    let mut log = linker.instance("test:host/log").unwrap();
+    log.func_wrap("log", |_, (_,): (String,)| Ok(())).unwrap();
+    log.func_wrap("pair", |_, (x,): (u32,)| Ok(((x, String::new()),)))
+        .unwrap();
+    let instance = linker.instantiate(&mut store, &c).unwrap();
+    let run = instance
+        .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
+        .unwrap();
+    assert!(run.call(&mut store, (5,)).is_err());
+    let err = run.call(&mut store, (5,)).unwrap_err();
+    assert_eq!(err.downcast_ref::<Trap>(), Some(&Trap::InstanceTrapped));
+}

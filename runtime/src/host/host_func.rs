@@ -17,10 +17,12 @@ use crate::error::Result;
 use crate::host::backend::wasmtime::{
     Realloc, WasmtimeMemory, flat_to_raw, host_arg, to_engine_error,
 };
+use crate::host::func::tuple_types;
 use crate::host::resources::with_tables;
 use crate::host::store::{StoreContextMut, StoreData};
 use crate::host::types::FuncType;
 use crate::resources::ResourceTables;
+use crate::val::{Val, lift_flat_values, lower_flat_values};
 
 /// What one lowered import knows about the guest calling it: where its
 /// memory and `realloc` are, its string encoding and the function type.
@@ -138,6 +140,80 @@ impl<T: 'static> HostFunc<T> {
             typecheck: Box::new(|ty: &FuncType| {
                 P::typecheck(&ty.params)?;
                 R::typecheck(&ty.results)
+            }),
+            call: Arc::new(call),
+        }
+    }
+
+    /// Wraps a closure taking and returning dynamic [`Val`]s; the values it
+    /// returns are checked against the import's result types when lowered.
+    pub(crate) fn dynamic<F>(func: F) -> Self
+    where
+        F: Fn(StoreContextMut<'_, T>, &[Val]) -> Result<Vec<Val>> + Send + Sync + 'static,
+    {
+        let call = move |caller: &mut Caller<'_, StoreData<T>>,
+                         import: &ImportCall,
+                         args: &mut [MaybeUninit<ValRaw>]|
+              -> Result<()> {
+            let mut store = caller.as_context_mut();
+            let (memory, realloc) = import.resolve(store.data())?;
+            let fuel = HostcallFuel::new(store.data().hostcall_fuel);
+            let (params, fuel) = {
+                let mut cx = match memory {
+                    Some(m) => LiftContext::new(m.data(&store), import.encoding),
+                    None => LiftContext::without_memory(import.encoding),
+                }
+                .with_fuel(fuel);
+                let mut flat = [0u64; MAX_FLAT_PARAMS];
+                let count = import.core_param_count();
+                let spilled = [FlatType::I32];
+                let core: &[FlatType] = if import.ty.param_flat.len() <= MAX_FLAT_PARAMS {
+                    &import.ty.param_flat
+                } else {
+                    &spilled
+                };
+                for (i, ty) in core.iter().enumerate() {
+                    flat[i] = host_arg(args, i, *ty)?;
+                }
+                let types = tuple_types(&import.ty.params);
+                let mut reader = FlatReader::new(&flat[..count]);
+                let params = lift_flat_values(&mut cx, MAX_FLAT_PARAMS, types, &mut reader)?;
+                (params, *cx.fuel())
+            };
+            let results = func(
+                StoreContextMut {
+                    inner: store.as_context_mut(),
+                },
+                &params,
+            )?;
+            let mut view = memory.map(|m| WasmtimeMemory::new(store.as_context_mut(), m, realloc));
+            let mut cx = match &mut view {
+                Some(view) => LowerContext::new(view, import.encoding),
+                None => LowerContext::without_memory(import.encoding),
+            }
+            .with_fuel(fuel);
+            let types = tuple_types(&import.ty.results);
+            if import.ty.result_flat.len() > MAX_FLAT_RESULTS {
+                let retptr = [host_arg(args, import.core_param_count(), FlatType::I32)?];
+                let mut out = FlatReader::new(&retptr);
+                lower_flat_values(&mut cx, MAX_FLAT_RESULTS, types, &results, Some(&mut out))?;
+            } else {
+                let flat = lower_flat_values(&mut cx, MAX_FLAT_RESULTS, types, &results, None)?;
+                for (slot, bits) in args.iter_mut().zip(&flat) {
+                    *slot = MaybeUninit::new(flat_to_raw(*bits));
+                }
+            }
+            Ok(())
+        };
+        Self {
+            rust_type: "dynamic `fn(&[Val]) -> Vec<Val>`".to_string(),
+            typecheck: Box::new(|ty: &FuncType| {
+                if ty.has_handles {
+                    anyhow::bail!(
+                        "resource handles are not supported in dynamic host functions yet"
+                    );
+                }
+                Ok(())
             }),
             call: Arc::new(call),
         }

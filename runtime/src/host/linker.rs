@@ -16,6 +16,7 @@ use crate::host::resources::{HostDtor, HostResource, resource_map};
 use crate::host::store::{AsContextMut, StoreContextMut};
 use crate::host::types::FuncType;
 use crate::resources::Resource;
+use crate::val::Val;
 
 /// One host definition.
 enum Definition<T: 'static> {
@@ -186,6 +187,17 @@ impl<T: 'static> LinkerInstance<'_, T> {
         F: Fn(StoreContextMut<'_, T>, P) -> Result<R> + Send + Sync + 'static,
     {
         self.define(name, Definition::Func(Arc::new(HostFunc::typed(func))))
+    }
+
+    /// Defines the function `name` as `func`, which takes and returns
+    /// dynamic [`Val`]s: whatever type the component imports `name` with.
+    /// Results that do not match the import's result types trap the call.
+    pub fn func_new(
+        &mut self,
+        name: &str,
+        func: impl Fn(StoreContextMut<'_, T>, &[Val]) -> Result<Vec<Val>> + Send + Sync + 'static,
+    ) -> Result<()> {
+        self.define(name, Definition::Func(Arc::new(HostFunc::dynamic(func))))
     }
 
     /// Defines the resource type `name` as the host's type `R`: handles of
