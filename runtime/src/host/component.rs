@@ -124,3 +124,46 @@ impl std::fmt::Debug for Component {
             .finish()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Component> {
+        Component::new(&Engine::default(), wat::parse_str(text)?)
+    }
+
+    #[test]
+    fn exports_and_imports_are_listed_by_name() {
+        let component = load(
+            r#"(component
+                (import "f" (func (param "x" u32)))
+                (core module $m (func (export "g") (result i32) i32.const 1))
+                (core instance $i (instantiate $m))
+                (func (export "g") (result u32) (canon lift (core func $i "g"))))"#,
+        )
+        .unwrap();
+        assert_eq!(component.import_names(), ["f"]);
+        assert_eq!(component.export_names(), ["g"]);
+    }
+
+    #[test]
+    fn unsupported_constructs_are_named_at_load() {
+        let err = load(
+            r#"(component
+                (import "m" (core module $m))
+                (core instance (instantiate $m)))"#,
+        )
+        .unwrap_err();
+        assert!(
+            format!("{err:#}").contains("imported core module"),
+            "{err:#}"
+        );
+    }
+
+    #[test]
+    fn invalid_binaries_are_errors() {
+        let err = Component::new(&Engine::default(), b"\0asm\x0d\0\x01\0junk").unwrap_err();
+        assert!(format!("{err:#}").contains("invalid component"), "{err:#}");
+    }
+}

@@ -417,3 +417,37 @@ pub(crate) fn encoding(e: wasmtime_environ::component::StringEncoding) -> crate:
         E::CompactUtf16 => crate::StringEncoding::CompactUtf16,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::{TupleType, Type};
+
+    fn func(params: Vec<Type>, results: Vec<Type>) -> FuncType {
+        let params = Type::Tuple(TupleType::new(params));
+        let results = Type::Tuple(TupleType::new(results));
+        FuncType {
+            param_flat: params.flat_types().into(),
+            result_flat: results.flat_types().into(),
+            has_handles: false,
+            params,
+            results,
+        }
+    }
+
+    #[test]
+    fn lowered_imports_take_flat_params_and_return_one_value() {
+        let (params, results) =
+            lowered_core_signature(&func(vec![Type::U64, Type::F32], vec![Type::U32]));
+        assert_eq!(params, [FlatType::I64, FlatType::F32]);
+        assert_eq!(results, [FlatType::I32]);
+    }
+
+    #[test]
+    fn lowered_imports_spill_params_to_a_pointer_and_results_to_an_out_pointer() {
+        let nine_strings = vec![Type::String; 9];
+        let (params, results) = lowered_core_signature(&func(nine_strings, vec![Type::String]));
+        assert_eq!(params, [FlatType::I32, FlatType::I32]);
+        assert!(results.is_empty());
+    }
+}

@@ -12,6 +12,7 @@ use crate::abi::flat::FlatType;
 use crate::error::Result;
 use crate::host::backend::wasmtime::{call_raw, flat_to_raw, host_arg, to_engine_error};
 use crate::host::component::ComponentInner;
+use crate::host::exports::{enter, exit};
 use crate::host::instance::Instance;
 use crate::host::store::{AsContextMut, StoreContextMut, StoreData};
 use crate::host::types::{ResourceMap, table_resource};
@@ -187,10 +188,15 @@ fn run_destructor<T: 'static>(
 impl Instance {
     /// Drops a guest resource the host holds (an owned [`ResourceAny`] an
     /// export of this instance returned), running the guest's destructor.
+    /// This enters the instance like an export call: a trapped instance
+    /// refuses it, and a trapping destructor poisons the instance.
     pub fn resource_drop(&self, mut store: impl AsContextMut, resource: ResourceAny) -> Result<()> {
         let mut cx = store.as_context_mut();
         let store = &mut cx.inner;
-        let dropped = with_tables(store, self.id, |_, t| t.drop_host(resource))?;
-        run_destructor::<_>(store, self.id, &[], dropped)
+        enter(store.data_mut(), self.id)?;
+        let result = with_tables(store, self.id, |_, t| t.drop_host(resource))
+            .and_then(|dropped| run_destructor(store, self.id, &[], dropped));
+        exit(store.data_mut(), self.id, result.is_ok());
+        result
     }
 }

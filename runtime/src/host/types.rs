@@ -205,3 +205,19 @@ pub(crate) fn table_resource(
 ) -> Result<ResourceType> {
     Convert { types, resources }.resource(index)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handles_are_found_inside_nested_types() {
+        let own = Type::Own(ResourceType::defined("r", 1));
+        let nested = Type::Option(OptionType::new(Type::List(ListType::new(Type::Tuple(
+            TupleType::new(vec![Type::U8, own]),
+        )))));
+        assert!(has_handles(&nested));
+        let plain = Type::Result(ResultType::new(Some(Type::String), None));
+        assert!(!has_handles(&plain));
+    }
+}

@@ -197,3 +197,39 @@ impl<T: 'static> GuestMemory for WasmtimeMemory<'_, T> {
         Ok(ptr as u32)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_errors_come_back_unchanged_through_wasmtime() {
+        let error = from_engine_error(to_engine_error(Error::new(Trap::InvalidChar(0xd800))));
+        assert_eq!(
+            error.downcast_ref::<Trap>(),
+            Some(&Trap::InvalidChar(0xd800))
+        );
+    }
+
+    #[test]
+    fn core_traps_keep_their_code() {
+        let error = from_engine_error(wasmtime::Error::new(wasmtime::Trap::MemoryOutOfBounds));
+        assert_eq!(
+            error.downcast_ref::<wasmtime::Trap>(),
+            Some(&wasmtime::Trap::MemoryOutOfBounds)
+        );
+    }
+
+    #[test]
+    fn raw_values_carry_flat_bit_patterns() {
+        let wide = 0xdead_beef_1234_5678u64;
+        assert_eq!(raw_to_flat(flat_to_raw(wide), FlatType::I64), wide);
+        assert_eq!(raw_to_flat(flat_to_raw(wide), FlatType::F64), wide);
+        // 32-bit types see the low half only.
+        assert_eq!(raw_to_flat(flat_to_raw(wide), FlatType::I32), 0x1234_5678);
+        assert_eq!(
+            raw_to_flat(ValRaw::f32(1.5f32.to_bits()), FlatType::F32),
+            u64::from(1.5f32.to_bits())
+        );
+    }
+}
