@@ -13,11 +13,15 @@ const LIBC: &str = r#"
     (global $bump (mut i32) (i32.const 1024))
     (func (export "realloc") (param i32 i32 i32 i32) (result i32)
       (local $p i32)
+      ;; shrinking keeps the block; growing copies the old bytes
+      (if (i32.and (i32.ne (local.get 0) (i32.const 0)) (i32.le_u (local.get 3) (local.get 1)))
+        (then (return (local.get 0))))
       (local.set $p
         (i32.and
           (i32.add (global.get $bump) (i32.sub (local.get 2) (i32.const 1)))
           (i32.sub (i32.const 0) (local.get 2))))
       (global.set $bump (i32.add (local.get $p) (local.get 3)))
+      (if (local.get 0) (then (memory.copy (local.get $p) (local.get 0) (local.get 1))))
       (local.get $p)))
   (core instance $libc (instantiate $libc))
   (alias core export $libc "memory" (core memory $mem))
@@ -59,6 +63,10 @@ const EXPORTS: &str = r#"
   (func (export "echo") (param "s" string) (result string)
     (canon lift (core func $i "echo") (memory $mem) (realloc $realloc) (post-return $post)))
   (func (export "posts") (result u32) (canon lift (core func $i "posts")))
+  (func (export "echo16") (param "s" string) (result string)
+    (canon lift (core func $i "echo") string-encoding=utf16 (memory $mem) (realloc $realloc)))
+  (func (export "echo-compact") (param "s" string) (result string)
+    (canon lift (core func $i "echo") string-encoding=latin1+utf16 (memory $mem) (realloc $realloc)))
   (func (export "boom") (result u32) (canon lift (core func $i "boom")))
   (func (export "lens")
     (param "a" string) (param "b" string) (param "c" string) (param "d" string)
@@ -98,6 +106,22 @@ fn string_round_trips_and_post_return_runs_after_lifting() {
     );
     assert_eq!(echo.call(&mut store, ("",)).unwrap(), (String::new(),));
     assert_eq!(posts.call(&mut store, ()).unwrap(), (2,));
+}
+
+#[test]
+fn strings_cross_in_all_three_encodings() {
+    let engine = Engine::default();
+    let c = component(&engine, EXPORTS);
+    let mut store = Store::new(&engine, ());
+    let instance = Linker::new(&engine).instantiate(&mut store, &c).unwrap();
+    for name in ["echo", "echo16", "echo-compact"] {
+        let echo = instance
+            .get_typed_func::<(&str,), (String,)>(&mut store, name)
+            .unwrap();
+        for text in ["plain ascii", "latin-1: café", "beyond: 日本語 🎉", ""] {
+            assert_eq!(echo.call(&mut store, (text,)).unwrap().0, text, "{name}");
+        }
+    }
 }
 
 #[test]
