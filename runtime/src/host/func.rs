@@ -1,15 +1,13 @@
 //! [`Func`]: an export called with dynamic [`Val`]s, whatever its type.
 
-use wasmtime::ValRaw;
-
 use crate::abi::context::{HostcallFuel, LiftContext, LowerContext};
 use crate::abi::flat::FlatReader;
 use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS};
 use crate::error::Result;
-use crate::host::backend::wasmtime::{WasmtimeMemory, call_raw, flat_to_raw, raw_to_flat};
+use crate::host::backend::{Active, Backend};
 use crate::host::exports::{ExportFunc, ExportName, enter, exit};
 use crate::host::instance::Instance;
-use crate::host::store::{AsContextMut, StoreData};
+use crate::host::store::{AsContextMut, StoreCx};
 use crate::types::Type;
 use crate::val::{Val, lift_flat_values, lower_flat_values};
 
@@ -99,30 +97,26 @@ impl Func {
         }
         let mut cx = store.as_context_mut();
         let store = &mut cx.inner;
-        enter(store.data_mut(), self.export.instance)?;
+        enter(Active::data_mut(store), self.export.instance)?;
         let outcome = self.run(store, params);
-        exit(store.data_mut(), self.export.instance, outcome.is_ok());
+        exit(
+            Active::data_mut(store),
+            self.export.instance,
+            outcome.is_ok(),
+        );
         for (slot, value) in results.iter_mut().zip(outcome?) {
             *slot = value;
         }
         Ok(())
     }
 
-    fn run<T: 'static>(
-        &self,
-        store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
-        params: &[Val],
-    ) -> Result<Vec<Val>> {
+    fn run<T: 'static>(&self, store: &mut StoreCx<'_, T>, params: &[Val]) -> Result<Vec<Val>> {
         let e = &self.export;
-        let fuel = HostcallFuel::new(store.data().hostcall_fuel);
+        let fuel = HostcallFuel::new(Active::data(store).hostcall_fuel);
         let (flat, fuel) = {
-            let mut view = e.memory.map(|m| {
-                WasmtimeMemory::new(
-                    wasmtime::AsContextMut::as_context_mut(store),
-                    m,
-                    e.realloc.clone(),
-                )
-            });
+            let mut view = e
+                .memory
+                .map(|m| Active::view(Active::reborrow(store), m, e.realloc));
             let mut cx = match &mut view {
                 Some(view) => LowerContext::new(view, e.encoding),
                 None => LowerContext::without_memory(e.encoding),
@@ -138,42 +132,29 @@ impl Func {
                 e.core_params
             );
         }
-        let mut slots = [ValRaw::u64(0); MAX_FLAT_PARAMS];
+        let mut slots = [0u64; MAX_FLAT_PARAMS];
         for (slot, bits) in slots.iter_mut().zip(&flat) {
-            *slot = flat_to_raw(*bits);
+            *slot = *bits;
         }
         // SAFETY: `check_core_signature` verified the export's core type
         // when it was resolved; the slots hold exactly `core_params` values
         // of those types and have room for `core_results`.
-        unsafe {
-            call_raw(
-                &mut *store,
-                &e.func,
-                &mut slots[..e.core_params.max(e.core_results)],
-            )
-        }?;
+        unsafe { Active::call_raw(store, e.func, &mut slots, e.core_params, &e.core_results) }?;
         let values = {
             let mut cx = match e.memory {
-                Some(m) => LiftContext::new(m.data(&*store), e.encoding),
+                Some(m) => LiftContext::new(Active::memory_bytes(store, m), e.encoding),
                 None => LiftContext::without_memory(e.encoding),
             }
             .with_fuel(fuel);
-            let mut flat = [0u64; MAX_FLAT_RESULTS];
-            let result_types: &[crate::FlatType] = if e.ty.result_flat.len() <= MAX_FLAT_RESULTS {
-                &e.ty.result_flat
-            } else {
-                &[crate::FlatType::I32]
-            };
-            for (i, ty) in result_types.iter().enumerate() {
-                flat[i] = raw_to_flat(slots[i], *ty);
-            }
-            let mut reader = FlatReader::new(&flat[..result_types.len()]);
+            let mut reader = FlatReader::new(&slots[..e.core_results.len()]);
             lift_flat_values(&mut cx, MAX_FLAT_RESULTS, self.results(), &mut reader)?
         };
         if let Some(post_return) = &e.post_return {
             // SAFETY: the post-return function was checked to take exactly
             // the export's core results, which are still in `slots`.
-            unsafe { call_raw(&mut *store, post_return, &mut slots[..e.core_results]) }?;
+            unsafe {
+                Active::call_raw(store, *post_return, &mut slots, e.core_results.len(), &[])
+            }?;
         }
         Ok(values)
     }
