@@ -23,6 +23,33 @@ impl ResourceAny {
     /// [`ResourceTables::drop_host`], which names the host as the destructor.
     /// A borrowed `resource` becomes a borrow of the current call, released
     /// when the call ends; outside a call it is an error.
+    ///
+    /// ```
+    /// use witbind::{
+    ///     FlatReader, FlatWriter, LiftContext, LowerContext, Resource, ResourceAny,
+    ///     ResourceTables, StringEncoding, Type, Val, VecMemory,
+    /// };
+    ///
+    /// struct File;
+    /// let own = Type::Own(Resource::<File>::resource_type());
+    /// let mut tables = ResourceTables::new();
+    ///
+    /// // The host gives the guest its file 7 as a dynamic value...
+    /// let any = ResourceAny::try_from_resource(Resource::<File>::new_own(7), &mut tables)?;
+    /// let mut flat = [0u64; 1];
+    /// let mut cx = LowerContext::<VecMemory>::without_memory(StringEncoding::Utf8)
+    ///     .with_resources(&mut tables);
+    /// Val::Resource(any).lower_flat(&mut cx, &own, &mut FlatWriter::new(&mut flat))?;
+    ///
+    /// // ...and takes it back as the guest returns the handle.
+    /// let mut cx = LiftContext::without_memory(StringEncoding::Utf8).with_resources(&mut tables);
+    /// let Val::Resource(any) = Val::lift_flat(&mut cx, &own, &mut FlatReader::new(&flat))? else {
+    ///     unreachable!("an `own` lifts as a resource");
+    /// };
+    /// let file = Resource::<File>::try_from_resource_any(any, &mut tables)?;
+    /// assert_eq!(file, Resource::new_own(7));
+    /// # Ok::<(), witbind::Error>(())
+    /// ```
     pub fn try_from_resource<T: 'static>(
         resource: Resource<T>,
         tables: &mut ResourceTables,
