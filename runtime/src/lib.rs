@@ -10,6 +10,7 @@ pub mod resources;
 pub mod types;
 mod val;
 
+pub use abi::bump::BumpAllocator;
 pub use abi::context::{HostcallFuel, LiftContext, LowerContext};
 pub use abi::flat::{FlatReader, FlatType, FlatWriter};
 pub use abi::memory::{GuestMemory, VecMemory};
