@@ -167,58 +167,45 @@ impl<T: 'static> HostFunc<T> {
     where
         F: Fn(StoreContextMut<'_, T>, &[Val]) -> Result<Vec<Val>> + Send + Sync + 'static,
     {
-        let call = move |mut store: StoreCx<'_, T>,
-                         import: &ImportCall,
-                         args: &mut [u64]|
-              -> Result<()> {
-            let (memory, realloc) = import.resolve(Active::data(&store))?;
-            let fuel = HostcallFuel::new(Active::data(&store).hostcall_fuel);
-            let (params, fuel) = {
-                let mut cx = match memory {
-                    Some(m) => LiftContext::new(Active::memory_bytes(&store, m), import.encoding),
-                    None => LiftContext::without_memory(import.encoding),
+        let call =
+            move |mut store: StoreCx<'_, T>, import: &ImportCall, args: &mut [u64]| -> Result<()> {
+                let (memory, realloc) = import.resolve(Active::data(&store))?;
+                let fuel = HostcallFuel::new(Active::data(&store).hostcall_fuel);
+                let (params, fuel) = if import.ty.has_handles {
+                    with_tables(&mut store, import.instance, |store, tables| {
+                        tables.enter_call();
+                        lift_vals(store, import, memory, args, fuel, Some(tables))
+                    })?
+                } else {
+                    lift_vals(&mut store, import, memory, args, fuel, None)?
+                };
+                let results = func(
+                    StoreContextMut {
+                        inner: Active::reborrow(&mut store),
+                    },
+                    &params,
+                )?;
+                let view = (memory, realloc);
+                if import.ty.has_handles {
+                    with_tables(&mut store, import.instance, |store, tables| {
+                        lower_vals(
+                            store,
+                            import,
+                            view,
+                            args,
+                            &results,
+                            fuel,
+                            Some(&mut *tables),
+                        )?;
+                        tables.exit_call()
+                    })
+                } else {
+                    lower_vals(&mut store, import, view, args, &results, fuel, None)
                 }
-                .with_fuel(fuel);
-                let types = tuple_types(&import.ty.params);
-                let mut reader = FlatReader::new(core_args(args, import.core_param_count())?);
-                let params = lift_flat_values(&mut cx, MAX_FLAT_PARAMS, types, &mut reader)?;
-                (params, *cx.fuel())
             };
-            let results = func(
-                StoreContextMut {
-                    inner: Active::reborrow(&mut store),
-                },
-                &params,
-            )?;
-            let mut view = memory.map(|m| Active::view(Active::reborrow(&mut store), m, realloc));
-            let mut cx = match &mut view {
-                Some(view) => LowerContext::new(view, import.encoding),
-                None => LowerContext::without_memory(import.encoding),
-            }
-            .with_fuel(fuel);
-            let types = tuple_types(&import.ty.results);
-            if import.ty.result_flat.len() > MAX_FLAT_RESULTS {
-                let retptr = [arg(args, import.core_param_count())?];
-                let mut out = FlatReader::new(&retptr);
-                lower_flat_values(&mut cx, MAX_FLAT_RESULTS, types, &results, Some(&mut out))?;
-            } else {
-                let flat = lower_flat_values(&mut cx, MAX_FLAT_RESULTS, types, &results, None)?;
-                for (slot, bits) in args.iter_mut().zip(&flat) {
-                    *slot = *bits;
-                }
-            }
-            Ok(())
-        };
         Self {
             rust_type: "dynamic `fn(&[Val]) -> Vec<Val>`".to_string(),
-            typecheck: Box::new(|ty: &FuncType| {
-                if ty.has_handles {
-                    anyhow::bail!(
-                        "resource handles are not supported in dynamic host functions yet"
-                    );
-                }
-                Ok(())
-            }),
+            typecheck: Box::new(|_: &FuncType| Ok(())),
             call: Arc::new(call),
         }
     }
@@ -319,6 +306,63 @@ fn lower_results<T: 'static, R: Lower>(
         check_aligned(retptr, R::ALIGN32)?;
         check_range(retptr, R::SIZE32 as u64, cx.memory()?.len())?;
         results.store(&mut cx, retptr as usize)?;
+    }
+    Ok(())
+}
+
+/// Lifts a dynamic host function's parameters.
+fn lift_vals<T: 'static>(
+    store: &mut StoreCx<'_, T>,
+    import: &ImportCall,
+    memory: Option<Memory>,
+    args: &[u64],
+    fuel: HostcallFuel,
+    tables: Option<&mut ResourceTables>,
+) -> Result<(Vec<Val>, HostcallFuel)> {
+    let mut cx = match memory {
+        Some(m) => LiftContext::new(Active::memory_bytes(store, m), import.encoding),
+        None => LiftContext::without_memory(import.encoding),
+    }
+    .with_fuel(fuel);
+    if let Some(tables) = tables {
+        cx = cx.with_resources(tables);
+    }
+    let types = tuple_types(&import.ty.params);
+    let mut reader = FlatReader::new(core_args(args, import.core_param_count())?);
+    let params = lift_flat_values(&mut cx, MAX_FLAT_PARAMS, types, &mut reader)?;
+    Ok((params, *cx.fuel()))
+}
+
+/// Lowers a dynamic host function's results, checking them against the
+/// import's result types.
+fn lower_vals<T: 'static>(
+    store: &mut StoreCx<'_, T>,
+    import: &ImportCall,
+    (memory, realloc): (Option<Memory>, Option<Func>),
+    args: &mut [u64],
+    results: &[Val],
+    fuel: HostcallFuel,
+    tables: Option<&mut ResourceTables>,
+) -> Result<()> {
+    let mut view = memory.map(|m| Active::view(Active::reborrow(store), m, realloc));
+    let mut cx = match &mut view {
+        Some(view) => LowerContext::new(view, import.encoding),
+        None => LowerContext::without_memory(import.encoding),
+    }
+    .with_fuel(fuel);
+    if let Some(tables) = tables {
+        cx = cx.with_resources(tables);
+    }
+    let types = tuple_types(&import.ty.results);
+    if import.ty.result_flat.len() > MAX_FLAT_RESULTS {
+        let retptr = [arg(args, import.core_param_count())?];
+        let mut out = FlatReader::new(&retptr);
+        lower_flat_values(&mut cx, MAX_FLAT_RESULTS, types, results, Some(&mut out))?;
+    } else {
+        let flat = lower_flat_values(&mut cx, MAX_FLAT_RESULTS, types, results, None)?;
+        for (slot, bits) in args.iter_mut().zip(&flat) {
+            *slot = *bits;
+        }
     }
     Ok(())
 }
