@@ -477,3 +477,29 @@ fn a_dynamic_host_function_returning_the_wrong_type_traps_the_call() {
     let err = run.call(&mut store, (5,)).unwrap_err();
     assert_eq!(err.downcast_ref::<Trap>(), Some(&Trap::InstanceTrapped));
 }
+
+#[test]
+fn handles_from_another_store_are_refused_without_panicking() {
+    let engine = Engine::default();
+    let c = component(&engine, EXPORTS);
+    let linker = Linker::new(&engine);
+    let mut first = Store::new(&engine, ());
+    let mut second = Store::new(&engine, ());
+    let a = linker.instantiate(&mut first, &c).unwrap();
+    let b = linker.instantiate(&mut second, &c).unwrap();
+    let add = a
+        .get_typed_func::<(u32, u32), (u32,)>(&mut first, "add")
+        .unwrap();
+    let err = add.call(&mut second, (1, 2)).unwrap_err();
+    assert!(format!("{err:#}").contains("another store"), "{err:#}");
+    assert!(
+        b.get_typed_func::<(u32, u32), (u32,)>(&mut first, "add")
+            .is_err()
+    );
+    // Both stores still work.
+    assert_eq!(add.call(&mut first, (1, 2)).unwrap(), (3,));
+    let add_b = b
+        .get_typed_func::<(u32, u32), (u32,)>(&mut second, "add")
+        .unwrap();
+    assert_eq!(add_b.call(&mut second, (2, 2)).unwrap(), (4,));
+}

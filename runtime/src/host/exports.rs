@@ -41,6 +41,7 @@ impl ExportName for (&str, &str) {
 /// A lifted export with its canonical options resolved.
 #[derive(Clone)]
 pub(crate) struct ExportFunc {
+    pub(crate) store: u64,
     pub(crate) instance: usize,
     pub(crate) func: Func,
     pub(crate) memory: Option<<Active as Backend>::Memory>,
@@ -70,9 +71,7 @@ impl Instance {
             Some(i) => format!("{i}#{func_name}"),
             None => func_name.to_string(),
         };
-        let Some(state) = Active::data(store).instances.get(self.id) else {
-            anyhow::bail!("the instance does not belong to this store");
-        };
+        let state = self.state(Active::data(store))?;
         let c = state.component.clone();
         let info = &c.info;
         let lookup = |map: &wasmtime_environ::component::NameMap<_, (ExportIndex, _)>, n: &str| {
@@ -124,6 +123,7 @@ impl Instance {
             check_signature(store, *post_return, &results, &[], &display)?;
         }
         Ok(ExportFunc {
+            store: self.store,
             instance: self.id,
             func,
             memory,
@@ -138,11 +138,11 @@ impl Instance {
     }
 }
 
-/// Marks the instance entered for an export call.
-pub(crate) fn enter<T>(data: &mut StoreData<T>, instance: usize) -> Result<()> {
+/// Marks instance `instance` of store `store` entered for a call.
+pub(crate) fn enter<T>(data: &mut StoreData<T>, store: u64, instance: usize) -> Result<()> {
     match data.instances.get_mut(instance) {
-        Some(state) => state.enter(),
-        None => anyhow::bail!("the instance does not belong to this store"),
+        Some(state) if data.id == store => state.enter(),
+        _ => anyhow::bail!("the instance belongs to another store"),
     }
 }
 

@@ -93,7 +93,11 @@ impl Func {
         }
         let mut cx = store.as_context_mut();
         let store = &mut cx.inner;
-        enter(Active::data_mut(store), self.export.instance)?;
+        enter(
+            Active::data_mut(store),
+            self.export.store,
+            self.export.instance,
+        )?;
         let outcome = self.run(store, params);
         exit(
             Active::data_mut(store),

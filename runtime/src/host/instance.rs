@@ -20,7 +20,7 @@ use crate::host::backend::{Active, Backend, check_signature};
 use crate::host::component::{Component, ComponentInner};
 use crate::host::host_func::{HostFunc, ImportCall};
 use crate::host::resources::{Builtin, HostDtor, define_builtin};
-use crate::host::store::StoreCx;
+use crate::host::store::{StoreCx, StoreData};
 use crate::host::types::{FuncType, ResourceMap};
 use crate::resources::ResourceTables;
 
@@ -32,7 +32,20 @@ type Extern = <Active as Backend>::Extern;
 /// was created in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Instance {
+    /// The store's id.
+    pub(crate) store: u64,
+    /// The index in the store's instances.
     pub(crate) id: usize,
+}
+
+impl Instance {
+    /// This instance's state, or an error when `data` is another store's.
+    pub(crate) fn state<'a, T>(&self, data: &'a StoreData<T>) -> Result<&'a InstanceState> {
+        match data.instances.get(self.id) {
+            Some(state) if data.id == self.store => Ok(state),
+            _ => anyhow::bail!("the instance belongs to another store"),
+        }
+    }
 }
 
 /// The runtime state of one instance, kept in its store.
@@ -200,7 +213,8 @@ pub(crate) fn instantiate<T: 'static>(
     if result.is_err() {
         Active::data_mut(store).instances[id].trapped = true;
     }
-    result.map(|()| Instance { id })
+    let store = Active::data(store).id;
+    result.map(|()| Instance { store, id })
 }
 
 fn run_initializers<T: 'static>(

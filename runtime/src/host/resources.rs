@@ -191,7 +191,7 @@ impl Instance {
     pub fn resource_drop(&self, mut store: impl AsContextMut, resource: ResourceAny) -> Result<()> {
         let mut cx = store.as_context_mut();
         let store = &mut cx.inner;
-        enter(Active::data_mut(store), self.id)?;
+        enter(Active::data_mut(store), self.store, self.id)?;
         let result = with_tables(store, self.id, |_, t| t.drop_host(resource))
             .and_then(|dropped| run_destructor(store, self.id, &[], dropped));
         exit(Active::data_mut(store), self.id, result.is_ok());

@@ -7,6 +7,8 @@ use crate::host::instance::InstanceState;
 
 /// What the backend's store holds: the user's `T` and witbind's own state.
 pub(crate) struct StoreData<T> {
+    /// Unique in the process: tells whether an instance belongs here.
+    pub(crate) id: u64,
     pub(crate) user: T,
     pub(crate) hostcall_fuel: usize,
     pub(crate) instances: Vec<InstanceState>,
@@ -23,7 +25,9 @@ pub struct Store<T: 'static> {
 impl<T: 'static> Store<T> {
     /// A store for components of `engine`, holding `data`.
     pub fn new(engine: &Engine, data: T) -> Self {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let data = StoreData {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             user: data,
             hostcall_fuel: DEFAULT_HOSTCALL_FUEL,
             instances: Vec::new(),

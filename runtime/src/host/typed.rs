@@ -86,7 +86,11 @@ where
     pub fn call(&self, mut store: impl AsContextMut, params: P) -> Result<R> {
         let mut cx = store.as_context_mut();
         let store = &mut cx.inner;
-        enter(Active::data_mut(store), self.export.instance)?;
+        enter(
+            Active::data_mut(store),
+            self.export.store,
+            self.export.instance,
+        )?;
         let result = self.run(store, &params);
         exit(
             Active::data_mut(store),
