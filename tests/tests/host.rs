@@ -43,7 +43,10 @@ const EXPORTS: &str = r#"
       (i32.store (i32.const 16) (local.get 0))
       (i32.store (i32.const 20) (local.get 1))
       (i32.const 16))
-    (func (export "post") (param i32) (global.set $posts (i32.add (global.get $posts) (i32.const 1))))
+    ;; post-return clobbers the returned (ptr, len): results must be lifted before it runs
+    (func (export "post") (param i32)
+      (i64.store (local.get 0) (i64.const 0))
+      (global.set $posts (i32.add (global.get $posts) (i32.const 1))))
     (func (export "posts") (result i32) (global.get $posts))
     (func (export "lens") (param i32) (result i32)
       (local $i i32) (local $s i32)
