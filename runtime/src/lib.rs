@@ -4,9 +4,16 @@
 //! lowered into a guest's linear memory and lifted back out exactly as the
 //! spec prescribes, with every malformed guest input reported as a [`Trap`].
 
+// Lets the derives' `::witbind::...` paths resolve inside this crate too.
+extern crate self as witbind;
+
 pub mod abi;
 mod error;
 pub mod types;
+
+#[doc(hidden)]
+#[path = "internal.rs"]
+pub mod __internal;
 
 pub use abi::context::{HostcallFuel, LiftContext, LowerContext};
 pub use abi::flat::{FlatReader, FlatType, FlatWriter};
@@ -16,3 +23,4 @@ pub use abi::traits::{ComponentType, Lift, Lower};
 pub use abi::views::{WasmList, WasmStr};
 pub use error::{Error, Result, Trap};
 pub use types::Type;
+pub use witbind_macros::{ComponentType, Lift, Lower, flags};
