@@ -12,9 +12,9 @@
 //! Every function takes and returns a [`proc_macro2::TokenStream`]; errors
 //! come back as `compile_error!` tokens at the offending span.
 
+pub mod bindgen;
 pub mod derive;
 pub mod flags;
-#[allow(dead_code)] // The identifier helpers serve `bindgen!`, which comes next.
 mod names;
 
 /// The path through which generated code names the runtime crate.

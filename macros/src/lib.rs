@@ -33,3 +33,10 @@ pub fn derive_lower(input: TokenStream) -> TokenStream {
 pub fn flags(input: TokenStream) -> TokenStream {
     witbind_codegen::flags::expand(input.into()).into()
 }
+
+/// Generates Rust types for a WIT world; see the `witbind` crate docs for
+/// the options.
+#[proc_macro]
+pub fn bindgen(input: TokenStream) -> TokenStream {
+    witbind_codegen::bindgen::expand(input.into()).into()
+}

@@ -12,7 +12,7 @@ mod error;
 pub mod types;
 
 #[doc(hidden)]
-#[path = "internal.rs"]
+#[path = "internal/mod.rs"]
 pub mod __internal;
 
 pub use abi::context::{HostcallFuel, LiftContext, LowerContext};
@@ -23,4 +23,4 @@ pub use abi::traits::{ComponentType, Lift, Lower};
 pub use abi::views::{WasmList, WasmStr};
 pub use error::{Error, Result, Trap};
 pub use types::Type;
-pub use witbind_macros::{ComponentType, Lift, Lower, flags};
+pub use witbind_macros::{ComponentType, Lift, Lower, bindgen, flags};

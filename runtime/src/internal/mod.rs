@@ -7,6 +7,9 @@
 pub use crate::abi::layout;
 pub use anyhow;
 
+mod handles;
+pub use handles::{BorrowHandle, OwnHandle};
+
 use crate::error::{Error, Result, Trap};
 use crate::types::Type;
 

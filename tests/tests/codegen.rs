@@ -1,0 +1,64 @@
+//! Every WIT fixture in `tests/codegen/` compiles through `bindgen!` in
+//! Owning and Borrowing modes.
+
+macro_rules! fixture {
+    ($name:ident, $path:tt $(, ($($extra:tt)*))*) => {
+        mod $name {
+            mod owning {
+                witbind::bindgen!({ path: $path, ownership: Owning $(, $($extra)*)* });
+            }
+            mod borrowing {
+                witbind::bindgen!({
+                    path: $path,
+                    ownership: Borrowing { duplicate_if_necessary: false } $(, $($extra)*)*
+                });
+            }
+            mod duplicating {
+                witbind::bindgen!({
+                    path: $path,
+                    ownership: Borrowing { duplicate_if_necessary: true } $(, $($extra)*)*
+                });
+            }
+        }
+    };
+}
+
+fixture!(aliases, "codegen/aliases.wit");
+fixture!(chars_floats, "codegen/chars-floats.wit");
+fixture!(deep_use, "codegen/deep-use.wit");
+fixture!(docs, "codegen/docs.wit");
+fixture!(empty_interface, "codegen/empty-interface.wit");
+fixture!(enum_big, "codegen/enum-big.wit");
+fixture!(exports_only, "codegen/exports-only.wit");
+fixture!(flags_1, "codegen/flags-1.wit");
+fixture!(flags_17, "codegen/flags-17.wit");
+fixture!(flags_32, "codegen/flags-32.wit");
+fixture!(flags_8, "codegen/flags-8.wit");
+fixture!(flags_9, "codegen/flags-9.wit");
+fixture!(gates, "codegen/gates.wit");
+fixture!(handles_in_variants, "codegen/handles-in-variants.wit");
+fixture!(imports_only, "codegen/imports-only.wit");
+fixture!(inline_interfaces, "codegen/inline-interfaces.wit");
+fixture!(keywords, "codegen/keywords.wit");
+fixture!(lists, "codegen/lists.wit");
+fixture!(name_clash, "codegen/name-clash.wit");
+fixture!(nested_records, "codegen/nested-records.wit");
+fixture!(options_results, "codegen/options-results.wit");
+fixture!(primitives, "codegen/primitives.wit");
+fixture!(records, "codegen/records.wit");
+fixture!(resources, "codegen/resources.wit");
+fixture!(shared_types, "codegen/shared-types.wit");
+fixture!(strings, "codegen/strings.wit");
+fixture!(tuples, "codegen/tuples.wit");
+fixture!(use_across, "codegen/use-across.wit");
+fixture!(variant_joins, "codegen/variant-joins.wit");
+fixture!(variant_records, "codegen/variant-records.wit");
+fixture!(versioned, "codegen/versioned.wit");
+fixture!(world_types, "codegen/world-types.wit");
+fixture!(with_deps, "codegen/with-deps");
+fixture!(multi_world_first, "codegen/multi-world.wit", (world: "first"));
+fixture!(multi_world_second, "codegen/multi-world.wit", (world: "test:multi-world/second"));
+fixture!(gates_all_features, "codegen/gates.wit", (all_features: true));
+fixture!(gates_shiny, "codegen/gates.wit", (features: ["shiny"]));
+fixture!(paths_list, ["codegen/use-across.wit"], (world: "use-across"));
+fixture!(inline_source, [], (inline: "package test:inline-src; interface i { record r { s: string } f: func(r: r) -> r; } world w { import i; export i; }"));
