@@ -163,14 +163,15 @@ impl Plan {
                 };
                 let owned = unique(type_ident(name), &mut taken);
                 let borrowed = unique(quote::format_ident!("{owned}Borrowed"), &mut taken);
-                homes.insert(
-                    *id,
-                    Home::Generated {
-                        module: module.clone(),
-                        owned,
-                        borrowed,
-                    },
-                );
+                // An interface generated twice (imported, and exported with
+                // its own resources) keeps its import module as the home;
+                // the export module's own items refer to each other locally
+                // (see `TypeGen::named_ref`), with the same names.
+                homes.entry(*id).or_insert(Home::Generated {
+                    module: module.clone(),
+                    owned,
+                    borrowed,
+                });
             }
         }
         // Types of shared export modules live in the import module.

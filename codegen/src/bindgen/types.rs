@@ -5,7 +5,7 @@
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use wit_parser::{Docs, Handle, Resolve, SizeAlign, Type, TypeDefKind, TypeId};
+use wit_parser::{Docs, Handle, Resolve, SizeAlign, Type, TypeDefKind, TypeId, TypeOwner};
 
 use super::options::Options;
 use super::plan::{Home, Mode, Plan, holds_handle, holds_long_tuple};
@@ -84,7 +84,7 @@ impl TypeGen<'_> {
                     (Mode::Both, Form::Borrowed) => (borrowed, true),
                 };
                 let lifetime = lifetime.then(|| quote!(<'a>));
-                if module == from {
+                if module == from || self.owned_by_module(id, from) {
                     quote!(#ident #lifetime)
                 } else {
                     quote!(#(#supers)* #(#module::)* #ident #lifetime)
@@ -95,6 +95,19 @@ impl TypeGen<'_> {
                 quote!(#(#supers)* #alias #member)
             }
         }
+    }
+
+    /// Whether `id` belongs to the interface generated at `module`: true in
+    /// the export module of an interface that is imported too, whose home
+    /// is the import module.
+    fn owned_by_module(&self, id: TypeId, module: &[Ident]) -> bool {
+        let TypeOwner::Interface(owner) = self.resolve.types[id].owner else {
+            return false;
+        };
+        self.plan
+            .interfaces
+            .iter()
+            .any(|m| m.id == owner && m.path == module && m.shares.is_none())
     }
 
     /// The items for the named type `id`, generated in the module at `module`.
