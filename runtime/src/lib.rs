@@ -9,7 +9,9 @@ extern crate self as witbind;
 
 pub mod abi;
 mod error;
+pub mod resources;
 pub mod types;
+mod val;
 
 #[doc(hidden)]
 #[path = "internal/mod.rs"]
@@ -22,5 +24,9 @@ pub use abi::options::StringEncoding;
 pub use abi::traits::{ComponentType, Lift, Lower};
 pub use abi::views::{WasmList, WasmStr};
 pub use error::{Error, Result, Trap};
+pub use resources::{
+    Borrowed, Resource, ResourceAny, ResourceTable, ResourceTableError, ResourceTables,
+};
 pub use types::Type;
+pub use val::{CanonContext, CoreFuncType, Val, lift_flat_values, lower_flat_values};
 pub use witbind_macros::{ComponentType, Lift, Lower, bindgen, flags};

@@ -1,0 +1,93 @@
+//! Round trips of typed values through a `VecMemory`: lowered into memory
+//! and into flat values, lifted back, compared.
+
+use std::fmt::Debug;
+
+use witbind::abi::layout::align_to;
+use witbind::{
+    ComponentType, FlatReader, FlatWriter, Lift, LiftContext, Lower, LowerContext, Result,
+    StringEncoding, VecMemory,
+};
+
+/// A memory whose `realloc` appends each allocation at the end, aligned.
+pub fn bump_memory() -> VecMemory {
+    VecMemory::new(vec![0; 8], |bytes, _old_ptr, _old_size, align, size| {
+        let start = align_to(bytes.len(), align as usize);
+        bytes.resize(start + size as usize, 0);
+        Ok(start as u32)
+    })
+}
+
+/// What lowering `value` produced: its bytes in memory and its flat values,
+/// with the memory each was written to.
+#[derive(Debug)]
+pub struct Lowered {
+    /// The memory after storing the value at `offset`.
+    pub stored: VecMemory,
+    /// Where the value was stored.
+    pub offset: usize,
+    /// The memory after lowering the value to flat values.
+    pub flat_memory: VecMemory,
+    /// The flat values.
+    pub flat: Vec<u64>,
+}
+
+impl Lowered {
+    /// The `SIZE32` bytes of the stored value.
+    pub fn value_bytes<T: ComponentType>(&self) -> &[u8] {
+        &self.stored.bytes()[self.offset..self.offset + T::SIZE32]
+    }
+}
+
+/// Lowers `value` both ways: stored into memory, and flattened.
+pub fn lower<T: Lower + ?Sized>(value: &T) -> Result<Lowered> {
+    let mut stored = bump_memory();
+    let offset = {
+        let mut cx = LowerContext::new(&mut stored, StringEncoding::Utf8);
+        let offset = cx.realloc(0, 0, T::ALIGN32, T::SIZE32 as u32)? as usize;
+        value.store(&mut cx, offset)?;
+        offset
+    };
+    let mut flat_memory = bump_memory();
+    let mut slots = vec![0u64; T::FLAT_COUNT];
+    {
+        let mut cx = LowerContext::new(&mut flat_memory, StringEncoding::Utf8);
+        let mut writer = FlatWriter::new(&mut slots);
+        value.lower_flat(&mut cx, &mut writer)?;
+        assert_eq!(
+            writer.len(),
+            T::FLAT_COUNT,
+            "lower_flat wrote a wrong count"
+        );
+    }
+    Ok(Lowered {
+        stored,
+        offset,
+        flat_memory,
+        flat: slots,
+    })
+}
+
+/// Lowers `value` into memory and into flat values, lifts both back and
+/// checks that each equals `value` and that every flat value was consumed.
+pub fn assert_round_trip<T>(value: &T)
+where
+    T: Lower + for<'a> Lift<'a> + PartialEq + Debug,
+{
+    let lowered = lower(value).unwrap_or_else(|e| panic!("lowering {value:?}: {e:#}"));
+    let mut cx = LiftContext::new(lowered.stored.bytes(), StringEncoding::Utf8);
+    let loaded = T::load(&mut cx, lowered.value_bytes::<T>())
+        .unwrap_or_else(|e| panic!("loading {value:?}: {e:#}"));
+    assert_eq!(&loaded, value, "store/load round trip");
+
+    let mut cx = LiftContext::new(lowered.flat_memory.bytes(), StringEncoding::Utf8);
+    let mut reader = FlatReader::new(&lowered.flat);
+    let lifted =
+        T::lift_flat(&mut cx, &mut reader).unwrap_or_else(|e| panic!("lifting {value:?}: {e:#}"));
+    assert_eq!(&lifted, value, "flat round trip");
+    assert_eq!(
+        reader.position(),
+        T::FLAT_COUNT,
+        "lift_flat read a wrong count"
+    );
+}
