@@ -3,4 +3,4 @@
 pub mod conformance;
 pub mod roundtrip;
 
-pub use roundtrip::{Lowered, assert_round_trip, bump_memory, lower};
+pub use roundtrip::{Lowered, assert_round_trip, assert_same_as_val, bump_memory, lower};

@@ -91,3 +91,48 @@ where
         "lift_flat read a wrong count"
     );
 }
+
+/// Checks that the typed path and the dynamic [`witbind::Val`] path agree on
+/// `value` of WIT type `ty`: the `Val` lifted from the typed bytes, lowered
+/// again into a fresh memory with the same allocator, gives the same memory
+/// bytes and the same flat values.
+pub fn assert_same_as_val<T: Lower + Debug>(value: &T, ty: &witbind::Type) {
+    use witbind::Val;
+    let typed = lower(value).unwrap_or_else(|e| panic!("lowering {value:?}: {e:#}"));
+
+    let mut cx = LiftContext::new(typed.stored.bytes(), StringEncoding::Utf8);
+    let val = Val::load(&mut cx, ty, typed.value_bytes::<T>())
+        .unwrap_or_else(|e| panic!("Val::load of {value:?}: {e:#}"));
+    let mut memory = bump_memory();
+    {
+        let mut cx = LowerContext::new(&mut memory, StringEncoding::Utf8);
+        let offset = cx
+            .realloc(0, 0, ty.align32(), ty.size32())
+            .expect("realloc") as usize;
+        assert_eq!(offset, typed.offset, "allocations diverged");
+        val.store(&mut cx, ty, offset)
+            .unwrap_or_else(|e| panic!("Val::store of {val:?}: {e:#}"));
+    }
+    assert_eq!(
+        memory.bytes(),
+        typed.stored.bytes(),
+        "stored bytes of {value:?}"
+    );
+
+    let mut cx = LiftContext::new(typed.flat_memory.bytes(), StringEncoding::Utf8);
+    let val = Val::lift_flat(&mut cx, ty, &mut FlatReader::new(&typed.flat))
+        .unwrap_or_else(|e| panic!("Val::lift_flat of {value:?}: {e:#}"));
+    let mut memory = bump_memory();
+    let mut slots = vec![0u64; ty.flat_types().len()];
+    {
+        let mut cx = LowerContext::new(&mut memory, StringEncoding::Utf8);
+        val.lower_flat(&mut cx, ty, &mut FlatWriter::new(&mut slots))
+            .unwrap_or_else(|e| panic!("Val::lower_flat of {val:?}: {e:#}"));
+    }
+    assert_eq!(slots, typed.flat, "flat values of {value:?}");
+    assert_eq!(
+        memory.bytes(),
+        typed.flat_memory.bytes(),
+        "flat-path memory of {value:?}"
+    );
+}

@@ -6,7 +6,7 @@ use witbind::{
     ComponentType, FlatReader, Lift, LiftContext, Lower, StringEncoding, Trap, Type, WasmList,
     WasmStr,
 };
-use witbind_tests::{assert_round_trip, lower};
+use witbind_tests::{assert_round_trip, assert_same_as_val, lower};
 
 #[derive(ComponentType, Lift, Lower, Debug, Clone, PartialEq)]
 #[component(record)]
@@ -273,6 +273,21 @@ fn typecheck_errors_name_both_types() {
     assert!(err.contains("circle"), "{err}");
     let flags = Type::Flags(FlagsType::new(vec!["read".into(), "write".into()]).unwrap());
     assert!(Perms::typecheck(&flags).is_err());
+}
+
+#[test]
+fn derived_types_lower_to_the_same_bytes_as_val() {
+    assert_same_as_val(&everything(), &record_type_of_everything());
+    for shape in [
+        Shape::Empty,
+        Shape::Circle(2.0),
+        Shape::Big(9),
+        Shape::Text("t".into()),
+    ] {
+        assert_same_as_val(&shape, &shape_type());
+    }
+    assert_same_as_val(&Color::Blue, &color_type());
+    assert_same_as_val(&(Perms::READ | Perms::EXEC_ALL), &perms_type());
 }
 
 #[test]

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use witbind::{ComponentType, LiftContext, StringEncoding, Type, WasmList, WasmStr};
-use witbind_tests::{assert_round_trip, lower};
+use witbind::{ComponentType, LiftContext, Lower, StringEncoding, Type, WasmList, WasmStr};
+use witbind_tests::{assert_round_trip, assert_same_as_val, lower};
 
 mod records {
     witbind::bindgen!({ path: "codegen/records.wit", additional_derives: [PartialOrd] });
@@ -101,6 +101,7 @@ fn generated_records_round_trip_and_typecheck() {
     assert!(value.partial_cmp(&value).is_some_and(|o| o.is_eq()));
     let ty = wit_type("codegen/records.wit", "shapes", "everything");
     Everything::typecheck(&ty).unwrap();
+    assert_same_as_val(&value, &ty);
     assert_eq!(Everything::SIZE32, ty.size32() as usize);
     assert_eq!(Everything::FLAT_COUNT, ty.flat_types().len());
     Shape::typecheck(&wit_type("codegen/records.wit", "shapes", "shape")).unwrap();
@@ -130,6 +131,9 @@ fn generated_variants_with_joined_payloads_round_trip() {
     assert_round_trip(&FloatLong::L(u64::MAX));
     let ty = wit_type("codegen/variant-joins.wit", "joins", "mixed");
     Mixed::typecheck(&ty).unwrap();
+    assert_same_as_val(&Mixed::Triple((1, "x".into(), 2.0)), &ty);
+    assert_same_as_val(&Mixed::Float(-1.25), &ty);
+    assert_same_as_val(&Mixed::None, &ty);
     assert_eq!(Mixed::FLAT_COUNT, ty.flat_types().len());
     assert_eq!(Mixed::SIZE32, ty.size32() as usize);
 }
@@ -140,7 +144,9 @@ fn generated_enums_over_256_cases_round_trip() {
     assert_eq!(Big::SIZE32, 2);
     assert_round_trip(&Big::C299);
     assert_round_trip(&Big::C0);
-    Big::typecheck(&wit_type("codegen/enum-big.wit", "big", "big")).unwrap();
+    let ty = wit_type("codegen/enum-big.wit", "big", "big");
+    Big::typecheck(&ty).unwrap();
+    assert_same_as_val(&Big::C299, &ty);
 }
 
 #[test]
@@ -218,24 +224,42 @@ fn imported_and_exported_interfaces_share_types_without_resources() {
 }
 
 #[test]
-fn handles_are_raw_index_placeholders() {
-    use resources::test::resources::files::{Entry, Event, File};
-    use witbind::__internal::{BorrowHandle, OwnHandle};
+fn imported_resources_are_typed_and_exported_ones_are_any() {
+    use resources::exports::test::resources::files as exported;
+    use resources::test::resources::files::{Entry, File};
+    use witbind::{LowerContext, Resource, ResourceAny, ResourceTables};
+    // The exported interface's handles name guest-implemented resources.
+    let _: fn(exported::Event) -> Option<ResourceAny> = |e| match e {
+        exported::Event::Opened(any) => Some(any),
+        _ => None,
+    };
+    let _: fn(exported::File) -> ResourceAny = |f| f;
+
+    // An imported resource's handle goes through the handle tables.
+    let mut tables = ResourceTables::new();
     let entry = Entry {
         name: "a.txt".into(),
-        handle: OwnHandle::<File>::new(7),
+        handle: Resource::<File>::new_own(42),
         peek: Some(1),
     };
-    let lowered = lower(&entry).unwrap();
-    let mut cx = LiftContext::new(lowered.stored.bytes(), StringEncoding::Utf8);
-    let back = <Entry as witbind::Lift<'_>>::load(&mut cx, lowered.value_bytes::<Entry>()).unwrap();
-    assert_eq!(back.handle, OwnHandle::new(7));
-    assert_eq!(back.name, "a.txt");
-    let ty = wit_type("codegen/resources.wit", "files", "event");
-    Event::typecheck(&ty).unwrap();
-    let touched = Event::Touched(BorrowHandle::new(3));
-    // `closed(string)` makes the payload two slots wide.
-    assert_eq!(lower(&touched).unwrap().flat, vec![2, 3, 0]);
+    let mut memory = witbind_tests::bump_memory();
+    let offset = {
+        let mut cx =
+            LowerContext::new(&mut memory, StringEncoding::Utf8).with_resources(&mut tables);
+        let offset = cx
+            .realloc(0, 0, Entry::ALIGN32, Entry::SIZE32 as u32)
+            .unwrap() as usize;
+        entry.store(&mut cx, offset).unwrap();
+        offset
+    };
+    assert_eq!(tables.guest().live(), 1);
+    let bytes = memory.bytes();
+    let mut cx = LiftContext::new(bytes, StringEncoding::Utf8).with_resources(&mut tables);
+    let back = <Entry as witbind::Lift<'_>>::load(&mut cx, &bytes[offset..offset + Entry::SIZE32])
+        .unwrap();
+    assert_eq!(back.handle.rep(), 42);
+    assert_eq!((back.name.as_str(), back.peek), ("a.txt", Some(1)));
+    assert_eq!(tables.guest().live(), 0);
 }
 
 #[test]

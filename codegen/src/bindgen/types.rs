@@ -4,11 +4,11 @@
 //! wit-parser's `SizeAlign`.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 use wit_parser::{Docs, Handle, Resolve, SizeAlign, Type, TypeDefKind, TypeId, TypeOwner};
 
 use super::options::Options;
-use super::plan::{Home, Mode, Plan, holds_handle, holds_long_tuple};
+use super::plan::{Home, Mode, Plan, alias_target, holds_handle, holds_long_tuple};
 use crate::names::{shouty_ident, snake_ident, type_ident};
 use crate::runtime;
 
@@ -201,9 +201,25 @@ impl TypeGen<'_> {
                     }
                 }
             }
+            TypeDefKind::Resource if self.exported_resource(id, module) => {
+                let text = format!(
+                    " The WIT resource `{wit_name}`, which the guest implements: its handles \
+                     are `ResourceAny`s."
+                );
+                let doc = if def.docs.contents.is_some() {
+                    quote!(#docs)
+                } else {
+                    quote!(#[doc = #text])
+                };
+                return quote! {
+                    #doc
+                    pub type #ident = #rt::ResourceAny;
+                };
+            }
             TypeDefKind::Resource => {
                 let text = format!(
-                    " The WIT resource `{wit_name}`: a marker type that names it in handle types."
+                    " The WIT resource `{wit_name}`, which the host implements: the marker type \
+                     of its `Resource` handles."
                 );
                 let doc = if def.docs.contents.is_some() {
                     quote!(#docs)
@@ -267,14 +283,7 @@ impl TypeGen<'_> {
                 let types = t.types.iter().map(|t| self.type_ref(t, from, form));
                 quote!((#(#types,)*))
             }
-            TypeDefKind::Handle(h) => {
-                let (wrapper, r) = match h {
-                    Handle::Own(r) => (format_ident!("OwnHandle"), r),
-                    Handle::Borrow(r) => (format_ident!("BorrowHandle"), r),
-                };
-                let r = self.id_ref(*r, from, Form::Owned);
-                quote!(#rt::__internal::#wrapper<#r>)
-            }
+            TypeDefKind::Handle(h) => self.handle_ref(h, from),
             TypeDefKind::Type(t) => self.type_ref(t, from, form),
             _ => {
                 let message = format!(
@@ -284,6 +293,45 @@ impl TypeGen<'_> {
                 quote!(compile_error!(#message))
             }
         }
+    }
+
+    /// `own<r>` and `borrow<r>`: a resource the world imports (the host
+    /// implements it) is a typed `Resource<R>` of its marker type; one the
+    /// world exports (the guest implements it) is a `ResourceAny`.
+    fn handle_ref(&self, handle: &Handle, from: &[Ident]) -> TokenStream {
+        let rt = runtime();
+        let (Handle::Own(r) | Handle::Borrow(r)) = handle;
+        let r = alias_target(self.resolve, *r);
+        let handle_type = if self.exported_resource(r, from) {
+            quote!(#rt::ResourceAny)
+        } else {
+            let marker = self.id_ref(r, from, Form::Owned);
+            quote!(#rt::Resource<#marker>)
+        };
+        match handle {
+            Handle::Own(_) => handle_type,
+            Handle::Borrow(_) => quote!(#rt::Borrowed<#handle_type>),
+        }
+    }
+
+    /// Whether resource `r`, named from the module at `from`, is one the
+    /// world exports: it belongs to an exported interface, and either is
+    /// named from that interface's export module or is not imported too.
+    fn exported_resource(&self, r: TypeId, from: &[Ident]) -> bool {
+        let TypeOwner::Interface(owner) = self.resolve.types[r].owner else {
+            return false;
+        };
+        let is_export = |path: &[Ident]| path.first().is_some_and(|m| m == "exports");
+        let mut modules = self.plan.interfaces.iter().filter(|m| m.id == owner);
+        let (mut imported, mut exported_here) = (false, false);
+        for m in modules.by_ref() {
+            if is_export(&m.path) {
+                exported_here |= m.path == from;
+            } else {
+                imported = true;
+            }
+        }
+        exported_here || (!imported && self.plan.interfaces.iter().any(|m| m.id == owner))
     }
 
     /// The derives of a generated record, variant or enum.

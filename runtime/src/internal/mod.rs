@@ -7,9 +7,6 @@
 pub use crate::abi::layout;
 pub use anyhow;
 
-mod handles;
-pub use handles::{BorrowHandle, OwnHandle};
-
 use crate::error::{Error, Result, Trap};
 use crate::types::Type;
 
