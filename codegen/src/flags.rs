@@ -177,8 +177,8 @@ fn check(ty: &FlagsType) -> syn::Result<Vec<String>> {
                 syn::Error::new(
                     span,
                     format!(
-                        "duplicate WIT name `{name}`: `{}` already has it",
-                        ty.flags[i].ident
+                        "duplicate WIT name `{name}`: `{}` would share it with `{}`",
+                        flag.ident, ty.flags[i].ident
                     ),
                 ),
             );

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use proc_macro2::Span;
+use syn::LitStr;
 use wit_parser::{PackageId, Resolve, WorldId};
 
 use super::options::Options;
@@ -13,6 +14,9 @@ pub(crate) struct Loaded {
     pub(crate) resolve: Resolve,
     pub(crate) world: WorldId,
     pub(crate) files: Vec<PathBuf>,
+    /// Where errors about the WIT's content point: the `inline` source, or
+    /// the first path, or the whole macro.
+    pub(crate) source_span: Span,
 }
 
 /// The directory paths are relative to: the invoking crate's manifest dir.
@@ -47,7 +51,10 @@ pub(crate) fn load(options: &Options) -> syn::Result<Loaded> {
         if !full.exists() {
             return Err(syn::Error::new(
                 *span,
-                format!("WIT path `{}` does not exist", full.display()),
+                format!(
+                    "WIT path `{path}` does not exist (paths are relative to \
+                     `CARGO_MANIFEST_DIR`, the directory of the crate's `Cargo.toml`)"
+                ),
             ));
         }
         let (pkg, sources) = resolve
@@ -62,10 +69,13 @@ pub(crate) fn load(options: &Options) -> syn::Result<Loaded> {
             .map_err(|e| wit_error(inline.span(), &resolve, &e))?;
         packages.push(pkg);
     }
-    let world_span = options
-        .world
+    let source_span = options
+        .inline
         .as_ref()
-        .map_or_else(Span::call_site, |w| w.span());
+        .map(LitStr::span)
+        .or_else(|| options.paths.first().map(LitStr::span))
+        .unwrap_or_else(Span::call_site);
+    let world_span = options.world.as_ref().map_or(source_span, LitStr::span);
     let world_name = options.world.as_ref().map(|w| w.value());
     let world = resolve
         .select_world(&packages, world_name.as_deref())
@@ -76,6 +86,7 @@ pub(crate) fn load(options: &Options) -> syn::Result<Loaded> {
         resolve,
         world,
         files,
+        source_span,
     })
 }
 

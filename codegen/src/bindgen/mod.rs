@@ -14,7 +14,7 @@ mod plan;
 mod types;
 mod unsupported;
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 use wit_parser::SizeAlign;
 
@@ -34,7 +34,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
 pub fn generate(options: &Options) -> syn::Result<TokenStream> {
     let loaded = load::load(options)?;
     let resolve = &loaded.resolve;
-    unsupported::check(resolve, loaded.world, Span::call_site())?;
+    unsupported::check(resolve, loaded.world, loaded.source_span)?;
     let plan = Plan::new(resolve, loaded.world, options)?;
     let mut sizes = SizeAlign::default();
     sizes.fill(resolve);

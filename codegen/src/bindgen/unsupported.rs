@@ -22,9 +22,10 @@ pub(crate) fn check(resolve: &Resolve, world: WorldId, span: Span) -> syn::Resul
                     .unwrap_or_else(|| "<interface>".into());
                 for (name, ty) in &iface.types {
                     if let Some(what) = unsupported_in(resolve, &Type::Id(*ty)) {
+                        let at = resolve.render_location(resolve.types[*ty].span);
                         report(format!(
-                            "type `{name}` in `{iface_name}` uses {what}, which witbind does \
-                             not support yet"
+                            "type `{name}` in `{iface_name}` (at {at}) uses {what}, which \
+                             witbind does not support yet"
                         ));
                     }
                 }
@@ -41,10 +42,12 @@ pub(crate) fn check(resolve: &Resolve, world: WorldId, span: Span) -> syn::Resul
             }
             WorldItem::Type { id, .. } => {
                 if let Some(what) = unsupported_in(resolve, &Type::Id(*id)) {
-                    let name = resolve.types[*id].name.as_deref().unwrap_or("<anonymous>");
+                    let def = &resolve.types[*id];
+                    let name = def.name.as_deref().unwrap_or("<anonymous>");
+                    let at = resolve.render_location(def.span);
                     report(format!(
-                        "type `{name}` in world `{}` uses {what}, which witbind does not \
-                         support yet",
+                        "type `{name}` in world `{}` (at {at}) uses {what}, which witbind does \
+                         not support yet",
                         w.name
                     ));
                 }
@@ -55,9 +58,10 @@ pub(crate) fn check(resolve: &Resolve, world: WorldId, span: Span) -> syn::Resul
 }
 
 fn check_function(resolve: &Resolve, f: &Function) -> Option<String> {
+    let at = resolve.render_location(f.span);
     if f.kind.is_async() {
         return Some(format!(
-            "function `{}` is async, which witbind does not support yet",
+            "function `{}` (at {at}) is async, which witbind does not support yet",
             f.name
         ));
     }
@@ -65,7 +69,7 @@ fn check_function(resolve: &Resolve, f: &Function) -> Option<String> {
     for ty in types {
         if let Some(what) = unsupported_in(resolve, ty) {
             return Some(format!(
-                "function `{}` uses {what}, which witbind does not support yet",
+                "function `{}` (at {at}) uses {what}, which witbind does not support yet",
                 f.name
             ));
         }

@@ -60,6 +60,9 @@ pub(crate) struct Member {
     pub(crate) wit_name: String,
     /// The field type, or the case's payload type.
     pub(crate) ty: Option<syn::Type>,
+    /// Where the WIT name comes from: the `name = "..."` literal, or the
+    /// Rust name.
+    pub(crate) name_span: Span,
 }
 
 /// A derive input, analysed.
@@ -152,8 +155,9 @@ impl<'a> Shape<'a> {
     }
 
     /// The `where` clause of an impl of `bound` (a trait path): the type's
-    /// own clause, plus `Member: bound` for every member type when the type
-    /// is generic (a non-generic type's members are checked where used).
+    /// own clause, plus `Member: bound` for every member type that names a
+    /// type parameter. Other members are checked where the impl uses them,
+    /// so a member that cannot be lowered is an error at its own span.
     pub(crate) fn where_clause(&self, bound: &TokenStream) -> TokenStream {
         let own = self
             .input
@@ -162,11 +166,17 @@ impl<'a> Shape<'a> {
             .as_ref()
             .map(|w| w.predicates.iter().cloned().collect::<Vec<_>>())
             .unwrap_or_default();
-        let extra: Vec<&syn::Type> = if self.input.generics.params.is_empty() {
-            Vec::new()
-        } else {
-            self.types()
-        };
+        let params: Vec<&Ident> = self
+            .input
+            .generics
+            .type_params()
+            .map(|p| &p.ident)
+            .collect();
+        let extra: Vec<&syn::Type> = self
+            .types()
+            .into_iter()
+            .filter(|ty| mentions_any(quote::ToTokens::to_token_stream(ty), &params))
+            .collect();
         if own.is_empty() && extra.is_empty() {
             return TokenStream::new();
         }
@@ -229,6 +239,9 @@ fn record_fields(input: &DeriveInput, fields: &Fields) -> syn::Result<Vec<Member
         };
         match attrs::member_name(&field.attrs) {
             Ok(name) => members.push(Member {
+                name_span: name
+                    .as_ref()
+                    .map_or_else(|| ident.span(), |(_, span)| *span),
                 wit_name: name.map_or_else(|| crate::names::wit_name_of(&ident), |(n, _)| n),
                 ident,
                 ty: Some(field.ty.clone()),
@@ -301,6 +314,9 @@ fn cases(kind: ShapeKind, data: &syn::DataEnum) -> syn::Result<Vec<Member>> {
         };
         match attrs::member_name(&case.attrs) {
             Ok(name) => members.push(Member {
+                name_span: name
+                    .as_ref()
+                    .map_or_else(|| case.ident.span(), |(_, span)| *span),
                 wit_name: name.map_or_else(|| crate::names::wit_name_of(&case.ident), |(n, _)| n),
                 ident: case.ident.clone(),
                 ty,
@@ -320,14 +336,23 @@ fn check_unique(members: &[Member]) -> syn::Result<()> {
             push(
                 &mut errors,
                 syn::Error::new(
-                    member.ident.span(),
+                    member.name_span,
                     format!(
-                        "duplicate WIT name `{}`: `{}` already has it",
-                        member.wit_name, first.ident
+                        "duplicate WIT name `{}`: `{}` would share it with `{}`",
+                        member.wit_name, member.ident, first.ident
                     ),
                 ),
             );
         }
     }
     errors.map_or(Ok(()), Err)
+}
+
+/// Whether `tokens` name one of the identifiers `params`.
+fn mentions_any(tokens: TokenStream, params: &[&Ident]) -> bool {
+    tokens.into_iter().any(|token| match token {
+        proc_macro2::TokenTree::Ident(ident) => params.contains(&&ident),
+        proc_macro2::TokenTree::Group(group) => mentions_any(group.stream(), params),
+        _ => false,
+    })
 }
