@@ -4,7 +4,7 @@
 //! functions here and returns what they produce, so everything that decides
 //! what code to emit lives in this ordinary library, with its own tests:
 //!
-//! - [`derive`]: `#[derive(ComponentType, Lift, Lower)]` for records,
+//! - [`derive`](mod@derive): `#[derive(ComponentType, Lift, Lower)]` for records,
 //!   variants and enums;
 //! - [`flags`]: the `flags!` macro;
 //! - [`bindgen`]: the `bindgen!` macro, from WIT files to Rust modules.

@@ -62,3 +62,31 @@ fixture!(gates_all_features, "codegen/gates.wit", (all_features: true));
 fixture!(gates_shiny, "codegen/gates.wit", (features: ["shiny"]));
 fixture!(paths_list, ["codegen/use-across.wit"], (world: "use-across"));
 fixture!(inline_source, [], (inline: "package test:inline-src; interface i { record r { s: string } f: func(r: r) -> r; } world w { import i; export i; }"));
+
+// The debug expansion is written to a file and `include!`d; it must compile
+// the same way.
+mod debug_expansion {
+    witbind::bindgen!({ path: "codegen/records.wit", debug: true });
+
+    #[test]
+    fn the_included_expansion_defines_the_types() {
+        let point = test::records::shapes::Point { x: 1, y: 2 };
+        assert_eq!(point.clone(), point);
+    }
+}
+
+/// Every fixture file is compiled above: a new `.wit` without a
+/// `fixture!` line would silently go untested.
+#[test]
+fn every_fixture_is_compiled() {
+    let source = include_str!("codegen.rs");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("codegen");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let quoted = format!("\"codegen/{name}\"");
+        assert!(source.contains(&quoted), "fixture {name} is not compiled");
+        count += 1;
+    }
+    assert!(count >= 30, "only {count} fixtures");
+}

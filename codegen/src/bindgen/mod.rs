@@ -1,16 +1,19 @@
 //! `bindgen!`: Rust types for a WIT world.
 //!
-//! The road is straight: [`options`] parses the input, [`load`] resolves the
-//! WIT, [`unsupported`] rejects what cannot be generated yet, [`plan`]
-//! decides every module path, name and ownership mode once, and [`types`]
-//! with [`modules`] emit the code (with [`debug`] writing it to a file on
-//! request).
+//! The road is straight: [`options`] parses the input, `load` resolves the
+//! WIT, `unsupported` rejects what cannot be generated yet, `plan` decides
+//! every module path, name and ownership mode once, and `types` with
+//! `modules` emit the code (with `debug` writing it to a file on request).
+//! Functions (the host side) will be emitted by a sibling of `types`, into
+//! the same interface modules.
 
 mod debug;
 mod load;
 mod modules;
 pub mod options;
 mod plan;
+#[cfg(test)]
+mod tests;
 mod types;
 mod unsupported;
 

@@ -1,10 +1,10 @@
 //! `#[derive(ComponentType, Lift, Lower)]` for Rust types that stand for WIT
 //! records, variants and enums.
 //!
-//! The derive input is analysed once into a [`Shape`] (which WIT type, which
+//! The derive input is analysed once into a `Shape` (which WIT type, which
 //! members in WIT order, under which names); `record` and `variant` then emit
 //! the impls. Layout constants are `const` expressions over the members'
-//! [`ComponentType`](https://docs.rs/witbind) constants, so lowering a record
+//! `ComponentType` constants, so lowering a record
 //! is straight-line code and a variant is one `match`.
 //!
 //! Shape errors (a record that is no struct with named fields, an empty enum,
