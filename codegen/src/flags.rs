@@ -16,7 +16,7 @@
 //! may declare several types.
 
 use proc_macro2::{Literal, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, Ident, Token, Visibility, braced};
 
@@ -227,14 +227,12 @@ fn expand_one(ty: &FlagsType, names: &[String]) -> TokenStream {
     let rust_name = ident.to_string();
     let count_lit = Literal::usize_unsuffixed(count);
     let width_lit = Literal::usize_unsuffixed(width);
-    let iter_ident = format_ident!("{}Iter", ident);
     let type_doc = if attrs.iter().any(|a| a.path().is_ident("doc")) {
         quote!()
     } else {
         let text = format!(" The WIT flags type with flags `{}`.", names.join("`, `"));
         quote!(#[doc = #text])
     };
-    let iter_doc = format!(" The flags set in a [`{ident}`], lowest bit first.");
     quote! {
         #(#attrs)*
         #type_doc
@@ -247,13 +245,22 @@ fn expand_one(ty: &FlagsType, names: &[String]) -> TokenStream {
             #(#consts)*
 
             /// Every flag, in declaration order.
-            pub const FLAGS: [Self; #count_lit] = [#(Self::#flag_idents),*];
+            #[inline]
+            pub const fn flags() -> &'static [Self; #count_lit] {
+                &[#(Self::#flag_idents),*]
+            }
 
             /// The Rust names of the flags, in declaration order.
-            pub const NAMES: [&'static str; #count_lit] = [#(#rust_names),*];
+            #[inline]
+            pub const fn names() -> &'static [&'static str; #count_lit] {
+                &[#(#rust_names),*]
+            }
 
             /// The WIT names of the flags, in declaration order.
-            pub const WIT_NAMES: [&'static str; #count_lit] = [#(#names),*];
+            #[inline]
+            pub const fn wit_names() -> &'static [&'static str; #count_lit] {
+                &[#(#names),*]
+            }
 
             /// No flag set.
             #[inline]
@@ -344,37 +351,16 @@ fn expand_one(ty: &FlagsType, names: &[String]) -> TokenStream {
 
             /// The set flags one by one, lowest bit first.
             #[inline]
-            pub fn iter(&self) -> #iter_ident {
-                #iter_ident { flags: *self, next: 0 }
-            }
-        }
-
-        #[doc = #iter_doc]
-        #[derive(Debug, Clone)]
-        #vis struct #iter_ident {
-            flags: #ident,
-            next: usize,
-        }
-
-        impl ::core::iter::Iterator for #iter_ident {
-            type Item = #ident;
-
-            fn next(&mut self) -> Option<#ident> {
-                while let Some(flag) = #ident::FLAGS.get(self.next) {
-                    self.next += 1;
-                    if self.flags.contains(*flag) {
-                        return Some(*flag);
-                    }
-                }
-                None
+            pub fn iter(&self) -> #rt::FlagsIter<Self> {
+                #rt::FlagsIter::new(*self, Self::flags())
             }
         }
 
         impl ::core::iter::IntoIterator for #ident {
             type Item = #ident;
-            type IntoIter = #iter_ident;
+            type IntoIter = #rt::FlagsIter<Self>;
 
-            fn into_iter(self) -> #iter_ident {
+            fn into_iter(self) -> #rt::FlagsIter<Self> {
                 self.iter()
             }
         }
@@ -398,7 +384,7 @@ fn expand_one(ty: &FlagsType, names: &[String]) -> TokenStream {
                 f.write_str(#rust_name)?;
                 f.write_str("(")?;
                 let mut first = true;
-                for (flag, name) in Self::FLAGS.iter().zip(Self::NAMES) {
+                for (flag, name) in Self::flags().iter().zip(Self::names()) {
                     if self.contains(*flag) {
                         if !first {
                             f.write_str(" | ")?;

@@ -18,6 +18,7 @@ mod val;
 pub mod __internal;
 
 pub use abi::context::{HostcallFuel, LiftContext, LowerContext};
+pub use abi::flags::FlagsIter;
 pub use abi::flat::{FlatReader, FlatType, FlatWriter};
 pub use abi::memory::{GuestMemory, VecMemory};
 pub use abi::options::StringEncoding;

@@ -4,7 +4,7 @@
 macro_rules! fixture {
     ($name:ident, $path:tt $(, ($($extra:tt)*))*) => {
         mod $name {
-            mod owning {
+            pub(crate) mod owning {
                 witbind::bindgen!({ path: $path, ownership: Owning $(, $($extra)*)* });
             }
             mod borrowing {
@@ -30,6 +30,7 @@ fixture!(docs, "codegen/docs.wit");
 fixture!(empty_interface, "codegen/empty-interface.wit");
 fixture!(enum_big, "codegen/enum-big.wit");
 fixture!(exports_only, "codegen/exports-only.wit");
+fixture!(flag_names, "codegen/flag-names.wit");
 fixture!(flags_1, "codegen/flags-1.wit");
 fixture!(flags_17, "codegen/flags-17.wit");
 fixture!(flags_32, "codegen/flags-32.wit");
@@ -56,6 +57,7 @@ fixture!(variant_records, "codegen/variant-records.wit");
 fixture!(versioned, "codegen/versioned.wit");
 fixture!(world_types, "codegen/world-types.wit");
 fixture!(with_deps, "codegen/with-deps");
+fixture!(two_versions, "codegen/two-versions");
 fixture!(multi_world_first, "codegen/multi-world.wit", (world: "first"));
 fixture!(multi_world_second, "codegen/multi-world.wit", (world: "test:multi-world/second"));
 fixture!(gates_all_features, "codegen/gates.wit", (all_features: true));
@@ -73,6 +75,18 @@ mod debug_expansion {
         let point = test::records::shapes::Point { x: 1, y: 2 };
         assert_eq!(point.clone(), point);
     }
+}
+
+/// Two versions of one package get one module each.
+#[test]
+fn two_versions_of_a_package_coexist() {
+    use two_versions::owning::test::{api_v1_0_0, api_v2_0_0};
+    let old = api_v1_0_0::calls::Request { id: 1 };
+    let new = api_v2_0_0::calls::Request {
+        id: 2,
+        name: "n".into(),
+    };
+    assert_eq!((old.id, new.id), (1, 2));
 }
 
 /// Every fixture file is compiled above: a new `.wit` without a

@@ -401,7 +401,8 @@ fn flags_behave_like_bitflags() {
     assert_eq!(format!("{:?}", Perms::empty()), "Perms()");
     assert_eq!(Perms::from_bits(0b1000), None);
     assert_eq!(Perms::from_bits_truncate(0b1001), Perms::READ);
-    assert_eq!(Perms::WIT_NAMES, ["read", "write", "exec-all"]);
+    assert_eq!(Perms::wit_names(), &["read", "write", "exec-all"]);
+    assert_eq!(Perms::names(), &["READ", "WRITE", "EXEC_ALL"]);
 }
 
 macro_rules! flag_sizes {
@@ -410,15 +411,15 @@ macro_rules! flag_sizes {
     )*
     #[test]
     fn flags_sizes_follow_the_count() {$(
-        assert_eq!($name::FLAGS.len(), $count);
+        assert_eq!($name::flags().len(), $count);
         assert_eq!($name::SIZE32, $size);
         assert_eq!($name::ALIGN32, $size);
         assert_eq!($name::FLAT_COUNT, 1);
-        let ty = Type::Flags(FlagsType::new($name::WIT_NAMES.iter().map(|s| s.to_string()).collect()).unwrap());
+        let ty = Type::Flags(FlagsType::new($name::wit_names().iter().map(|s| s.to_string()).collect()).unwrap());
         assert_eq!(ty.size32() as usize, $size);
         $name::typecheck(&ty).unwrap();
         assert_round_trip(&$name::all());
-        let last = $name::FLAGS[$count - 1];
+        let last = $name::flags()[$count - 1];
         assert_round_trip(&last);
         assert_eq!(lower(&last).unwrap().flat, vec![1u64 << ($count - 1)]);
     )*}

@@ -52,6 +52,17 @@ mod mapped {
     });
 }
 
+mod base {
+    witbind::bindgen!({ path: "codegen/use-across.wit" });
+}
+
+mod reuse {
+    witbind::bindgen!({
+        path: "codegen/use-across.wit",
+        with: { "test:use-across/types": crate::base::test::use_across::types },
+    });
+}
+
 /// A hand-written stand-in for the WIT `point` of `use-across.wit`.
 #[derive(witbind::ComponentType, witbind::Lift, witbind::Lower, Debug, Clone, PartialEq)]
 #[component(record)]
@@ -271,4 +282,18 @@ fn with_maps_a_wit_type_to_a_rust_type() {
         unit: Unit::Foot,
     };
     assert_round_trip(&segment);
+}
+
+#[test]
+fn with_maps_a_whole_interface_to_a_module() {
+    use base::test::use_across::types::{Point, Unit};
+    let segment = reuse::test::use_across::geometry::Segment {
+        start: Point { x: 0.0, y: 1.0 },
+        end: Point { x: 2.0, y: 3.0 },
+        unit: Unit::Metre,
+    };
+    assert_round_trip(&segment);
+    // The mapped interface is not generated again.
+    let generated_again = std::any::type_name::<reuse::test::use_across::geometry::Location>();
+    assert!(generated_again.contains("base::"), "{generated_again}");
 }

@@ -10,6 +10,7 @@
 //! [`LiftContext`]: crate::LiftContext
 
 pub mod context;
+pub mod flags;
 pub mod flat;
 pub(crate) mod impls;
 pub mod layout;
