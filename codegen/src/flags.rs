@@ -236,7 +236,16 @@ fn expand_one(ty: &FlagsType, names: &[String]) -> TokenStream {
     quote! {
         #(#attrs)*
         #type_doc
-        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+        #[derive(
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+            ::core::cmp::PartialOrd,
+            ::core::cmp::Ord,
+            ::core::default::Default
+        )]
         #vis struct #ident {
             bits: #repr,
         }
@@ -282,11 +291,11 @@ fn expand_one(ty: &FlagsType, names: &[String]) -> TokenStream {
 
             /// The flags of `bits`, or `None` if a bit names no flag.
             #[inline]
-            pub const fn from_bits(bits: #repr) -> Option<Self> {
+            pub const fn from_bits(bits: #repr) -> ::core::option::Option<Self> {
                 if bits & !Self::all().bits == 0 {
-                    Some(Self { bits })
+                    ::core::option::Option::Some(Self { bits })
                 } else {
-                    None
+                    ::core::option::Option::None
                 }
             }
 
@@ -506,13 +515,13 @@ fn expand_one(ty: &FlagsType, names: &[String]) -> TokenStream {
             ) -> #rt::Result<Self> {
                 // Bits above the declared flags are ignored, as the spec's
                 // `unpack_flags_from_int` does.
-                Ok(Self::from_bits_truncate(src.next_i32()? as #repr))
+                ::core::result::Result::Ok(Self::from_bits_truncate(src.next_i32()? as #repr))
             }
 
             #[inline]
             fn load(_cx: &mut #rt::LiftContext<'a>, bytes: &'a [u8]) -> #rt::Result<Self> {
                 let bits = #rt::__internal::load_le_uint(bytes, #width_lit)?;
-                Ok(Self::from_bits_truncate(bits as #repr))
+                ::core::result::Result::Ok(Self::from_bits_truncate(bits as #repr))
             }
         }
     }

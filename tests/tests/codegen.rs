@@ -49,6 +49,7 @@ fixture!(primitives, "codegen/primitives.wit");
 fixture!(records, "codegen/records.wit");
 fixture!(resources, "codegen/resources.wit");
 fixture!(shared_types, "codegen/shared-types.wit");
+fixture!(std_names, "codegen/std-names.wit");
 fixture!(strings, "codegen/strings.wit");
 fixture!(tuples, "codegen/tuples.wit");
 fixture!(use_across, "codegen/use-across.wit");

@@ -71,6 +71,9 @@ pub fn generate(options: &Options) -> syn::Result<TokenStream> {
     Ok(quote! {
         #(#with)*
         #(#files)*
+        // Reading the variable through `option_env!` makes rustc record it,
+        // so setting or clearing `WITBIND_DEBUG` rebuilds the crate.
+        const _: ::core::option::Option<&str> = ::core::option_env!("WITBIND_DEBUG");
         #body
     })
 }

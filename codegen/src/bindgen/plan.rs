@@ -161,10 +161,8 @@ impl Plan {
                 let Some(name) = resolve.types[*id].name.as_deref() else {
                     continue;
                 };
-                let base = type_ident(name);
-                let borrowed = quote::format_ident!("{}Borrowed", base.to_string());
-                let owned = unique(base, &mut taken);
-                let borrowed = unique(borrowed, &mut taken);
+                let owned = unique(type_ident(name), &mut taken);
+                let borrowed = unique(type_ident(&format!("{name}-borrowed")), &mut taken);
                 // An interface generated twice (imported, and exported with
                 // its own resources) keeps its import module as the home;
                 // the export module's own items refer to each other locally

@@ -54,7 +54,7 @@ impl TypeGen<'_> {
             Type::F64 => quote!(f64),
             Type::Char => quote!(char),
             Type::String if form == Form::Borrowed => quote!(#rt::WasmStr<'a>),
-            Type::String => quote!(String),
+            Type::String => quote!(::std::string::String),
             // Rejected by `unsupported::check` before generation starts.
             Type::ErrorContext => quote!(compile_error!("`error-context` is not supported")),
             Type::Id(id) => self.id_ref(*id, from, form),
@@ -135,7 +135,12 @@ impl TypeGen<'_> {
         let rt = runtime();
         let def = &self.resolve.types[id];
         let wit_name = def.name.as_deref().unwrap_or_default();
-        let docs = doc_attrs(&def.docs);
+        let mut docs = doc_attrs(&def.docs);
+        if module.is_empty() {
+            // World-level items land in the invoking module, outside the
+            // generated modules and their `allow`s.
+            docs.extend(quote!(#[allow(missing_docs, dead_code, clippy::all)]));
+        }
         let generics = (form == Form::Borrowed).then(|| quote!(<'a>));
         let static_generics = (form == Form::Borrowed).then(|| quote!(<'static>));
         let derives = self.derives(id, form);
@@ -228,7 +233,7 @@ impl TypeGen<'_> {
                 };
                 return quote! {
                     #doc
-                    #[derive(Debug)]
+                    #[derive(::core::fmt::Debug)]
                     pub enum #ident {}
                 };
             }
@@ -264,12 +269,12 @@ impl TypeGen<'_> {
                 if form == Form::Borrowed {
                     quote!(#rt::WasmList<'a, #element>)
                 } else {
-                    quote!(Vec<#element>)
+                    quote!(::std::vec::Vec<#element>)
                 }
             }
             TypeDefKind::Option(t) => {
                 let t = self.type_ref(t, from, form);
-                quote!(Option<#t>)
+                quote!(::core::option::Option<#t>)
             }
             TypeDefKind::Result(r) => {
                 let payload = |t: &Option<Type>| {
@@ -277,7 +282,7 @@ impl TypeGen<'_> {
                         .map_or_else(|| quote!(()), |t| self.type_ref(t, from, form))
                 };
                 let (ok, err) = (payload(&r.ok), payload(&r.err));
-                quote!(Result<#ok, #err>)
+                quote!(::core::result::Result<#ok, #err>)
             }
             TypeDefKind::Tuple(t) => {
                 let types = t.types.iter().map(|t| self.type_ref(t, from, form));
@@ -346,13 +351,24 @@ impl TypeGen<'_> {
         if holds_long_tuple(self.resolve, &ty) {
             // No standard trait is implemented for tuples this long.
         } else if holds_handle(self.resolve, &ty) {
-            derives.push(quote!(Debug));
+            derives.push(quote!(::core::fmt::Debug));
         } else if matches!(def.kind, TypeDefKind::Enum(_)) {
-            derives.push(quote!(Debug, Clone, Copy, PartialEq, Eq, Hash));
+            derives.push(quote!(
+                ::core::fmt::Debug,
+                ::core::clone::Clone,
+                ::core::marker::Copy,
+                ::core::cmp::PartialEq,
+                ::core::cmp::Eq,
+                ::core::hash::Hash
+            ));
         } else if form == Form::Owned {
-            derives.push(quote!(Debug, Clone, PartialEq));
+            derives.push(quote!(
+                ::core::fmt::Debug,
+                ::core::clone::Clone,
+                ::core::cmp::PartialEq
+            ));
         } else {
-            derives.push(quote!(Debug, Clone));
+            derives.push(quote!(::core::fmt::Debug, ::core::clone::Clone));
         }
         if form == Form::Owned {
             let extra = &self.options.additional_derives;

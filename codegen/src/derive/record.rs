@@ -42,7 +42,7 @@ pub(crate) fn component_type(shape: &Shape<'_>) -> TokenStream {
             fn typecheck(ty: &#rt::Type) -> #rt::Result<()> {
                 let [#(#vars),*] = #rt::__internal::record_fields(#rust_name, &[#(#names),*], ty)?;
                 #(#checks)*
-                Ok(())
+                ::core::result::Result::Ok(())
             }
         }
     }
@@ -73,7 +73,7 @@ pub(crate) fn lower(shape: &Shape<'_>) -> TokenStream {
                 dst: &mut #rt::FlatWriter<'_>,
             ) -> #rt::Result<()> {
                 #(#flat)*
-                Ok(())
+                ::core::result::Result::Ok(())
             }
 
             #[inline]
@@ -84,7 +84,7 @@ pub(crate) fn lower(shape: &Shape<'_>) -> TokenStream {
             ) -> #rt::Result<()> {
                 let offsets = const { #rt::__internal::record_offsets(#layouts) };
                 #(#store)*
-                Ok(())
+                ::core::result::Result::Ok(())
             }
         }
     }
@@ -124,13 +124,13 @@ pub(crate) fn lift(shape: &Shape<'_>) -> TokenStream {
                 cx: &mut #rt::LiftContext<#lifetime>,
                 src: &mut #rt::FlatReader<'_>,
             ) -> #rt::Result<Self> {
-                Ok(Self { #(#flat)* })
+                ::core::result::Result::Ok(Self { #(#flat)* })
             }
 
             #[inline]
             fn load(cx: &mut #rt::LiftContext<#lifetime>, bytes: &#lifetime [u8]) -> #rt::Result<Self> {
                 let offsets = const { #rt::__internal::record_offsets(#layouts) };
-                Ok(Self { #(#load)* })
+                ::core::result::Result::Ok(Self { #(#load)* })
             }
         }
     }

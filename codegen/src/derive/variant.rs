@@ -74,7 +74,7 @@ pub(crate) fn component_type(shape: &Shape<'_>) -> TokenStream {
         quote! {
             let [#(#vars),*] = #rt::__internal::variant_cases(#rust_name, &[#(#names),*], ty)?;
             #(#checks)*
-            Ok(())
+            ::core::result::Result::Ok(())
         }
     };
     quote! {
@@ -196,13 +196,13 @@ pub(crate) fn lift(shape: &Shape<'_>) -> TokenStream {
                 #discriminant => {
                     let payload = <#ty as #rt::Lift<#lifetime>>::lift_flat(cx, src)?;
                     src.skip(payload_flat - <#ty as #rt::ComponentType>::FLAT_COUNT)?;
-                    Ok(Self::#case(payload))
+                    ::core::result::Result::Ok(Self::#case(payload))
                 }
             },
             None => quote! {
                 #discriminant => {
                     src.skip(payload_flat)?;
-                    Ok(Self::#case)
+                    ::core::result::Result::Ok(Self::#case)
                 }
             },
         }
@@ -212,7 +212,7 @@ pub(crate) fn lift(shape: &Shape<'_>) -> TokenStream {
         let discriminant = Literal::u32_unsuffixed(i as u32);
         match &member.ty {
             Some(ty) => quote_spanned! {ty.span()=>
-                #discriminant => Ok(Self::#case(<#ty as #rt::Lift<#lifetime>>::load(
+                #discriminant => ::core::result::Result::Ok(Self::#case(<#ty as #rt::Lift<#lifetime>>::load(
                     cx,
                     #rt::__internal::slice(
                         bytes,
@@ -221,7 +221,7 @@ pub(crate) fn lift(shape: &Shape<'_>) -> TokenStream {
                     )?,
                 )?)),
             },
-            None => quote!(#discriminant => Ok(Self::#case),),
+            None => quote!(#discriminant => ::core::result::Result::Ok(Self::#case),),
         }
     });
     let uses_payload_offset = shape.members.iter().any(|m| m.ty.is_some());
