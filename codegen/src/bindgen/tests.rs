@@ -162,3 +162,24 @@ fn features_gate_unstable_items() {
     let out = run(quote!({ inline: #wit, all_features: true })).unwrap();
     assert!(out.contains("pub struct Gated"));
 }
+
+#[test]
+fn a_type_borrowing_nothing_of_its_own_stays_owned() {
+    // `x` only comes from the guest, but all it holds is `y`, which also goes
+    // to the guest and so is owned: a borrowed `X<'a>` would not use `'a`.
+    let wit = "package t:o; interface i {
+        record y { s: string }
+        record x { y: y }
+        type z = x;
+        f: func(x: z);
+        g: func() -> y;
+    } world w { import i; }";
+    let out = run(quote!({
+        inline: #wit,
+        ownership: Borrowing { duplicate_if_necessary: false },
+    }))
+    .unwrap();
+    assert!(out.contains("pub struct Y {"), "{out}");
+    assert!(out.contains("pub struct X {"), "{out}");
+    assert!(out.contains("pub type Z = X ;"), "{out}");
+}
