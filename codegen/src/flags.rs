@@ -61,16 +61,13 @@ impl Parse for Flag {
                 continue;
             }
             match crate::derive::member_name(std::slice::from_ref(&attr)) {
-                Ok(name) if wit_name.is_some() => {
-                    let _ = name;
-                    push(
-                        &mut errors,
-                        syn::Error::new_spanned(
-                            &attr,
-                            "conflicting `#[component(name)]`: this flag already has a name",
-                        ),
-                    );
-                }
+                Ok(_) if wit_name.is_some() => push(
+                    &mut errors,
+                    syn::Error::new_spanned(
+                        &attr,
+                        "conflicting `#[component(name)]`: this flag already has a name",
+                    ),
+                ),
                 Ok(name) => wit_name = name,
                 Err(e) => push(&mut errors, e),
             }

@@ -35,10 +35,8 @@ pub(crate) fn load(options: &Options) -> syn::Result<Loaded> {
     let root = root();
     let mut packages: Vec<PackageId> = Vec::new();
     let mut files = Vec::new();
-    let default_path;
     let paths: Vec<(String, Span)> = if options.paths.is_empty() && options.inline.is_none() {
-        default_path = "wit".to_string();
-        vec![(default_path, Span::call_site())]
+        vec![("wit".to_string(), Span::call_site())]
     } else {
         options
             .paths

@@ -148,7 +148,7 @@ pub(crate) fn lower(shape: &Shape<'_>) -> TokenStream {
                 cx: &mut #rt::LowerContext<'_, M>,
                 dst: &mut #rt::FlatWriter<'_>,
             ) -> #rt::Result<()> {
-                let _ = &cx;
+                let _ = &cx; // Unused when no case has a payload.
                 let payload_flat = const { #payload_flat };
                 match self {
                     #(#flat_arms)*
@@ -236,7 +236,7 @@ pub(crate) fn lift(shape: &Shape<'_>) -> TokenStream {
                 cx: &mut #rt::LiftContext<#lifetime>,
                 src: &mut #rt::FlatReader<'_>,
             ) -> #rt::Result<Self> {
-                let _ = &cx;
+                let _ = &cx; // Unused when no case has a payload.
                 let payload_flat = const { #payload_flat };
                 match src.next_i32()? {
                     #(#flat_arms)*
@@ -246,7 +246,7 @@ pub(crate) fn lift(shape: &Shape<'_>) -> TokenStream {
 
             #[inline]
             fn load(cx: &mut #rt::LiftContext<#lifetime>, bytes: &#lifetime [u8]) -> #rt::Result<Self> {
-                let _ = &cx;
+                let _ = &cx; // Unused when no case has a payload.
                 let width = const { #rt::__internal::layout::discriminant_size(#cases) };
                 #payload_offset
                 match #rt::__internal::load_le_uint(bytes, width)? {
