@@ -17,7 +17,8 @@ mod val;
 #[path = "internal/mod.rs"]
 pub mod __internal;
 
-pub use abi::context::{HostcallFuel, LiftContext, LowerContext};
+pub use abi::bump::BumpAllocator;
+pub use abi::context::{CallState, HostcallFuel, LiftContext, LowerContext};
 pub use abi::flags::FlagsIter;
 pub use abi::flat::{FlatReader, FlatType, FlatWriter};
 pub use abi::memory::{GuestMemory, VecMemory};

@@ -3,19 +3,16 @@
 
 use std::fmt::Debug;
 
-use witbind::abi::layout::align_to;
 use witbind::{
-    ComponentType, FlatReader, FlatWriter, Lift, LiftContext, Lower, LowerContext, Result,
-    StringEncoding, VecMemory,
+    BumpAllocator, ComponentType, FlatReader, FlatWriter, Lift, LiftContext, Lower, LowerContext,
+    Result, StringEncoding, VecMemory,
 };
 
-/// A memory whose `realloc` appends each allocation at the end, aligned.
+/// A 64 KiB memory whose `realloc` is a fresh [`BumpAllocator`] starting at
+/// 8: two such memories given the same allocation sequence end up with the
+/// same bytes.
 pub fn bump_memory() -> VecMemory {
-    VecMemory::new(vec![0; 8], |bytes, _old_ptr, _old_size, align, size| {
-        let start = align_to(bytes.len(), align as usize);
-        bytes.resize(start + size as usize, 0);
-        Ok(start as u32)
-    })
+    BumpAllocator::new(8).memory(vec![0; 1 << 16])
 }
 
 /// What lowering `value` produced: its bytes in memory and its flat values,
