@@ -1,3 +1,6 @@
 //! Shared helpers of witbind's integration tests, conformance runner and benchmarks.
 
 pub mod conformance;
+pub mod roundtrip;
+
+pub use roundtrip::{Lowered, assert_round_trip, assert_same_as_val, bump_memory, lower};
