@@ -1,1 +1,4 @@
 //! Shared helpers of witbind's integration tests, conformance runner and benchmarks.
+
+pub mod fixtures;
+pub mod oracle;

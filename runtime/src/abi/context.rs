@@ -128,7 +128,13 @@ impl<'a, M: GuestMemory + ?Sized> LowerContext<'a, M> {
     /// Calls the guest's `realloc` and checks its result: the pointer must be
     /// aligned to `align` and `new_size` bytes at it must fit in memory,
     /// otherwise [`Trap::InvalidReallocResult`].
-    pub fn realloc(&mut self, old_ptr: u32, old_size: u32, align: u32, new_size: u32) -> Result<u32> {
+    pub fn realloc(
+        &mut self,
+        old_ptr: u32,
+        old_size: u32,
+        align: u32,
+        new_size: u32,
+    ) -> Result<u32> {
         let memory = match &mut self.memory {
             Some(m) => m,
             None => return trap(Trap::NoMemory),

@@ -53,27 +53,43 @@ pub const CANONICAL_NAN64: u64 = 0x7ff8_0000_0000_0000;
 /// The bits of `f`, with any NaN replaced by the canonical NaN.
 #[inline]
 pub fn f32_bits(f: f32) -> u32 {
-    if f.is_nan() { CANONICAL_NAN32 } else { f.to_bits() }
+    if f.is_nan() {
+        CANONICAL_NAN32
+    } else {
+        f.to_bits()
+    }
 }
 
 /// The bits of `f`, with any NaN replaced by the canonical NaN.
 #[inline]
 pub fn f64_bits(f: f64) -> u64 {
-    if f.is_nan() { CANONICAL_NAN64 } else { f.to_bits() }
+    if f.is_nan() {
+        CANONICAL_NAN64
+    } else {
+        f.to_bits()
+    }
 }
 
 /// `f32` from bits, with any NaN replaced by the canonical NaN.
 #[inline]
 pub fn f32_from_bits(bits: u32) -> f32 {
     let f = f32::from_bits(bits);
-    if f.is_nan() { f32::from_bits(CANONICAL_NAN32) } else { f }
+    if f.is_nan() {
+        f32::from_bits(CANONICAL_NAN32)
+    } else {
+        f
+    }
 }
 
 /// `f64` from bits, with any NaN replaced by the canonical NaN.
 #[inline]
 pub fn f64_from_bits(bits: u64) -> f64 {
     let f = f64::from_bits(bits);
-    if f.is_nan() { f64::from_bits(CANONICAL_NAN64) } else { f }
+    if f.is_nan() {
+        f64::from_bits(CANONICAL_NAN64)
+    } else {
+        f
+    }
 }
 
 /// Receives flat values as a value is lowered, into a caller-sized buffer.

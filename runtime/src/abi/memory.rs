@@ -96,7 +96,11 @@ impl GuestMemory for VecMemory {
 /// Checks that `len` bytes at `ptr` lie inside a memory of `memory_len` bytes,
 /// and returns the range as `usize` offsets.
 #[inline]
-pub(crate) fn check_range(ptr: u32, len: u64, memory_len: usize) -> Result<core::ops::Range<usize>> {
+pub(crate) fn check_range(
+    ptr: u32,
+    len: u64,
+    memory_len: usize,
+) -> Result<core::ops::Range<usize>> {
     let end = u64::from(ptr) + len;
     if end > memory_len as u64 {
         return trap(Trap::OutOfBounds {

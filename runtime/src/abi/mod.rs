@@ -14,5 +14,5 @@ pub mod strings;
 pub mod traits;
 pub mod views;
 
-pub use impls::option_result::typecheck_payload;
 pub use impls::lists::{lift_list_bytes, lower_list};
+pub use impls::option_result::typecheck_payload;

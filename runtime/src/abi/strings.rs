@@ -196,6 +196,10 @@ pub(crate) fn lift_guest_str<'a>(
 }
 
 /// Lifts the string at `ptr` into host form: borrowed when UTF-8 in memory.
-pub fn lift_string<'a>(cx: &mut LiftContext<'a>, ptr: u32, tagged_len: u32) -> Result<Cow<'a, str>> {
+pub fn lift_string<'a>(
+    cx: &mut LiftContext<'a>,
+    ptr: u32,
+    tagged_len: u32,
+) -> Result<Cow<'a, str>> {
     Ok(lift_guest_str(cx, ptr, tagged_len)?.to_cow())
 }

@@ -76,7 +76,10 @@ pub trait Lift<'a>: ComponentType + Sized {
         for i in 0..len {
             let start = i * Self::SIZE32;
             let Some(element) = bytes.get(start..start + Self::SIZE32) else {
-                anyhow::bail!("list body of {} bytes is too short for {len} elements", bytes.len());
+                anyhow::bail!(
+                    "list body of {} bytes is too short for {len} elements",
+                    bytes.len()
+                );
             };
             out.push(Self::load(cx, element)?);
         }
@@ -90,7 +93,10 @@ pub trait Lift<'a>: ComponentType + Sized {
         for i in 0..len {
             let start = i * Self::SIZE32;
             let Some(element) = bytes.get(start..start + Self::SIZE32) else {
-                anyhow::bail!("list body of {} bytes is too short for {len} elements", bytes.len());
+                anyhow::bail!(
+                    "list body of {} bytes is too short for {len} elements",
+                    bytes.len()
+                );
             };
             Self::load(cx, element)?;
         }

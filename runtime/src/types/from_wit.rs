@@ -39,7 +39,11 @@ impl Type {
 
 fn from_typedef(resolve: &Resolve, id: wit_parser::TypeId) -> Result<Type> {
     let def = &resolve.types[id];
-    let named = || def.name.clone().unwrap_or_else(|| "<anonymous>".to_string());
+    let named = || {
+        def.name
+            .clone()
+            .unwrap_or_else(|| "<anonymous>".to_string())
+    };
     let convert = |ty: &wit_parser::Type| {
         Type::from_wit(resolve, ty).with_context(|| format!("in type `{}`", named()))
     };
@@ -76,7 +80,9 @@ fn from_typedef(resolve: &Resolve, id: wit_parser::TypeId) -> Result<Type> {
             e.cases.iter().map(|c| c.name.clone()).collect(),
         )),
         TypeDefKind::Option(t) => Type::Option(OptionType::new(convert(t)?)),
-        TypeDefKind::Result(r) => Type::Result(ResultType::new(optional(&r.ok)?, optional(&r.err)?)),
+        TypeDefKind::Result(r) => {
+            Type::Result(ResultType::new(optional(&r.ok)?, optional(&r.err)?))
+        }
         TypeDefKind::Flags(f) => Type::Flags(
             FlagsType::new(f.flags.iter().map(|f| f.name.clone()).collect())
                 .with_context(|| format!("in flags `{}`", named()))?,
@@ -90,7 +96,10 @@ fn from_typedef(resolve: &Resolve, id: wit_parser::TypeId) -> Result<Type> {
         TypeDefKind::Future(_) => bail!("`future` types are not supported yet (in `{}`)", named()),
         TypeDefKind::Stream(_) => bail!("`stream` types are not supported yet (in `{}`)", named()),
         TypeDefKind::FixedLengthList(..) => {
-            bail!("fixed-length lists are not supported yet (in `{}`)", named())
+            bail!(
+                "fixed-length lists are not supported yet (in `{}`)",
+                named()
+            )
         }
         TypeDefKind::Map(..) => bail!("`map` types are not supported yet (in `{}`)", named()),
         TypeDefKind::Unknown => bail!("type `{}` is not resolved", named()),

@@ -90,7 +90,10 @@ impl Abi {
         }
     }
 
-    fn variant<'a>(case_count: usize, payloads: impl IntoIterator<Item = Option<&'a Type>>) -> Self {
+    fn variant<'a>(
+        case_count: usize,
+        payloads: impl IntoIterator<Item = Option<&'a Type>>,
+    ) -> Self {
         let mut max_size = 0usize;
         let mut max_align = 1usize;
         let mut flat: Vec<FlatType> = Vec::new();
@@ -290,7 +293,10 @@ impl VariantType {
 
     /// Offset of the payload from the start of the variant.
     pub fn payload_offset(&self) -> u32 {
-        payload_offset(self.cases().len(), self.cases().iter().filter_map(|c| c.ty.as_ref()))
+        payload_offset(
+            self.cases().len(),
+            self.cases().iter().filter_map(|c| c.ty.as_ref()),
+        )
     }
 }
 

@@ -51,8 +51,8 @@
   (func $unit_shift (param $len i32) (result i32)
     (i32.shr_u (local.get $len) (i32.const 31)))
 
-  (func (export "code-units") (param $ptr i32) (param $len i32) (result i32)
-    (call $units (local.get $len)))
+  (func (export "raw-length") (param $ptr i32) (param $len i32) (result i32)
+    (local.get $len))
 
   (func (export "upper-ascii") (param $ptr i32) (param $len i32) (result i32)
     (local $out i32) (local $i i32) (local $unit i32) (local $n i32) (local $shift i32)

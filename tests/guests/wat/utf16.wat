@@ -42,7 +42,7 @@
   (func (export "echo") (param $ptr i32) (param $len i32) (result i32)
     (call $ret (local.get $ptr) (local.get $len)))
 
-  (func (export "code-units") (param $ptr i32) (param $len i32) (result i32)
+  (func (export "raw-length") (param $ptr i32) (param $len i32) (result i32)
     (local.get $len))
 
   (func (export "upper-ascii") (param $ptr i32) (param $len i32) (result i32)

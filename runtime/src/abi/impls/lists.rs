@@ -83,7 +83,11 @@ impl<T: Lower> Lower for [T] {
     }
 
     #[inline]
-    fn store<M: GuestMemory + ?Sized>(&self, cx: &mut LowerContext<'_, M>, offset: usize) -> Result<()> {
+    fn store<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        offset: usize,
+    ) -> Result<()> {
         let pair = lower_list(cx, self)?;
         store_pointer_pair(cx, offset, pair)
     }
@@ -162,7 +166,11 @@ impl<T: Lower + ?Sized> Lower for &T {
     }
 
     #[inline]
-    fn store<M: GuestMemory + ?Sized>(&self, cx: &mut LowerContext<'_, M>, offset: usize) -> Result<()> {
+    fn store<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        offset: usize,
+    ) -> Result<()> {
         (**self).store(cx, offset)
     }
 }

@@ -32,7 +32,10 @@ pub(crate) fn array<const N: usize>(bytes: &[u8]) -> Result<[u8; N]> {
 pub(crate) fn load_pointer_pair(bytes: &[u8]) -> Result<(u32, u32)> {
     let pair: [u8; 8] = array(bytes)?;
     let [a, b, c, d, e, f, g, h] = pair;
-    Ok((u32::from_le_bytes([a, b, c, d]), u32::from_le_bytes([e, f, g, h])))
+    Ok((
+        u32::from_le_bytes([a, b, c, d]),
+        u32::from_le_bytes([e, f, g, h]),
+    ))
 }
 
 /// Writes the `(pointer, length)` pair that strings and lists store.

@@ -97,7 +97,11 @@ impl<T: Lower> Lower for Option<T> {
     }
 
     #[inline]
-    fn store<M: GuestMemory + ?Sized>(&self, cx: &mut LowerContext<'_, M>, offset: usize) -> Result<()> {
+    fn store<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        offset: usize,
+    ) -> Result<()> {
         match self {
             None => cx.write(offset, [0]),
             Some(v) => {
@@ -122,7 +126,10 @@ impl<'a, T: Lift<'a>> Lift<'a> for Option<T> {
     #[inline]
     fn load(cx: &mut LiftContext<'a>, bytes: &'a [u8]) -> Result<Self> {
         if two_case_discriminant_byte(bytes)? {
-            Ok(Some(T::load(cx, payload(bytes, OptionLayout::<T>::PAYLOAD, T::SIZE32)?)?))
+            Ok(Some(T::load(
+                cx,
+                payload(bytes, OptionLayout::<T>::PAYLOAD, T::SIZE32)?,
+            )?))
         } else {
             Ok(None)
         }
@@ -182,7 +189,11 @@ impl<T: Lower, E: Lower> Lower for Result<T, E> {
     }
 
     #[inline]
-    fn store<M: GuestMemory + ?Sized>(&self, cx: &mut LowerContext<'_, M>, offset: usize) -> Result<()> {
+    fn store<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        offset: usize,
+    ) -> Result<()> {
         let at = offset + ResultLayout::<T, E>::PAYLOAD;
         match self {
             Ok(v) => {

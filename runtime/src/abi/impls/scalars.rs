@@ -208,7 +208,11 @@ impl Lower for bool {
     }
 
     #[inline]
-    fn store<M: GuestMemory + ?Sized>(&self, cx: &mut LowerContext<'_, M>, offset: usize) -> Result<()> {
+    fn store<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        offset: usize,
+    ) -> Result<()> {
         cx.write(offset, [u8::from(*self)])
     }
 
@@ -280,7 +284,11 @@ impl Lower for char {
     }
 
     #[inline]
-    fn store<M: GuestMemory + ?Sized>(&self, cx: &mut LowerContext<'_, M>, offset: usize) -> Result<()> {
+    fn store<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        offset: usize,
+    ) -> Result<()> {
         cx.write(offset, u32::from(*self).to_le_bytes())
     }
 }
