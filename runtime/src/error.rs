@@ -16,6 +16,9 @@ pub type Result<T, E = Error> = core::result::Result<T, E>;
 ///
 /// Each variant names one cause. Traps are values, never panics: the host
 /// stays usable after a guest traps.
+///
+/// The enum is `#[non_exhaustive]`: new causes may be added, so a `match`
+/// on it needs a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Trap {
@@ -127,7 +130,9 @@ pub enum Trap {
         /// How many borrows are still live.
         count: u32,
     },
-    /// A handle table has no room for another entry (`2^30` entries).
+    /// A handle table has no room for another entry: indices stay below
+    /// `2^30`, or below the lower limit the host set
+    /// ([`HandleTable::with_limit`](crate::resources::HandleTable::with_limit)).
     #[error("handle table full")]
     HandleTableFull,
     /// A call lifted or lowered more data than its hostcall fuel allows.

@@ -6,7 +6,9 @@
 
 pub mod abi;
 mod error;
+pub mod resources;
 pub mod types;
+mod val;
 
 pub use abi::context::{HostcallFuel, LiftContext, LowerContext};
 pub use abi::flat::{FlatReader, FlatType, FlatWriter};
@@ -15,4 +17,8 @@ pub use abi::options::StringEncoding;
 pub use abi::traits::{ComponentType, Lift, Lower};
 pub use abi::views::{WasmList, WasmStr};
 pub use error::{Error, Result, Trap};
+pub use resources::{
+    Borrowed, Resource, ResourceAny, ResourceTable, ResourceTableError, ResourceTables,
+};
 pub use types::Type;
+pub use val::{CanonContext, CoreFuncType, Val, lift_flat_values, lower_flat_values};

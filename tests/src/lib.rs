@@ -1,4 +1,5 @@
 //! Shared helpers of witbind's integration tests, conformance runner and benchmarks.
 
+pub mod conformance;
 pub mod fixtures;
 pub mod oracle;

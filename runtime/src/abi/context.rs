@@ -1,9 +1,20 @@
 //! The state that lifting and lowering carry through one call: the memory
-//! view, the canonical options and the hostcall fuel.
+//! view, the canonical options, the hostcall fuel and the instance's
+//! resource handles.
 
 use crate::abi::memory::{GuestMemory, check_aligned, check_range};
 use crate::abi::options::{DEFAULT_HOSTCALL_FUEL, StringEncoding};
 use crate::error::{Result, Trap, trap};
+use crate::resources::ResourceTables;
+
+/// The error of lifting or lowering a handle through a context that was
+/// given no resource state.
+fn no_resources() -> crate::Error {
+    anyhow::anyhow!(
+        "this value holds a resource handle, but the context has no resource state \
+         (see `with_resources`)"
+    )
+}
 
 /// Hostcall fuel: how many bytes of strings and lists one call may still move.
 ///
@@ -53,11 +64,12 @@ impl Default for HostcallFuel {
 }
 
 /// Everything lowering needs: guest memory with its `realloc`, the string
-/// encoding and the hostcall fuel.
+/// encoding, the hostcall fuel and, for handles, the instance's resources.
 pub struct LowerContext<'a, M: GuestMemory + ?Sized> {
     memory: Option<&'a mut M>,
     encoding: StringEncoding,
     fuel: HostcallFuel,
+    resources: Option<&'a mut ResourceTables>,
 }
 
 impl<'a, M: GuestMemory + ?Sized> LowerContext<'a, M> {
@@ -67,6 +79,7 @@ impl<'a, M: GuestMemory + ?Sized> LowerContext<'a, M> {
             memory: Some(memory),
             encoding,
             fuel: HostcallFuel::default(),
+            resources: None,
         }
     }
 
@@ -77,6 +90,7 @@ impl<'a, M: GuestMemory + ?Sized> LowerContext<'a, M> {
             memory: None,
             encoding,
             fuel: HostcallFuel::default(),
+            resources: None,
         }
     }
 
@@ -84,6 +98,18 @@ impl<'a, M: GuestMemory + ?Sized> LowerContext<'a, M> {
     pub fn with_fuel(mut self, fuel: HostcallFuel) -> Self {
         self.fuel = fuel;
         self
+    }
+
+    /// Gives the context the receiving instance's resource state, which
+    /// lowering handles needs.
+    pub fn with_resources(mut self, resources: &'a mut ResourceTables) -> Self {
+        self.resources = Some(resources);
+        self
+    }
+
+    /// The instance's resource state, or an error when the context has none.
+    pub fn resources(&mut self) -> Result<&mut ResourceTables> {
+        self.resources.as_deref_mut().ok_or_else(no_resources)
     }
 
     /// The guest's string encoding.
@@ -193,17 +219,20 @@ impl<M: GuestMemory + ?Sized> core::fmt::Debug for LowerContext<'_, M> {
             .field("has_memory", &self.memory.is_some())
             .field("encoding", &self.encoding)
             .field("fuel", &self.fuel)
+            .field("has_resources", &self.resources.is_some())
             .finish()
     }
 }
 
 /// Everything lifting needs: the guest memory (read-only; lifted views borrow
-/// it for `'a`), the string encoding and the hostcall fuel.
+/// it for `'a`), the string encoding, the hostcall fuel and, for handles, the
+/// instance's resources.
 #[derive(Debug)]
 pub struct LiftContext<'a> {
     memory: Option<&'a [u8]>,
     encoding: StringEncoding,
     fuel: HostcallFuel,
+    resources: Option<&'a mut ResourceTables>,
 }
 
 impl<'a> LiftContext<'a> {
@@ -213,6 +242,7 @@ impl<'a> LiftContext<'a> {
             memory: Some(memory),
             encoding,
             fuel: HostcallFuel::default(),
+            resources: None,
         }
     }
 
@@ -222,6 +252,7 @@ impl<'a> LiftContext<'a> {
             memory: None,
             encoding,
             fuel: HostcallFuel::default(),
+            resources: None,
         }
     }
 
@@ -229,6 +260,18 @@ impl<'a> LiftContext<'a> {
     pub fn with_fuel(mut self, fuel: HostcallFuel) -> Self {
         self.fuel = fuel;
         self
+    }
+
+    /// Gives the context the sending instance's resource state, which
+    /// lifting handles needs.
+    pub fn with_resources(mut self, resources: &'a mut ResourceTables) -> Self {
+        self.resources = Some(resources);
+        self
+    }
+
+    /// The instance's resource state, or an error when the context has none.
+    pub fn resources(&mut self) -> Result<&mut ResourceTables> {
+        self.resources.as_deref_mut().ok_or_else(no_resources)
     }
 
     /// The guest's string encoding.

@@ -3,6 +3,11 @@
 //! Data travels one road: a Rust value implementing [`Lower`] is flattened
 //! into core values or stored into memory through a [`LowerContext`]; a guest
 //! value is read back by [`Lift`] through a [`LiftContext`].
+//!
+//! [`Lower`]: crate::Lower
+//! [`LowerContext`]: crate::LowerContext
+//! [`Lift`]: crate::Lift
+//! [`LiftContext`]: crate::LiftContext
 
 pub mod context;
 pub mod flat;

@@ -30,11 +30,23 @@ pub fn lower_list<T: Lower, M: GuestMemory + ?Sized>(
     cx: &mut LowerContext<'_, M>,
     items: &[T],
 ) -> Result<(u32, u32)> {
-    let byte_length = list_byte_length(items.len() as u64, T::SIZE32)?;
-    cx.consume_fuel(u64::from(byte_length))?;
-    let ptr = cx.realloc(0, 0, T::ALIGN32, byte_length)?;
+    let ptr = allocate_list(cx, items.len(), T::SIZE32, T::ALIGN32)?;
     T::store_list(cx, items, ptr as usize)?;
     Ok((ptr, items.len() as u32))
+}
+
+/// The allocation half of `store_list_into_range`: checks the byte length of
+/// `len` elements of `size` bytes against `MAX_LIST_BYTE_LENGTH`, takes that
+/// much fuel and asks `realloc` for the list body aligned to `align`.
+pub(crate) fn allocate_list<M: GuestMemory + ?Sized>(
+    cx: &mut LowerContext<'_, M>,
+    len: usize,
+    size: usize,
+    align: u32,
+) -> Result<u32> {
+    let byte_length = list_byte_length(len as u64, size)?;
+    cx.consume_fuel(u64::from(byte_length))?;
+    cx.realloc(0, 0, align, byte_length)
 }
 
 /// `load_list_from_range`: checks the length limit, alignment and bounds of a

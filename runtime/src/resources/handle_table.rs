@@ -1,0 +1,356 @@
+//! One side's table of resource handles, with the Canonical ABI's rules:
+//! index 0 is never valid, freed indices are reused (last freed first), an
+//! `own` handle counts the borrows lent out of it, and every `borrow` handle
+//! belongs to the call scope that created it.
+
+use crate::error::{Result, Trap, trap};
+use crate::types::ResourceType;
+
+/// Most entries a handle table may hold: indices stay below `2^30`.
+pub const MAX_HANDLES: u32 = 1 << 30;
+
+/// Whether a handle owns its resource or borrows it for a call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HandleKind {
+    /// `own<R>`: the holder must drop (destroy) the resource.
+    Own,
+    /// `borrow<R>`: valid until the call that lent it returns.
+    Borrow,
+}
+
+impl HandleKind {
+    /// The WIT word for the kind: `own` or `borrow`.
+    pub fn name(self) -> &'static str {
+        match self {
+            HandleKind::Own => "own",
+            HandleKind::Borrow => "borrow",
+        }
+    }
+}
+
+/// What an entry is besides its resource: an own's lend count, or the call
+/// scope a borrow belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EntryState {
+    Own { lends: u32 },
+    Borrow { scope: u64 },
+}
+
+/// A live entry of a [`HandleTable`].
+#[derive(Debug, Clone)]
+pub struct HandleEntry {
+    rep: u32,
+    ty: ResourceType,
+    state: EntryState,
+}
+
+impl HandleEntry {
+    /// The resource's representation, which its implementer gave it.
+    pub fn rep(&self) -> u32 {
+        self.rep
+    }
+
+    /// The resource's type.
+    pub fn ty(&self) -> &ResourceType {
+        &self.ty
+    }
+
+    /// Own or borrow.
+    pub fn kind(&self) -> HandleKind {
+        match self.state {
+            EntryState::Own { .. } => HandleKind::Own,
+            EntryState::Borrow { .. } => HandleKind::Borrow,
+        }
+    }
+
+    /// How many borrows of this `own` handle are live (0 for a borrow).
+    pub fn lends(&self) -> u32 {
+        match self.state {
+            EntryState::Own { lends } => lends,
+            EntryState::Borrow { .. } => 0,
+        }
+    }
+}
+
+/// The handle bookkeeping of one call in progress.
+#[derive(Debug)]
+struct CallScope {
+    /// Unique among the scopes this table ever had.
+    id: u64,
+    /// Live borrow handles this call created in the table.
+    borrow_count: u32,
+    /// Indices of the borrow handles this call created (some may be gone).
+    borrows: Vec<u32>,
+    /// Indices of the `own` handles this call lent out.
+    lenders: Vec<u32>,
+}
+
+/// What ending a call scope does with borrow handles it created that are
+/// still live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftoverBorrows {
+    /// The table's owner had to drop them: trap with
+    /// [`Trap::BorrowNotDropped`] (a guest returning from an export).
+    Trap,
+    /// Drop them silently (the host's table at the end of an import call).
+    Release,
+}
+
+/// A dropped handle: what was in the table.
+#[derive(Debug, Clone)]
+pub struct RemovedHandle {
+    /// The resource's representation.
+    pub rep: u32,
+    /// The resource's type.
+    pub ty: ResourceType,
+    /// Own or borrow.
+    pub kind: HandleKind,
+}
+
+/// A table of resource handles: a component instance's, or the host's own.
+#[derive(Debug)]
+pub struct HandleTable {
+    /// Slot 0 is never used so that index 0 is never valid.
+    slots: Vec<Option<HandleEntry>>,
+    free: Vec<u32>,
+    limit: u32,
+    scopes: Vec<CallScope>,
+    next_scope_id: u64,
+}
+
+impl Default for HandleTable {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl HandleTable {
+    /// An empty table that may grow to [`MAX_HANDLES`] entries.
+    pub fn new() -> Self {
+        Self::with_limit(MAX_HANDLES)
+    }
+
+    /// An empty table whose indices stay below `limit` (at most
+    /// [`MAX_HANDLES`]): a host may hold an instance to fewer handles than the
+    /// spec allows.
+    pub fn with_limit(limit: u32) -> Self {
+        Self {
+            slots: vec![None],
+            free: Vec::new(),
+            limit: limit.min(MAX_HANDLES),
+            scopes: Vec::new(),
+            next_scope_id: 0,
+        }
+    }
+
+    /// The bound on indices: at most [`MAX_HANDLES`].
+    pub fn limit(&self) -> u32 {
+        self.limit
+    }
+
+    /// How many live entries the table holds.
+    pub fn live(&self) -> usize {
+        self.slots.len() - 1 - self.free.len()
+    }
+
+    /// The live entry at `index`, or [`Trap::UnknownHandle`].
+    pub fn get(&self, index: u32) -> Result<&HandleEntry> {
+        match self.slots.get(index as usize) {
+            Some(Some(entry)) => Ok(entry),
+            _ => trap(Trap::UnknownHandle(index)),
+        }
+    }
+
+    /// The live entry at `index`, which must be a handle to `ty`
+    /// ([`Trap::WrongHandleType`] otherwise).
+    pub fn get_typed(&self, index: u32, ty: &ResourceType) -> Result<&HandleEntry> {
+        let entry = self.get(index)?;
+        if entry.ty != *ty {
+            return trap(Trap::WrongHandleType {
+                index,
+                expected: ty.name().to_string(),
+                found: entry.ty.name().to_string(),
+            });
+        }
+        Ok(entry)
+    }
+
+    fn get_mut(&mut self, index: u32) -> Result<&mut HandleEntry> {
+        match self.slots.get_mut(index as usize) {
+            Some(Some(entry)) => Ok(entry),
+            _ => trap(Trap::UnknownHandle(index)),
+        }
+    }
+
+    fn insert(&mut self, entry: HandleEntry) -> Result<u32> {
+        if let Some(index) = self.free.pop() {
+            if let Some(slot @ None) = self.slots.get_mut(index as usize) {
+                *slot = Some(entry);
+                return Ok(index);
+            }
+            anyhow::bail!("handle table free list names a live slot {index}");
+        }
+        let index = self.slots.len() as u32;
+        if index >= self.limit {
+            return trap(Trap::HandleTableFull);
+        }
+        self.slots.push(Some(entry));
+        Ok(index)
+    }
+
+    fn free_slot(&mut self, index: u32) -> Result<HandleEntry> {
+        match self.slots.get_mut(index as usize).and_then(Option::take) {
+            Some(entry) => {
+                self.free.push(index);
+                Ok(entry)
+            }
+            None => trap(Trap::UnknownHandle(index)),
+        }
+    }
+
+    /// Adds an `own` handle to the resource `rep` of type `ty`: the spec's
+    /// `lower_own` and `canon resource.new`.
+    pub fn insert_own(&mut self, ty: ResourceType, rep: u32) -> Result<u32> {
+        self.insert(HandleEntry {
+            rep,
+            ty,
+            state: EntryState::Own { lends: 0 },
+        })
+    }
+
+    /// Adds a `borrow` handle owned by the innermost call scope, which counts
+    /// it until it is dropped. Errors when no call is in progress.
+    pub fn insert_borrow(&mut self, ty: ResourceType, rep: u32) -> Result<u32> {
+        let Some(scope) = self.scopes.last() else {
+            anyhow::bail!("a borrow handle can only be created during a call");
+        };
+        let scope = scope.id;
+        let index = self.insert(HandleEntry {
+            rep,
+            ty,
+            state: EntryState::Borrow { scope },
+        })?;
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.borrow_count += 1;
+            scope.borrows.push(index);
+        }
+        Ok(index)
+    }
+
+    /// Removes the `own` handle `index` to `ty` and returns its rep: the
+    /// spec's `lift_own`, moving ownership out of the table. Checks come
+    /// before the removal, so a trap leaves the table as it was.
+    pub fn take_own(&mut self, index: u32, ty: &ResourceType) -> Result<u32> {
+        let entry = self.get_typed(index, ty)?;
+        match entry.state {
+            EntryState::Borrow { .. } => trap(Trap::WrongHandleKind {
+                index,
+                expected: HandleKind::Own.name(),
+            }),
+            EntryState::Own { lends: 0 } => Ok(self.free_slot(index)?.rep),
+            EntryState::Own { lends } => trap(Trap::OwnStillLent { index, lends }),
+        }
+    }
+
+    /// Lends the handle `index` to `ty` for the innermost call and returns its
+    /// rep: the spec's `lift_borrow`. An `own` handle counts the lend until
+    /// the call ends; a `borrow` handle is passed on as is. Errors when no
+    /// call is in progress.
+    pub fn lend(&mut self, index: u32, ty: &ResourceType) -> Result<u32> {
+        let entry = self.get_typed(index, ty)?;
+        let rep = entry.rep;
+        if entry.kind() == HandleKind::Borrow {
+            return Ok(rep);
+        }
+        let Some(scope) = self.scopes.last_mut() else {
+            anyhow::bail!("a handle can only be lent during a call");
+        };
+        scope.lenders.push(index);
+        if let EntryState::Own { lends } = &mut self.get_mut(index)?.state {
+            *lends += 1;
+        }
+        Ok(rep)
+    }
+
+    /// `canon resource.rep`: the rep of the handle `index` to `ty`.
+    pub fn rep(&self, index: u32, ty: &ResourceType) -> Result<u32> {
+        Ok(self.get_typed(index, ty)?.rep)
+    }
+
+    /// `canon resource.drop` without the destructor: removes the handle
+    /// `index` to `ty`. An `own` handle must not be lent
+    /// ([`Trap::OwnStillLent`]); a `borrow` handle stops counting against its
+    /// call. The caller runs the destructor an `own` handle needs.
+    pub fn remove(&mut self, index: u32, ty: &ResourceType) -> Result<RemovedHandle> {
+        let entry = self.get_typed(index, ty)?;
+        let scope = match entry.state {
+            EntryState::Own { lends: 0 } => None,
+            EntryState::Own { lends } => return trap(Trap::OwnStillLent { index, lends }),
+            EntryState::Borrow { scope } => Some(scope),
+        };
+        let entry = self.free_slot(index)?;
+        if let Some(scope) = scope.and_then(|id| self.scopes.iter_mut().find(|s| s.id == id)) {
+            scope.borrow_count = scope.borrow_count.saturating_sub(1);
+        }
+        Ok(RemovedHandle {
+            kind: entry.kind(),
+            rep: entry.rep,
+            ty: entry.ty,
+        })
+    }
+
+    /// Starts a call scope: borrows created and handles lent until the
+    /// matching [`HandleTable::exit_call`] belong to it. Scopes nest.
+    pub fn enter_call(&mut self) {
+        let id = self.next_scope_id;
+        self.next_scope_id += 1;
+        self.scopes.push(CallScope {
+            id,
+            borrow_count: 0,
+            borrows: Vec::new(),
+            lenders: Vec::new(),
+        });
+    }
+
+    /// Ends the innermost call scope: returns the lends it made, then deals
+    /// with its live borrow handles as `leftover` says.
+    pub fn exit_call(&mut self, leftover: LeftoverBorrows) -> Result<()> {
+        let Some(scope) = self.scopes.pop() else {
+            anyhow::bail!("no call scope to exit");
+        };
+        for index in scope.lenders {
+            if let Ok(HandleEntry {
+                state: EntryState::Own { lends },
+                ..
+            }) = self.get_mut(index)
+            {
+                *lends = lends.saturating_sub(1);
+            }
+        }
+        if scope.borrow_count == 0 {
+            return Ok(());
+        }
+        match leftover {
+            LeftoverBorrows::Trap => trap(Trap::BorrowNotDropped {
+                count: scope.borrow_count,
+            }),
+            LeftoverBorrows::Release => {
+                for index in scope.borrows {
+                    let ours = matches!(
+                        self.get(index),
+                        Ok(HandleEntry { state: EntryState::Borrow { scope: s }, .. }) if *s == scope.id
+                    );
+                    if ours {
+                        self.free_slot(index)?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// How many call scopes are open.
+    pub fn call_depth(&self) -> usize {
+        self.scopes.len()
+    }
+}

@@ -1,0 +1,199 @@
+//! Lifting a [`Val`] of a [`Type`]: the spec's `lift_flat` and `load`.
+//!
+//! Scalars and strings are lifted by their typed impls and list bodies are
+//! checked by the same helper as typed lists, so the traps and their order
+//! live in one place.
+
+use crate::abi::context::LiftContext;
+use crate::abi::flat::FlatReader;
+use crate::abi::impls::lists::lift_list_bytes;
+use crate::abi::impls::load_pointer_pair;
+use crate::abi::layout;
+use crate::abi::traits::Lift;
+use crate::error::Result;
+use crate::types::{FlagsType, Type};
+
+use super::cases::Cases;
+use super::lower::field_offsets;
+use super::{Val, resources_unsupported};
+
+impl Val {
+    /// Lifts a value of `ty` from flat core values (the spec's `lift_flat`),
+    /// reading strings and lists from guest memory.
+    ///
+    /// Every malformed input (an invalid `char` or discriminant, a string or
+    /// list out of bounds, misaligned, too long or badly encoded) is an error
+    /// carrying a [`Trap`](crate::Trap).
+    pub fn lift_flat(cx: &mut LiftContext<'_>, ty: &Type, src: &mut FlatReader<'_>) -> Result<Val> {
+        Ok(match ty {
+            Type::Bool => Val::Bool(Lift::lift_flat(cx, src)?),
+            Type::S8 => Val::S8(Lift::lift_flat(cx, src)?),
+            Type::U8 => Val::U8(Lift::lift_flat(cx, src)?),
+            Type::S16 => Val::S16(Lift::lift_flat(cx, src)?),
+            Type::U16 => Val::U16(Lift::lift_flat(cx, src)?),
+            Type::S32 => Val::S32(Lift::lift_flat(cx, src)?),
+            Type::U32 => Val::U32(Lift::lift_flat(cx, src)?),
+            Type::S64 => Val::S64(Lift::lift_flat(cx, src)?),
+            Type::U64 => Val::U64(Lift::lift_flat(cx, src)?),
+            Type::F32 => Val::Float32(Lift::lift_flat(cx, src)?),
+            Type::F64 => Val::Float64(Lift::lift_flat(cx, src)?),
+            Type::Char => Val::Char(Lift::lift_flat(cx, src)?),
+            Type::String => Val::String(Lift::lift_flat(cx, src)?),
+            Type::List(list) => {
+                let ptr = src.next_i32()?;
+                let len = src.next_i32()?;
+                Val::List(lift_list(cx, list.element(), ptr, len)?)
+            }
+            Type::Record(record) => Val::Record(
+                record
+                    .fields()
+                    .iter()
+                    .map(|field| Ok((field.name.clone(), Val::lift_flat(cx, &field.ty, src)?)))
+                    .collect::<Result<_>>()?,
+            ),
+            Type::Tuple(tuple) => Val::Tuple(
+                tuple
+                    .types()
+                    .iter()
+                    .map(|ty| Val::lift_flat(cx, ty, src))
+                    .collect::<Result<_>>()?,
+            ),
+            Type::Flags(flags) => Val::Flags(flag_names(flags, src.next_i32()?)),
+            Type::Own(_) | Type::Borrow(_) => return Err(resources_unsupported(ty)),
+            Type::Variant(v) => lift_flat_case(cx, ty, Cases::Variant(v), src)?,
+            Type::Enum(e) => lift_flat_case(cx, ty, Cases::Enum(e), src)?,
+            Type::Option(o) => lift_flat_case(cx, ty, Cases::Option(o), src)?,
+            Type::Result(r) => lift_flat_case(cx, ty, Cases::Result(r), src)?,
+        })
+    }
+
+    /// Loads a value of `ty` from `bytes`, exactly `ty.size32()` bytes of
+    /// guest memory (the spec's `load`).
+    ///
+    /// Malformed input is an error carrying a [`Trap`](crate::Trap), as for
+    /// [`Val::lift_flat`].
+    pub fn load<'a>(cx: &mut LiftContext<'a>, ty: &Type, bytes: &'a [u8]) -> Result<Val> {
+        Ok(match ty {
+            Type::Bool => Val::Bool(Lift::load(cx, bytes)?),
+            Type::S8 => Val::S8(Lift::load(cx, bytes)?),
+            Type::U8 => Val::U8(Lift::load(cx, bytes)?),
+            Type::S16 => Val::S16(Lift::load(cx, bytes)?),
+            Type::U16 => Val::U16(Lift::load(cx, bytes)?),
+            Type::S32 => Val::S32(Lift::load(cx, bytes)?),
+            Type::U32 => Val::U32(Lift::load(cx, bytes)?),
+            Type::S64 => Val::S64(Lift::load(cx, bytes)?),
+            Type::U64 => Val::U64(Lift::load(cx, bytes)?),
+            Type::F32 => Val::Float32(Lift::load(cx, bytes)?),
+            Type::F64 => Val::Float64(Lift::load(cx, bytes)?),
+            Type::Char => Val::Char(Lift::load(cx, bytes)?),
+            Type::String => Val::String(Lift::load(cx, bytes)?),
+            Type::List(list) => {
+                let (ptr, len) = load_pointer_pair(bytes)?;
+                Val::List(lift_list(cx, list.element(), ptr, len)?)
+            }
+            Type::Record(record) => {
+                let types = record.fields().iter().map(|field| &field.ty);
+                let values = load_fields(cx, types, bytes)?;
+                let names = record.fields().iter().map(|field| field.name.clone());
+                Val::Record(names.zip(values).collect())
+            }
+            Type::Tuple(tuple) => Val::Tuple(load_fields(cx, tuple.types().iter(), bytes)?),
+            Type::Flags(flags) => {
+                let size = layout::flags_size(flags.names().len());
+                let mut bits = [0u8; 4];
+                bits[..size].copy_from_slice(part(bytes, 0, size)?);
+                Val::Flags(flag_names(flags, u32::from_le_bytes(bits)))
+            }
+            Type::Own(_) | Type::Borrow(_) => return Err(resources_unsupported(ty)),
+            Type::Variant(v) => load_case(cx, Cases::Variant(v), bytes)?,
+            Type::Enum(e) => load_case(cx, Cases::Enum(e), bytes)?,
+            Type::Option(o) => load_case(cx, Cases::Option(o), bytes)?,
+            Type::Result(r) => load_case(cx, Cases::Result(r), bytes)?,
+        })
+    }
+}
+
+/// `lift_flat_variant`: the discriminant, the payload from the joined slots
+/// (an `i32` read truncates an `i64` slot), then the unused slots skipped.
+fn lift_flat_case(
+    cx: &mut LiftContext<'_>,
+    ty: &Type,
+    cases: Cases<'_>,
+    src: &mut FlatReader<'_>,
+) -> Result<Val> {
+    let index = cases.check(src.next_i32()?)?;
+    let payload_slots = ty.flat_types().len() - 1;
+    let (payload, used) = match cases.payload_type(index) {
+        Some(ty) => (Some(Val::lift_flat(cx, ty, src)?), ty.flat_types().len()),
+        None => (None, 0),
+    };
+    src.skip(payload_slots - used)?;
+    Ok(cases.lifted(index, payload))
+}
+
+/// `load_variant`: the discriminant in its 1, 2 or 4 bytes, then the payload
+/// at the payload offset.
+fn load_case<'a>(cx: &mut LiftContext<'a>, cases: Cases<'_>, bytes: &'a [u8]) -> Result<Val> {
+    let size = cases.discriminant_size();
+    let mut discriminant = [0u8; 4];
+    discriminant[..size].copy_from_slice(part(bytes, 0, size)?);
+    let index = cases.check(u32::from_le_bytes(discriminant))?;
+    let payload = match cases.payload_type(index) {
+        Some(ty) => {
+            let at = cases.payload_offset();
+            Some(Val::load(cx, ty, part(bytes, at, ty.size32() as usize)?)?)
+        }
+        None => None,
+    };
+    Ok(cases.lifted(index, payload))
+}
+
+/// `load_list_from_range`: the typed lists' checks (length limit, alignment,
+/// bounds, fuel), then each element loaded.
+fn lift_list<'a>(cx: &mut LiftContext<'a>, element: &Type, ptr: u32, len: u32) -> Result<Vec<Val>> {
+    let size = element.size32() as usize;
+    let bytes = lift_list_bytes(cx, ptr, len, size, element.align32())?;
+    if size == 0 {
+        // A list of zero-sized values has an empty body whatever its length:
+        // charge a byte of fuel per element so it cannot make the host build
+        // billions of values.
+        cx.consume_fuel(u64::from(len))?;
+    }
+    (0..len as usize)
+        .map(|i| Val::load(cx, element, part(bytes, i * size, size)?))
+        .collect()
+}
+
+/// Loads values of `types` laid out as a record's fields in `bytes`.
+pub(super) fn load_fields<'a, 't>(
+    cx: &mut LiftContext<'a>,
+    types: impl Iterator<Item = &'t Type>,
+    bytes: &'a [u8],
+) -> Result<Vec<Val>> {
+    field_offsets(types)
+        .map(|(at, ty)| Val::load(cx, ty, part(bytes, at, ty.size32() as usize)?))
+        .collect()
+}
+
+/// `len` bytes at `at` in `bytes`, which the layout guarantees are there.
+fn part(bytes: &[u8], at: usize, len: usize) -> Result<&[u8]> {
+    match bytes.get(at..at + len) {
+        Some(part) => Ok(part),
+        None => anyhow::bail!(
+            "{len} bytes at offset {at} exceed the {} bytes of the value",
+            bytes.len()
+        ),
+    }
+}
+
+/// The names of the flags set in `bits`, in declaration order; bits past the
+/// last flag are ignored, as the spec's `unpack_flags_from_int` does.
+fn flag_names(flags: &FlagsType, bits: u32) -> Vec<String> {
+    flags
+        .names()
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| bits & (1 << i) != 0)
+        .map(|(_, name)| name.clone())
+        .collect()
+}
