@@ -7,11 +7,13 @@
 //!   the wasmtime side and the witbind side provide the very same imports.
 //! - [`wasmtime_side`]: instantiation and calls through wasmtime's dynamic `Func`/`Val` API.
 //! - [`cases`]: calls with their documented outcome, checked on wasmtime.
+//! - [`witbind_val`]: conversions between [`Neutral`] and [`witbind::Val`].
 
 pub mod cases;
 pub mod host;
 pub mod neutral;
 pub mod wasmtime_side;
+pub mod witbind_val;
 
 pub use cases::{Case, Expect, assert_cases, check_on_wasmtime};
 pub use host::{HostEvent, HostState};
