@@ -9,8 +9,12 @@
 //!   [`LiftContext::with_resources`](crate::LiftContext::with_resources) carry.
 //! - [`Resource<T>`], [`ResourceAny`] and [`Borrowed`]: handles as typed host
 //!   values, for resources the host and the guest implement.
+//!   [`ResourceAny::try_from_resource`] and
+//!   [`Resource::try_from_resource_any`] convert between the two, so that
+//!   dynamic values ([`Val::Resource`](crate::Val::Resource)) carry both.
 //! - [`ResourceTable`]: where the host keeps its own objects.
 
+mod convert;
 mod handle_table;
 mod impls;
 mod resource;

@@ -96,6 +96,12 @@ impl ResourceTables {
         &self.host
     }
 
+    /// The host's table, writable, for the conversions between
+    /// [`Resource<T>`](super::Resource) and [`ResourceAny`].
+    pub(super) fn host_mut(&mut self) -> &mut HandleTable {
+        &mut self.host
+    }
+
     /// Starts a call between the host and the instance, either way: borrows
     /// created and handles lent until [`ResourceTables::exit_call`] belong to
     /// it. Calls nest (an export call may make import calls).

@@ -7,15 +7,16 @@
 use crate::abi::context::LiftContext;
 use crate::abi::flat::FlatReader;
 use crate::abi::impls::lists::lift_list_bytes;
-use crate::abi::impls::load_pointer_pair;
+use crate::abi::impls::{array, load_pointer_pair};
 use crate::abi::layout;
 use crate::abi::traits::Lift;
 use crate::error::Result;
-use crate::types::{FlagsType, Type};
+use crate::resources::HandleKind;
+use crate::types::{FlagsType, ResourceType, Type};
 
+use super::Val;
 use super::cases::Cases;
 use super::lower::field_offsets;
-use super::{Val, resources_unsupported};
 
 impl Val {
     /// Lifts a value of `ty` from flat core values (the spec's `lift_flat`),
@@ -59,7 +60,8 @@ impl Val {
                     .collect::<Result<_>>()?,
             ),
             Type::Flags(flags) => Val::Flags(flag_names(flags, src.next_i32()?)),
-            Type::Own(_) | Type::Borrow(_) => return Err(resources_unsupported(ty)),
+            Type::Own(rt) => lift_handle(cx, HandleKind::Own, rt, src.next_i32()?)?,
+            Type::Borrow(rt) => lift_handle(cx, HandleKind::Borrow, rt, src.next_i32()?)?,
             Type::Variant(v) => lift_flat_case(cx, ty, Cases::Variant(v), src)?,
             Type::Enum(e) => lift_flat_case(cx, ty, Cases::Enum(e), src)?,
             Type::Option(o) => lift_flat_case(cx, ty, Cases::Option(o), src)?,
@@ -104,13 +106,33 @@ impl Val {
                 bits[..size].copy_from_slice(part(bytes, 0, size)?);
                 Val::Flags(flag_names(flags, u32::from_le_bytes(bits)))
             }
-            Type::Own(_) | Type::Borrow(_) => return Err(resources_unsupported(ty)),
+            Type::Own(rt) => {
+                let index = u32::from_le_bytes(array(bytes)?);
+                lift_handle(cx, HandleKind::Own, rt, index)?
+            }
+            Type::Borrow(rt) => {
+                let index = u32::from_le_bytes(array(bytes)?);
+                lift_handle(cx, HandleKind::Borrow, rt, index)?
+            }
             Type::Variant(v) => load_case(cx, Cases::Variant(v), bytes)?,
             Type::Enum(e) => load_case(cx, Cases::Enum(e), bytes)?,
             Type::Option(o) => load_case(cx, Cases::Option(o), bytes)?,
             Type::Result(r) => load_case(cx, Cases::Result(r), bytes)?,
         })
     }
+}
+
+/// The spec's `lift_own` and `lift_borrow` of the instance's handle `index`
+/// to `ty`, into the host's table: an `own` moves out of the instance's
+/// table, a `borrow` is lent until the current call ends.
+fn lift_handle(
+    cx: &mut LiftContext<'_>,
+    kind: HandleKind,
+    ty: &ResourceType,
+    index: u32,
+) -> Result<Val> {
+    let resource = cx.resources()?.lift_any(index, kind, Some(ty))?;
+    Ok(Val::Resource(resource))
 }
 
 /// `lift_flat_variant`: the discriminant, the payload from the joined slots

@@ -11,10 +11,11 @@ use crate::abi::layout;
 use crate::abi::memory::GuestMemory;
 use crate::abi::traits::Lower;
 use crate::error::Result;
-use crate::types::{Field, FlagsType, Type};
+use crate::resources::{HandleKind, ResourceAny};
+use crate::types::{Field, FlagsType, ResourceType, Type};
 
 use super::cases::Cases;
-use super::{Val, mismatch, resources_unsupported};
+use super::{Val, mismatch};
 
 impl Val {
     /// Lowers the value as `ty` into flat core values (the spec's
@@ -63,7 +64,12 @@ impl Val {
             (Type::Flags(flags), Val::Flags(names)) => {
                 dst.push(u64::from(flag_bits(ty, flags, names)?))
             }
-            (Type::Own(_) | Type::Borrow(_), _) => Err(resources_unsupported(ty)),
+            (Type::Own(rt), Val::Resource(r)) => {
+                dst.push(u64::from(lower_handle(cx, HandleKind::Own, rt, r)?))
+            }
+            (Type::Borrow(rt), Val::Resource(r)) => {
+                dst.push(u64::from(lower_handle(cx, HandleKind::Borrow, rt, r)?))
+            }
             _ => {
                 // `lower_flat_variant`: the discriminant, the payload in the
                 // joined slots, then zeros up to the joined count.
@@ -133,7 +139,14 @@ impl Val {
                 let size = layout::flags_size(flags.names().len());
                 cx.write_slice(offset, &bits[..size])
             }
-            (Type::Own(_) | Type::Borrow(_), _) => Err(resources_unsupported(ty)),
+            (Type::Own(rt), Val::Resource(r)) => {
+                let index = lower_handle(cx, HandleKind::Own, rt, r)?;
+                cx.write(offset, index.to_le_bytes())
+            }
+            (Type::Borrow(rt), Val::Resource(r)) => {
+                let index = lower_handle(cx, HandleKind::Borrow, rt, r)?;
+                cx.write(offset, index.to_le_bytes())
+            }
             _ => {
                 // `store_variant`: the discriminant in its 1, 2 or 4 bytes,
                 // then the payload at the payload offset; padding untouched.
@@ -150,6 +163,20 @@ impl Val {
             }
         }
     }
+}
+
+/// The spec's `lower_own` and `lower_borrow` of a handle the host holds, as
+/// `kind` of `ty`: the index (or, for a borrow of a resource the instance
+/// implements, the rep) the instance receives. The handle must be one of
+/// `ty` ([`Trap::WrongHandleType`](crate::Trap::WrongHandleType)), and only
+/// an owned handle can be lowered as `own`.
+fn lower_handle<M: GuestMemory + ?Sized>(
+    cx: &mut LowerContext<'_, M>,
+    kind: HandleKind,
+    ty: &ResourceType,
+    resource: &ResourceAny,
+) -> Result<u32> {
+    cx.resources()?.lower_any(resource, kind, Some(ty))
 }
 
 /// `store_list_into_range`: allocates the body with the typed lists' helper,

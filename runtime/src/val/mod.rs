@@ -8,10 +8,14 @@
 //! value it stands for produce identical bytes, flat values and `realloc`
 //! calls.
 //!
-//! Resources are not represented yet: lifting or lowering `own<R>` or
-//! `borrow<R>` through a `Val` is an error.
+//! Resource handles are [`Val::Resource`]s: a [`ResourceAny`], an index into
+//! the host's table of the instance's [`ResourceTables`], for resources the
+//! guest implements and the host implements alike. Lifting and lowering them
+//! needs a context carrying those tables (`with_resources`); without one they
+//! are an error.
 //!
 //! [`Type`]: crate::Type
+//! [`ResourceTables`]: crate::ResourceTables
 
 mod call;
 mod cases;
@@ -25,13 +29,15 @@ mod tests;
 pub use call::{CanonContext, CoreFuncType, lift_flat_values, lower_flat_values};
 
 use crate::error::Error;
+use crate::resources::ResourceAny;
 use crate::types::Type;
 
 /// A component-level value whose type is known only at run time.
 ///
 /// Equality compares floats by their bits, so it is reflexive: a `NaN`
 /// equals a `NaN` with the same bits (lifting always gives the canonical
-/// one), and `0.0` differs from `-0.0`.
+/// one), and `0.0` differs from `-0.0`. Resources are equal when they are
+/// the same handle: same type, host table index and kind.
 ///
 /// ```
 /// use witbind::types::{OptionType, Type};
@@ -102,6 +108,21 @@ pub enum Val {
     /// `flags { ... }`: the names of the flags that are set. Lifting gives
     /// them in declaration order; lowering accepts any order.
     Flags(Vec<String>),
+    /// `own<R>` or `borrow<R>`: a handle in the host's table of the
+    /// instance's [`ResourceTables`](crate::ResourceTables).
+    ///
+    /// Lifting follows the spec: an `own` moves out of the instance's table
+    /// into the host's, a `borrow` is lent until the current call ends.
+    /// Lowering checks that the handle is one of the type the signature
+    /// names, then moves an owned handle back into the instance's table
+    /// (`own<R>`), or lends it for the current call (`borrow<R>`: a new
+    /// borrow handle, or the rep itself when the instance implements `R`).
+    ///
+    /// A resource the host implements travels the same way: turn a
+    /// [`Resource<T>`](crate::Resource) into a `ResourceAny` with
+    /// [`ResourceAny::try_from_resource`], and a lifted one back with
+    /// [`Resource::try_from_resource_any`](crate::Resource::try_from_resource_any).
+    Resource(ResourceAny),
 }
 
 impl Val {
@@ -129,6 +150,7 @@ impl Val {
             Val::Option(_) => "option",
             Val::Result(_) => "result",
             Val::Flags(_) => "flags",
+            Val::Resource(_) => "resource",
         }
     }
 }
@@ -139,11 +161,6 @@ fn mismatch(ty: &Type, val: &Val) -> Error {
         "value mismatch: a `{}` value cannot be lowered as `{ty}`",
         val.kind()
     )
-}
-
-/// The error for resource handles, which `Val` does not carry yet.
-fn resources_unsupported(ty: &Type) -> Error {
-    anyhow::anyhow!("`{ty}`: resource handles are not supported by `Val` yet")
 }
 
 impl PartialEq for Val {
@@ -170,6 +187,7 @@ impl PartialEq for Val {
             (Val::Option(a), Val::Option(b)) => a == b,
             (Val::Result(a), Val::Result(b)) => a == b,
             (Val::Flags(a), Val::Flags(b)) => a == b,
+            (Val::Resource(a), Val::Resource(b)) => a == b,
             _ => false,
         }
     }

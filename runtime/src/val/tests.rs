@@ -10,8 +10,8 @@ use crate::abi::memory::VecMemory;
 use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, StringEncoding};
 use crate::abi::traits::{Lift, Lower};
 use crate::types::{
-    Case, EnumType, Field, FlagsType, ListType, OptionType, RecordType, ResourceType, ResultType,
-    TupleType, Type, VariantType,
+    Case, EnumType, Field, FlagsType, ListType, OptionType, RecordType, ResultType, TupleType,
+    Type, VariantType,
 };
 use crate::{LiftContext, LowerContext, Trap};
 
@@ -375,17 +375,6 @@ fn values_that_do_not_fit_their_type_are_errors() {
     assert!(err.to_string().contains("`u32` value"), "{err}");
     let err = lower_err(&Val::Result(Ok(None)), &option(Type::U8));
     assert!(err.to_string().contains("`result` value"), "{err}");
-}
-
-#[test]
-fn resource_handles_are_not_supported_yet() {
-    let own = Type::Own(ResourceType::defined("file", 1));
-    let err = lower_err(&Val::U32(0), &own);
-    assert!(err.to_string().contains("not supported by `Val`"), "{err}");
-    let mut cx = LiftContext::new(&[], StringEncoding::Utf8);
-    let borrow = Type::Borrow(ResourceType::defined("file", 1));
-    let err = Val::lift_flat(&mut cx, &borrow, &mut FlatReader::new(&[0])).unwrap_err();
-    assert!(err.to_string().contains("not supported by `Val`"), "{err}");
 }
 
 fn lift_trap(ty: &Type, memory: &[u8], flat: &[u64]) -> Trap {

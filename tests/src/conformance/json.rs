@@ -160,6 +160,12 @@ pub fn val_to_json(val: &Val) -> Value {
         Val::Result(Ok(value)) => payload("ok", value),
         Val::Result(Err(value)) => payload("error", value),
         Val::Flags(names) => names.iter().map(|n| Value::from(n.as_str())).collect(),
+        // The vectors carry no handles; shown for completeness only.
+        Val::Resource(r) => serde_json::json!({
+            "resource": r.ty().name(),
+            "kind": r.kind().name(),
+            "index": r.index(),
+        }),
     }
 }
 
