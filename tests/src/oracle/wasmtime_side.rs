@@ -7,6 +7,7 @@ use wasmtime::component::{
 };
 use wasmtime::{Engine, Store, StoreContextMut};
 
+use super::handles::HandleTable;
 use super::host::HostState;
 use super::neutral::{Neutral, Outcome};
 use crate::fixtures;
@@ -51,7 +52,7 @@ impl OracleFixture {
         Ok(WasmtimeOracle {
             store,
             instance,
-            handles: Vec::new(),
+            handles: HandleTable::default(),
         })
     }
 }
@@ -61,7 +62,7 @@ pub struct WasmtimeOracle {
     store: Store<HostState>,
     instance: Instance,
     /// Resource handles the caller holds; [`Neutral::Handle`] indexes this. `None` once dropped.
-    handles: Vec<Option<ResourceAny>>,
+    handles: HandleTable<ResourceAny>,
 }
 
 impl WasmtimeOracle {
@@ -121,7 +122,7 @@ impl WasmtimeOracle {
             Resource::<Counter>::new_own(rep),
             &mut self.store,
         ))?;
-        Ok(self.hold(any))
+        Ok(self.handles.hold(any))
     }
 
     /// The rep of the host counter behind `handle` (see [`HostState::counter_value`]).
@@ -129,17 +130,14 @@ impl WasmtimeOracle {
     /// # Errors
     /// When `handle` is not a live host counter handle.
     pub fn counter_rep(&mut self, handle: &Neutral) -> Result<u32> {
-        let index = handle_index(handle)?;
-        let any = self.handle(index)?;
+        let any = self.handles.take(handle)?;
         let resource = wt(Resource::<Counter>::try_from_resource_any(
             any,
             &mut self.store,
         ))?;
         let rep = resource.rep();
         let back = wt(resource.try_into_resource_any(&mut self.store))?;
-        if let Some(slot) = self.handles.get_mut(index) {
-            *slot = Some(back);
-        }
+        self.handles.put_back(handle, back)?;
         Ok(rep)
     }
 
@@ -148,11 +146,7 @@ impl WasmtimeOracle {
     /// # Errors
     /// When `handle` is unknown, already dropped, or its destructor traps.
     pub fn drop_handle(&mut self, handle: &Neutral) -> Result<()> {
-        let index = handle_index(handle)?;
-        let any = self.handle(index)?;
-        if let Some(slot) = self.handles.get_mut(index) {
-            *slot = None;
-        }
+        let any = self.handles.take(handle)?;
         wt(any.resource_drop(&mut self.store))
     }
 
@@ -177,19 +171,6 @@ impl WasmtimeOracle {
         self.instance
             .get_func(&mut self.store, index)
             .with_context(|| format!("export {name} is not a function"))
-    }
-
-    fn hold(&mut self, any: ResourceAny) -> Neutral {
-        self.handles.push(Some(any));
-        Neutral::Handle(self.handles.len() - 1)
-    }
-
-    fn handle(&self, index: usize) -> Result<ResourceAny> {
-        self.handles
-            .get(index)
-            .copied()
-            .flatten()
-            .with_context(|| format!("no live handle {index}"))
     }
 
     fn val_of(&self, value: &Neutral) -> Result<Val> {
@@ -231,7 +212,7 @@ impl WasmtimeOracle {
             N::Result(Ok(payload)) => Val::Result(Ok(boxed(payload)?)),
             N::Result(Err(payload)) => Val::Result(Err(boxed(payload)?)),
             N::Flags(names) => Val::Flags(names.clone()),
-            N::Handle(index) => Val::Resource(self.handle(*index)?),
+            N::Handle(index) => Val::Resource(self.handles.get(*index)?),
         })
     }
 
@@ -264,7 +245,7 @@ impl WasmtimeOracle {
             Val::Result(Ok(payload)) => Neutral::Result(Ok(self.neutral_payload(payload)?)),
             Val::Result(Err(payload)) => Neutral::Result(Err(self.neutral_payload(payload)?)),
             Val::Flags(names) => Neutral::Flags(names),
-            Val::Resource(any) => self.hold(any),
+            Val::Resource(any) => self.handles.hold(any),
             other => return Err(anyhow!("no neutral form for {other:?}")),
         })
     }
@@ -346,13 +327,6 @@ fn define_host_side(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
         },
     )?;
     Ok(())
-}
-
-fn handle_index(handle: &Neutral) -> Result<usize> {
-    match handle {
-        Neutral::Handle(index) => Ok(*index),
-        other => Err(anyhow!("{other:?} is not a handle")),
-    }
 }
 
 /// wasmtime's error type into anyhow's, keeping the whole chain in the message.

@@ -1,18 +1,26 @@
 //! Conversions between [`Neutral`] and witbind's dynamic [`witbind::Val`], for the witbind side
 //! of the differential tests.
 
-use anyhow::{Result, bail};
-use witbind::Val;
+use anyhow::Result;
+use witbind::{ResourceAny, Val};
 
+use super::handles::HandleTable;
 use super::neutral::Neutral;
 
-/// The witbind value of `value`.
+/// The witbind value of `value`; handles are looked up in `handles`.
 ///
 /// # Errors
-/// For [`Neutral::Handle`]: witbind's `Val` carries no resources.
-pub fn to_witbind(value: &Neutral) -> Result<Val> {
+/// When a [`Neutral::Handle`] names no live handle of `handles`.
+pub fn to_witbind(value: &Neutral, handles: &HandleTable<ResourceAny>) -> Result<Val> {
     use Neutral as N;
-    let many = |items: &[Neutral]| items.iter().map(to_witbind).collect::<Result<Vec<_>>>();
+    let one = |item: &Neutral| to_witbind(item, handles);
+    let many = |items: &[Neutral]| items.iter().map(one).collect::<Result<Vec<_>>>();
+    let boxed = |payload: &Option<Box<Neutral>>| -> Result<Option<Box<Val>>> {
+        payload
+            .as_deref()
+            .map(|inner| one(inner).map(Box::new))
+            .transpose()
+    };
     Ok(match value {
         N::Bool(v) => Val::Bool(*v),
         N::S8(v) => Val::S8(*v),
@@ -32,22 +40,21 @@ pub fn to_witbind(value: &Neutral) -> Result<Val> {
         N::Record(fields) => Val::Record(
             fields
                 .iter()
-                .map(|(name, v)| Ok((name.clone(), to_witbind(v)?)))
+                .map(|(name, v)| Ok((name.clone(), one(v)?)))
                 .collect::<Result<_>>()?,
         ),
-        N::Variant(case, payload) => Val::Variant(case.clone(), payload_to_witbind(payload)?),
+        N::Variant(case, payload) => Val::Variant(case.clone(), boxed(payload)?),
         N::Enum(case) => Val::Enum(case.clone()),
-        N::Option(payload) => Val::Option(payload_to_witbind(payload)?),
-        N::Result(Ok(payload)) => Val::Result(Ok(payload_to_witbind(payload)?)),
-        N::Result(Err(payload)) => Val::Result(Err(payload_to_witbind(payload)?)),
+        N::Option(payload) => Val::Option(boxed(payload)?),
+        N::Result(Ok(payload)) => Val::Result(Ok(boxed(payload)?)),
+        N::Result(Err(payload)) => Val::Result(Err(boxed(payload)?)),
         N::Flags(names) => Val::Flags(names.clone()),
-        N::Handle(index) => bail!("witbind::Val has no resources (handle {index})"),
+        N::Handle(index) => Val::Resource(handles.get(*index)?),
     })
 }
 
-/// The neutral form of a witbind value.
-pub fn from_witbind(value: Val) -> Neutral {
-    let many = |items: Vec<Val>| items.into_iter().map(from_witbind).collect();
+/// The neutral form of a witbind value; resources are kept in `handles`.
+pub fn from_witbind(value: Val, handles: &mut HandleTable<ResourceAny>) -> Neutral {
     match value {
         Val::Bool(v) => Neutral::Bool(v),
         Val::S8(v) => Neutral::S8(v),
@@ -62,38 +69,44 @@ pub fn from_witbind(value: Val) -> Neutral {
         Val::Float64(v) => Neutral::F64(v),
         Val::Char(v) => Neutral::Char(v),
         Val::String(v) => Neutral::String(v),
-        Val::List(items) => Neutral::List(many(items)),
-        Val::Tuple(items) => Neutral::Tuple(many(items)),
+        Val::List(items) => Neutral::List(many_from_witbind(items, handles)),
+        Val::Tuple(items) => Neutral::Tuple(many_from_witbind(items, handles)),
         Val::Record(fields) => Neutral::Record(
             fields
                 .into_iter()
-                .map(|(name, v)| (name, from_witbind(v)))
+                .map(|(name, v)| (name, from_witbind(v, handles)))
                 .collect(),
         ),
-        Val::Variant(case, payload) => Neutral::Variant(case, payload_from_witbind(payload)),
+        Val::Variant(case, payload) => {
+            Neutral::Variant(case, payload_from_witbind(payload, handles))
+        }
         Val::Enum(case) => Neutral::Enum(case),
-        Val::Option(payload) => Neutral::Option(payload_from_witbind(payload)),
-        Val::Result(Ok(payload)) => Neutral::Result(Ok(payload_from_witbind(payload))),
-        Val::Result(Err(payload)) => Neutral::Result(Err(payload_from_witbind(payload))),
+        Val::Option(payload) => Neutral::Option(payload_from_witbind(payload, handles)),
+        Val::Result(Ok(payload)) => Neutral::Result(Ok(payload_from_witbind(payload, handles))),
+        Val::Result(Err(payload)) => Neutral::Result(Err(payload_from_witbind(payload, handles))),
         Val::Flags(names) => Neutral::Flags(names),
+        Val::Resource(any) => handles.hold(any),
     }
 }
 
-fn payload_to_witbind(payload: &Option<Box<Neutral>>) -> Result<Option<Box<Val>>> {
-    payload
-        .as_deref()
-        .map(|inner| to_witbind(inner).map(Box::new))
-        .transpose()
+fn many_from_witbind(items: Vec<Val>, handles: &mut HandleTable<ResourceAny>) -> Vec<Neutral> {
+    items
+        .into_iter()
+        .map(|item| from_witbind(item, handles))
+        .collect()
 }
 
-fn payload_from_witbind(payload: Option<Box<Val>>) -> Option<Box<Neutral>> {
-    payload.map(|inner| Box::new(from_witbind(*inner)))
+fn payload_from_witbind(
+    payload: Option<Box<Val>>,
+    handles: &mut HandleTable<ResourceAny>,
+) -> Option<Box<Neutral>> {
+    payload.map(|inner| Box::new(from_witbind(*inner, handles)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::{from_witbind, to_witbind};
-    use crate::oracle::Neutral as N;
+    use crate::oracle::{HandleTable, Neutral as N};
 
     #[test]
     fn every_kind_round_trips_through_witbind_val() {
@@ -114,12 +127,17 @@ mod tests {
             N::Result(Err(None)),
             N::flags(["b0", "b31"]),
         ]);
-        let back = from_witbind(to_witbind(&value).expect("no handles"));
+        let mut handles = HandleTable::default();
+        let back = from_witbind(
+            to_witbind(&value, &handles).expect("no handles"),
+            &mut handles,
+        );
         assert!(back.same(&value), "{back:?}");
     }
 
     #[test]
-    fn handles_have_no_witbind_val() {
-        assert!(to_witbind(&N::List(vec![N::Handle(0)])).is_err());
+    fn unknown_handles_have_no_witbind_val() {
+        let handles = HandleTable::default();
+        assert!(to_witbind(&N::List(vec![N::Handle(0)]), &handles).is_err());
     }
 }
