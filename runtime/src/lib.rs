@@ -28,8 +28,8 @@ pub use abi::traits::{ComponentType, Lift, Lower};
 pub use abi::views::{WasmList, WasmStr};
 pub use error::{Error, Result, Trap};
 pub use host::{
-    AsContextMut, Component, Engine, ExportName, Func, Instance, Linker, LinkerInstance, Store,
-    StoreContextMut, TypedFunc,
+    AsContextMut, BorrowedParams, Component, Engine, ExportName, Func, Instance, InstancePre,
+    Linker, LinkerInstance, Store, StoreContextMut, TypedFunc,
 };
 pub use resources::{
     Borrowed, Resource, ResourceAny, ResourceTable, ResourceTableError, ResourceTables,

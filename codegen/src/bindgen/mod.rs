@@ -4,18 +4,23 @@
 //! WIT, `unsupported` rejects what cannot be generated yet, `plan` decides
 //! every module path, name and ownership mode once, and `types` with
 //! `modules` emit the code (with `debug` writing it to a file on request).
-//! Functions (the host side) will be emitted by a sibling of `types`, into
-//! the same interface modules.
+//! The host side sits beside `types`: `signature` shapes one function,
+//! `imports` emits `Host` traits and linker registration, `exports` the
+//! `Guest` call wrappers and `world` the world's struct.
 
 mod debug;
+mod exports;
+mod imports;
 mod load;
 mod modules;
 pub mod options;
 mod plan;
+mod signature;
 #[cfg(test)]
 mod tests;
 mod types;
 mod unsupported;
+mod world;
 
 use proc_macro2::TokenStream;
 use quote::quote;

@@ -1,8 +1,8 @@
 //! Assembling the generated module tree: one module per package and
 //! interface (`ns::pkg::iface`, `exports::ns::pkg::iface`), world-level types
-//! at the root. Each interface module holds its types; the host side (Host
-//! traits, `add_to_linker`, call wrappers) will add its functions beside
-//! them.
+//! at the root. Each interface module holds its types and its host side
+//! (`Host` traits and `add_to_linker` for imports, `Guest` structs for
+//! exports); the world's struct is at the root.
 
 use std::collections::BTreeMap;
 
@@ -58,9 +58,10 @@ pub(crate) fn generate(types: &TypeGen<'_>) -> TokenStream {
     let resolve = types.resolve;
     let plan: &Plan = types.plan;
     let mut root = Node::default();
-    for module in &plan.interfaces {
+    for (index, module) in plan.interfaces.iter().enumerate() {
         let iface = &resolve.interfaces[module.id];
         let node = root.at(&module.path);
+        node.items.extend(types.interface_host_items(index));
         node.attrs = doc_attrs(&iface.docs);
         match &module.shares {
             Some(import_path) => {
@@ -78,7 +79,7 @@ pub(crate) fn generate(types: &TypeGen<'_>) -> TokenStream {
             }
         }
     }
-    let mut world_items = TokenStream::new();
+    let mut world_items = types.world_items();
     for id in &plan.world_types {
         world_items.extend(types.type_items(*id, &[]));
     }

@@ -42,6 +42,9 @@ pub(crate) enum Home {
 pub(crate) struct InterfaceModule {
     pub(crate) id: InterfaceId,
     pub(crate) path: Vec<Ident>,
+    /// The name the component imports or exports it by: `ns:pkg/iface`
+    /// (with `@version`), or the world key of an inline interface.
+    pub(crate) name: String,
     /// For an exported interface that is also imported and defines no
     /// resources: the import module whose types it re-exports.
     pub(crate) shares: Option<Vec<Ident>>,
@@ -80,6 +83,7 @@ impl Plan {
                 interfaces.push(InterfaceModule {
                     id: *id,
                     path,
+                    name: resolve.name_world_key(key),
                     shares: None,
                 });
             }
@@ -95,6 +99,7 @@ impl Plan {
                 interfaces.push(InterfaceModule {
                     id: *id,
                     path,
+                    name: resolve.name_world_key(key),
                     shares,
                 });
             }
@@ -430,8 +435,11 @@ fn modes(
         for param in &f.params {
             mark(resolve, &param.ty, imported, !imported, &mut usage);
         }
+        // Export results are lifted too, but the host keeps them past the
+        // call (whose post-return may free their memory): they need an
+        // owned form, as if they were also lowered.
         if let Some(result) = &f.result {
-            mark(resolve, result, !imported, imported, &mut usage);
+            mark(resolve, result, !imported, true, &mut usage);
         }
     }
     // A type no function uses is owned, and so is everything it holds.

@@ -31,14 +31,14 @@ pub(crate) fn doc_attrs(docs: &Docs) -> TokenStream {
 
 /// The two Rust forms a type may have.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Form {
+pub(crate) enum Form {
     Owned,
     Borrowed,
 }
 
 impl TypeGen<'_> {
     /// The Rust type for `ty`, as written in the module at `from`.
-    fn type_ref(&self, ty: &Type, from: &[Ident], form: Form) -> TokenStream {
+    pub(crate) fn type_ref(&self, ty: &Type, from: &[Ident], form: Form) -> TokenStream {
         let rt = runtime();
         match ty {
             Type::Bool => quote!(bool),
@@ -303,7 +303,7 @@ impl TypeGen<'_> {
     /// `own<r>` and `borrow<r>`: a resource the world imports (the host
     /// implements it) is a typed `Resource<R>` of its marker type; one the
     /// world exports (the guest implements it) is a `ResourceAny`.
-    fn handle_ref(&self, handle: &Handle, from: &[Ident]) -> TokenStream {
+    pub(crate) fn handle_ref(&self, handle: &Handle, from: &[Ident]) -> TokenStream {
         let rt = runtime();
         let (Handle::Own(r) | Handle::Borrow(r)) = handle;
         let r = alias_target(self.resolve, *r);
@@ -322,7 +322,7 @@ impl TypeGen<'_> {
     /// Whether resource `r`, named from the module at `from`, is one the
     /// world exports: it belongs to an exported interface, and either is
     /// named from that interface's export module or is not imported too.
-    fn exported_resource(&self, r: TypeId, from: &[Ident]) -> bool {
+    pub(crate) fn exported_resource(&self, r: TypeId, from: &[Ident]) -> bool {
         let TypeOwner::Interface(owner) = self.resolve.types[r].owner else {
             return false;
         };
@@ -381,6 +381,14 @@ impl TypeGen<'_> {
     /// `const _: () = assert!(...)`: the derive's layout equals `SizeAlign`'s.
     fn layout_assertion(&self, id: TypeId, rust: TokenStream, wit_name: &str) -> TokenStream {
         let rt = runtime();
+        if matches!(
+            self.resolve.types[alias_target(self.resolve, id)].kind,
+            TypeDefKind::Resource
+        ) {
+            // A `use`d resource names a marker type or `ResourceAny`, which
+            // are not values: only handles to them have a layout.
+            return TokenStream::new();
+        }
         let ty = Type::Id(id);
         let size = self.sizes.size(&ty).size_wasm32();
         let align = self.sizes.align(&ty).align_wasm32();

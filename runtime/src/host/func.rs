@@ -17,7 +17,7 @@ use crate::val::{Val, lift_flat_values, lower_flat_values};
 /// each call.
 #[derive(Clone)]
 pub struct Func {
-    export: ExportFunc,
+    pub(crate) export: ExportFunc,
 }
 
 impl std::fmt::Debug for Func {

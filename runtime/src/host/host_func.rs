@@ -44,7 +44,7 @@ impl ImportCall {
 
     /// The calling instance's memory and `realloc`, looked up now because
     /// the guest may define them after it lowered the import.
-    fn resolve<T>(&self, data: &StoreData<T>) -> Result<(Option<Memory>, Option<Func>)> {
+    pub(crate) fn resolve<T>(&self, data: &StoreData<T>) -> Result<(Option<Memory>, Option<Func>)> {
         let Some(state) = data.instances.get(self.instance) else {
             anyhow::bail!("the calling instance is not in this store");
         };
@@ -60,12 +60,12 @@ impl ImportCall {
     }
 }
 
-type Func = <Active as Backend>::Func;
-type Memory = <Active as Backend>::Memory;
+pub(crate) type Func = <Active as Backend>::Func;
+pub(crate) type Memory = <Active as Backend>::Memory;
 
 /// The core argument at `index`: one of the flat values a host function
 /// received.
-fn arg(args: &[u64], index: usize) -> Result<u64> {
+pub(crate) fn arg(args: &[u64], index: usize) -> Result<u64> {
     match args.get(index) {
         Some(v) => Ok(*v),
         None => trap(Trap::MissingFlatValue {
@@ -76,7 +76,7 @@ fn arg(args: &[u64], index: usize) -> Result<u64> {
 }
 
 /// The first `count` core arguments.
-fn core_args(args: &[u64], count: usize) -> Result<&[u64]> {
+pub(crate) fn core_args(args: &[u64], count: usize) -> Result<&[u64]> {
     match args.get(..count) {
         Some(values) => Ok(values),
         None => trap(Trap::MissingFlatValue {
@@ -88,18 +88,18 @@ fn core_args(args: &[u64], count: usize) -> Result<&[u64]> {
 
 /// The raw entry point of a host function: gets the caller, the import's
 /// description and the core arguments, writes the core results.
-type RawHostFn<T> =
+pub(crate) type RawHostFn<T> =
     dyn for<'a> Fn(StoreCx<'a, T>, &ImportCall, &mut [u64]) -> Result<()> + Send + Sync;
 
 /// Checks a Rust signature against a component function type.
-type TypecheckFn = dyn Fn(&FuncType) -> Result<()> + Send + Sync;
+pub(crate) type TypecheckFn = dyn Fn(&FuncType) -> Result<()> + Send + Sync;
 
 /// A host function defined in a [`Linker`](crate::Linker).
 pub(crate) struct HostFunc<T: 'static> {
     /// The Rust signature, for error messages.
     pub(crate) rust_type: String,
-    typecheck: Box<TypecheckFn>,
-    call: Arc<RawHostFn<T>>,
+    pub(crate) typecheck: Box<TypecheckFn>,
+    pub(crate) call: Arc<RawHostFn<T>>,
 }
 
 impl<T: 'static> HostFunc<T> {
@@ -269,7 +269,7 @@ fn lift_params<T: 'static, P: for<'a> Lift<'a>>(
 
 /// Lowers a host function's results: the flat result into the first core
 /// slot, or the spilled tuple to the guest's out-pointer argument.
-fn lower_results<T: 'static, R: Lower>(
+pub(crate) fn lower_results<T: 'static, R: Lower>(
     store: &mut StoreCx<'_, T>,
     import: &ImportCall,
     (memory, realloc): (Option<Memory>, Option<Func>),

@@ -6,9 +6,10 @@ use std::sync::Arc;
 use wasmtime_environ::PrimaryMap;
 use wasmtime_environ::component::TypeDef;
 
-use crate::abi::traits::{Lift, Lower};
+use crate::abi::traits::{ComponentType, Lift, Lower};
 use crate::error::Result;
 use crate::host::backend::{Active, Backend};
+use crate::host::borrowed_func::BorrowedParams;
 use crate::host::component::Component;
 use crate::host::engine::Engine;
 use crate::host::host_func::HostFunc;
@@ -23,6 +24,15 @@ use crate::val::Val;
 enum Definition<T: 'static> {
     Func(Arc<HostFunc<T>>),
     Resource(HostResource<T>),
+}
+
+impl<T: 'static> Clone for Definition<T> {
+    fn clone(&self) -> Self {
+        match self {
+            Definition::Func(f) => Definition::Func(f.clone()),
+            Definition::Resource(r) => Definition::Resource(r.clone()),
+        }
+    }
 }
 
 impl<T: 'static> Definition<T> {
@@ -42,6 +52,16 @@ pub struct Linker<T: 'static> {
     engine: Engine,
     root: Definitions<T>,
     instances: HashMap<String, Definitions<T>>,
+}
+
+impl<T: 'static> Clone for Linker<T> {
+    fn clone(&self) -> Self {
+        Self {
+            engine: self.engine.clone(),
+            root: self.root.clone(),
+            instances: self.instances.clone(),
+        }
+    }
 }
 
 /// The definitions of one namespace of a [`Linker`]: its root or one
@@ -188,6 +208,20 @@ impl<T: 'static> LinkerInstance<'_, T> {
         F: Fn(StoreContextMut<'_, T>, P) -> Result<R> + Send + Sync + 'static,
     {
         self.define(name, Definition::Func(Arc::new(HostFunc::typed(func))))
+    }
+
+    /// Defines the function `name` as `func`, whose parameters (of the
+    /// component types of the tuple `P`) borrow the guest's memory: `func`
+    /// lifts them from [`BorrowedParams`] as views such as
+    /// [`WasmStr`](crate::WasmStr), and gets the store's data, not the store.
+    pub fn func_wrap_borrowed<P, R, F>(&mut self, name: &str, func: F) -> Result<()>
+    where
+        P: ComponentType + 'static,
+        R: Lower + 'static,
+        F: for<'a> Fn(&mut T, &mut BorrowedParams<'a>) -> Result<R> + Send + Sync + 'static,
+    {
+        let func = HostFunc::borrowed::<P, R>(Arc::new(func));
+        self.define(name, Definition::Func(Arc::new(func)))
     }
 
     /// Defines the function `name` as `func`, which takes and returns

@@ -8,12 +8,15 @@
 //! crosses the boundary goes through witbind's own Canonical ABI code.
 
 pub(crate) mod backend;
+mod borrowed_func;
 mod component;
 mod engine;
 mod exports;
 mod func;
+mod func_typed;
 mod host_func;
 mod instance;
+mod instance_pre;
 mod linker;
 mod resources;
 mod store;
@@ -21,11 +24,13 @@ mod support;
 mod typed;
 mod types;
 
+pub use borrowed_func::BorrowedParams;
 pub use component::Component;
 pub use engine::Engine;
 pub use exports::ExportName;
 pub use func::Func;
 pub use instance::Instance;
+pub use instance_pre::InstancePre;
 pub use linker::{Linker, LinkerInstance};
 pub use store::{AsContextMut, Store, StoreContextMut};
 pub use typed::TypedFunc;

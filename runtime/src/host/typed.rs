@@ -21,8 +21,8 @@ use crate::resources::ResourceTables;
 /// take more than 16 core values; results come back through a pointer the
 /// export returns when they take more than one.
 pub struct TypedFunc<P, R> {
-    export: ExportFunc,
-    _marker: PhantomData<fn(P) -> R>,
+    pub(crate) export: ExportFunc,
+    pub(crate) _marker: PhantomData<fn(P) -> R>,
 }
 
 impl<P, R> Clone for TypedFunc<P, R> {

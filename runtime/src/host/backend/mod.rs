@@ -72,6 +72,13 @@ pub(crate) trait Backend: 'static {
 
     /// A memory's current bytes.
     fn memory_bytes<'a, D: 'static>(cx: &'a Self::Cx<'_, D>, memory: Self::Memory) -> &'a [u8];
+    /// A memory's current bytes together with the store's data, both
+    /// borrowed at once: what a host function with borrowed parameters
+    /// needs (it reads the guest's memory while it changes its own data).
+    fn memory_and_data_mut<'a, D: 'static>(
+        cx: &'a mut Self::Cx<'_, D>,
+        memory: Self::Memory,
+    ) -> (&'a [u8], &'a mut D);
     /// A view of `memory` whose `realloc` calls `realloc` (checked to have
     /// type `(i32, i32, i32, i32) -> i32`).
     fn view<'a, D: 'static>(

@@ -176,6 +176,14 @@ impl Backend for Wasmtime {
         memory.data(cx)
     }
 
+    fn memory_and_data_mut<'a, D: 'static>(
+        cx: &'a mut Self::Cx<'_, D>,
+        memory: Self::Memory,
+    ) -> (&'a [u8], &'a mut D) {
+        let (bytes, data) = memory.data_and_store_mut(cx);
+        (bytes, data)
+    }
+
     fn view<'a, D: 'static>(
         cx: Self::Cx<'a, D>,
         memory: Self::Memory,

@@ -1,0 +1,243 @@
+//! The host side of exports: for each exported interface a `Guest` struct
+//! whose `call_<func>` methods call the guest, with a `Guest<Resource>` per
+//! exported resource (`call_constructor`, `call_<method>`,
+//! `resource_drop`). The same call methods serve the world's own exports.
+//!
+//! Every export is looked up and type-checked once, when the struct is
+//! created; a call only re-checks the types (no lookup) because borrowed
+//! parameters (`&str`, `&[T]`) have a new lifetime at each call.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+use wit_parser::{Function, FunctionKind, Type, TypeId};
+
+use super::signature::{
+    borrowed_handle, call_method, list_element, param_ident, resource_of, result_tuple, result_type,
+};
+use super::types::{Form, TypeGen, doc_attrs};
+use crate::names::type_ident;
+use crate::runtime;
+
+/// The field holding an export's `Func`.
+fn func_field(f: &Function) -> Ident {
+    format_ident!("func_{}", f.name.replace(['-', '.', '[', ']'], "_"))
+}
+
+/// One export's field initialiser, and its call method.
+pub(crate) struct ExportFunction {
+    pub(crate) field: Ident,
+    pub(crate) init: TokenStream,
+    pub(crate) method: TokenStream,
+}
+
+impl TypeGen<'_> {
+    /// The lookup, type check and call method of the export `f` of the
+    /// interface `iface` (`None` at the world), generated in `module`.
+    pub(crate) fn export_function(
+        &self,
+        iface: Option<&str>,
+        f: &Function,
+        module: &[Ident],
+    ) -> ExportFunction {
+        let rt = runtime();
+        let field = func_field(f);
+        let wit_name = &f.name;
+        let name = match iface {
+            Some(i) => quote!((#i, #wit_name)),
+            None => quote!(#wit_name),
+        };
+        let mut params = Vec::new();
+        // Each parameter's lowered type, with `'static` lifetimes for the
+        // check done once and elided ones for the calls.
+        let mut checked = Vec::new();
+        let mut elided = Vec::new();
+        let mut args = Vec::new();
+        for p in &f.params {
+            let ident = param_ident(&p.name);
+            if p.ty == Type::String {
+                params.push(quote!(#ident: &str));
+                checked.push(quote!(&'static str));
+                elided.push(quote!(&str));
+                args.push(quote!(#ident));
+            } else if let Some(element) = list_element(self, &p.ty) {
+                let element = self.type_ref(&element, module, Form::Owned);
+                params.push(quote!(#ident: &[#element]));
+                checked.push(quote!(&'static [#element]));
+                elided.push(quote!(&[#element]));
+                args.push(quote!(#ident));
+            } else if let Some(handle) = borrowed_handle(self, &p.ty, module) {
+                params.push(quote!(#ident: &#handle));
+                checked.push(quote!(#rt::Borrowed<#handle>));
+                elided.push(quote!(#rt::Borrowed<#handle>));
+                args.push(quote!(#ident.as_borrow()));
+            } else {
+                let ty = self.type_ref(&p.ty, module, Form::Owned);
+                params.push(quote!(#ident: #ty));
+                checked.push(ty.clone());
+                elided.push(ty);
+                args.push(quote!(#ident));
+            }
+        }
+        let results = result_tuple(self, f, module);
+        let ret = result_type(self, f, module);
+        let init = quote! {
+            let #field = instance.get_func(&mut store, #name)?;
+            #field.typed::<(#(#checked,)*), #results>()?;
+        };
+        let method_name = call_method(f);
+        let docs = doc_attrs(&f.docs);
+        let self_doc = format!(" Calls the export `{wit_name}`.");
+        let docs = if f.docs.contents.is_some() {
+            docs
+        } else {
+            quote!(#[doc = #self_doc])
+        };
+        let unpack = if f.result.is_some() {
+            quote!(let (r,) =)
+        } else {
+            quote!(let () =)
+        };
+        let finish = if f.result.is_some() {
+            quote!(r)
+        } else {
+            quote!(())
+        };
+        let method = quote! {
+            #docs
+            pub fn #method_name(
+                &self,
+                mut store: impl #rt::AsContextMut,
+                #(#params),*
+            ) -> #rt::Result<#ret> {
+                #unpack self
+                    .#field
+                    .typed::<(#(#elided,)*), #results>()?
+                    .call(&mut store, (#(#args,)*))?;
+                ::core::result::Result::Ok(#finish)
+            }
+        };
+        ExportFunction {
+            field,
+            init,
+            method,
+        }
+    }
+
+    /// The `Guest` struct of an exported interface, with one
+    /// `Guest<Resource>` per resource it defines.
+    pub(crate) fn export_interface(
+        &self,
+        iface_name: &str,
+        functions: &[&Function],
+        resources: &[TypeId],
+        module: &[Ident],
+    ) -> TokenStream {
+        let rt = runtime();
+        let mut items = TokenStream::new();
+        let mut fields = Vec::new();
+        let mut names = Vec::new();
+        let mut inits = Vec::new();
+        let mut methods = Vec::new();
+        for r in resources {
+            let wit_name = self.resolve.types[*r].name.as_deref().unwrap_or_default();
+            let guest = format_ident!("Guest{}", type_ident(wit_name));
+            let field = format_ident!("resource_{}", wit_name.replace('-', "_"));
+            let accessor = crate::names::snake_ident(wit_name);
+            let own: Vec<ExportFunction> = functions
+                .iter()
+                .filter(|f| resource_of(f) == Some(*r))
+                .map(|f| self.export_function(Some(iface_name), f, module))
+                .collect();
+            items.extend(resource_struct(&guest, wit_name, &own));
+            fields.push(quote!(#field: #guest));
+            names.push(field.clone());
+            inits.push(quote!(let #field = #guest::new(&mut store, instance)?;));
+            let doc = format!(" The functions of the exported resource `{wit_name}`.");
+            methods.push(quote! {
+                #[doc = #doc]
+                pub fn #accessor(&self) -> &#guest {
+                    &self.#field
+                }
+            });
+        }
+        for f in functions
+            .iter()
+            .filter(|f| matches!(f.kind, FunctionKind::Freestanding))
+        {
+            let e = self.export_function(Some(iface_name), f, module);
+            let field = &e.field;
+            fields.push(quote!(#field: #rt::Func));
+            names.push(field.clone());
+            inits.push(e.init);
+            methods.push(e.method);
+        }
+        let doc = format!(" The exported interface `{iface_name}` of an instance.");
+        items.extend(quote! {
+            #[doc = #doc]
+            #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+            pub struct Guest {
+                #(#fields,)*
+            }
+
+            impl Guest {
+                /// Looks up and type-checks the interface's exports in `instance`.
+                pub fn new(
+                    mut store: impl #rt::AsContextMut,
+                    instance: &#rt::Instance,
+                ) -> #rt::Result<Self> {
+                    let _ = (&mut store, instance);
+                    #(#inits)*
+                    ::core::result::Result::Ok(Self { #(#names,)* })
+                }
+
+                #(#methods)*
+            }
+        });
+        items
+    }
+}
+
+/// `Guest<Resource>`: the instance (to drop handles) and the resource's
+/// functions.
+fn resource_struct(guest: &Ident, wit_name: &str, functions: &[ExportFunction]) -> TokenStream {
+    let rt = runtime();
+    let fields = functions.iter().map(|e| &e.field);
+    let names = functions.iter().map(|e| &e.field);
+    let inits = functions.iter().map(|e| &e.init);
+    let methods = functions.iter().map(|e| &e.method);
+    let doc = format!(
+        " The guest's resource `{wit_name}`: its constructor, methods and static functions."
+    );
+    quote! {
+        #[doc = #doc]
+        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+        pub struct #guest {
+            instance: #rt::Instance,
+            #(#fields: #rt::Func,)*
+        }
+
+        impl #guest {
+            /// Looks up and type-checks the resource's functions in `instance`.
+            pub fn new(
+                mut store: impl #rt::AsContextMut,
+                instance: &#rt::Instance,
+            ) -> #rt::Result<Self> {
+                let _ = &mut store;
+                #(#inits)*
+                ::core::result::Result::Ok(Self { instance: *instance, #(#names,)* })
+            }
+
+            #(#methods)*
+
+            /// Drops an owned handle the host holds, running the guest's
+            /// destructor.
+            pub fn resource_drop(
+                &self,
+                store: impl #rt::AsContextMut,
+                self_: #rt::ResourceAny,
+            ) -> #rt::Result<()> {
+                self.instance.resource_drop(store, self_)
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! How one WIT function looks in Rust on the host side, shared by imports
+//! and exports: its Rust name, its parameters and its result, each in the
+//! form the direction needs.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+use wit_parser::{Function, FunctionKind, Handle, Type, TypeDefKind, TypeId};
+
+use super::options::{FunctionConfig, FunctionFlag};
+use super::types::{Form, TypeGen};
+use crate::names::snake_ident;
+
+/// The resource a function belongs to, if it is a constructor, method or
+/// static function of one.
+pub(crate) fn resource_of(f: &Function) -> Option<TypeId> {
+    match f.kind {
+        FunctionKind::Constructor(r)
+        | FunctionKind::Method(r)
+        | FunctionKind::Static(r)
+        | FunctionKind::AsyncMethod(r)
+        | FunctionKind::AsyncStatic(r) => Some(r),
+        FunctionKind::Freestanding | FunctionKind::AsyncFreestanding => None,
+    }
+}
+
+/// The Rust method name of a host trait function: `new` for a
+/// constructor, the snake-cased item name otherwise.
+pub(crate) fn host_method(f: &Function) -> Ident {
+    match f.kind {
+        FunctionKind::Constructor(_) => format_ident!("new"),
+        _ => snake_ident(f.item_name()),
+    }
+}
+
+/// `call_<item>` (`call_constructor` for a constructor), the name of the
+/// method that calls an export.
+pub(crate) fn call_method(f: &Function) -> Ident {
+    match f.kind {
+        FunctionKind::Constructor(_) => format_ident!("call_constructor"),
+        _ => format_ident!("call_{}", f.item_name().replace('-', "_")),
+    }
+}
+
+/// A parameter's Rust name: `self_` for a method's receiver.
+pub(crate) fn param_ident(name: &str) -> Ident {
+    snake_ident(name)
+}
+
+/// The handle type of a top-level `borrow<R>` parameter, which the host
+/// side passes as the handle itself (`Resource<R>` or `ResourceAny`).
+pub(crate) fn borrowed_handle(
+    types: &TypeGen<'_>,
+    ty: &Type,
+    from: &[Ident],
+) -> Option<TokenStream> {
+    let Type::Id(id) = ty else {
+        return None;
+    };
+    match &types.resolve.types[*id].kind {
+        TypeDefKind::Handle(Handle::Borrow(r)) => {
+            let own = Handle::Own(*r);
+            Some(types.handle_ref(&own, from))
+        }
+        _ => None,
+    }
+}
+
+/// The element type of a top-level anonymous `list<T>`.
+pub(crate) fn list_element(types: &TypeGen<'_>, ty: &Type) -> Option<Type> {
+    let Type::Id(id) = ty else {
+        return None;
+    };
+    let def = &types.resolve.types[*id];
+    match &def.kind {
+        TypeDefKind::List(t) if def.name.is_none() => Some(*t),
+        _ => None,
+    }
+}
+
+/// The Rust result of a function: `()` without one.
+pub(crate) fn result_type(types: &TypeGen<'_>, f: &Function, from: &[Ident]) -> TokenStream {
+    match &f.result {
+        Some(t) => types.type_ref(t, from, Form::Owned),
+        None => quote!(()),
+    }
+}
+
+/// The tuple of results a typed call returns: `(T,)` or `()`.
+pub(crate) fn result_tuple(types: &TypeGen<'_>, f: &Function, from: &[Ident]) -> TokenStream {
+    match &f.result {
+        Some(t) => {
+            let t = types.type_ref(t, from, Form::Owned);
+            quote!((#t,))
+        }
+        None => quote!(()),
+    }
+}
+
+/// Whether `config` (the `imports` or `exports` option) gives `flag` to
+/// the function `name` of the interface `iface` (`None` at the world).
+pub(crate) fn has_flag(
+    config: &FunctionConfig,
+    iface: Option<&str>,
+    name: &str,
+    flag: FunctionFlag,
+) -> bool {
+    let unversioned = iface.map(|i| i.split_once('@').map_or(i, |(u, _)| u));
+    let own = config.functions.iter().find(|(key, _)| {
+        let key = key.value();
+        match (iface, unversioned) {
+            (Some(i), Some(u)) => key == format!("{i}/{name}") || key == format!("{u}/{name}"),
+            _ => key == name,
+        }
+    });
+    match own {
+        Some((_, flags)) => flags.contains(&flag),
+        None => config.default.contains(&flag),
+    }
+}

@@ -1,0 +1,433 @@
+//! The host side of `bindgen!` driving the real guest components in
+//! `tests/fixtures/`: host traits implemented in Rust, linked with
+//! `add_to_linker`, exports called through the generated `call_*` methods,
+//! checked against the guests' documented behaviour
+//! (`tests/guests/README.md`, host side in `witbind_tests::oracle::host`).
+
+use witbind::{Component, Engine, Linker, Resource, ResourceAny, Store};
+use witbind_tests::fixtures;
+use witbind_tests::oracle::host::{HostEvent, HostState, MAX_NUMBERS};
+
+mod host_calls {
+    ::witbind::bindgen!({ path: "guests/wit/host-calls.wit", world: "host-calls" });
+}
+
+mod host_calls_trappable {
+    ::witbind::bindgen!({
+        path: "guests/wit/host-calls.wit",
+        world: "host-calls",
+        imports: { default: trappable },
+    });
+}
+
+mod host_calls_borrowing {
+    ::witbind::bindgen!({
+        path: "guests/wit/host-calls.wit",
+        world: "host-calls",
+        ownership: Borrowing { duplicate_if_necessary: false },
+    });
+}
+
+mod resources {
+    ::witbind::bindgen!({
+        path: "guests/wit/resources.wit",
+        world: "resources",
+        imports: { default: trappable },
+    });
+}
+
+mod variants {
+    ::witbind::bindgen!({ path: "guests/wit/variants.wit", world: "variants" });
+}
+
+mod records {
+    ::witbind::bindgen!({ path: "guests/wit/records.wit", world: "records" });
+}
+
+mod flag_sets {
+    ::witbind::bindgen!({ path: "guests/wit/flag-sets.wit", world: "flag-sets" });
+}
+
+mod lists {
+    ::witbind::bindgen!({ path: "guests/wit/lists.wit", world: "lists" });
+}
+
+fn component(engine: &Engine, name: &str) -> Component {
+    Component::from_file(engine, fixtures::path(name)).unwrap()
+}
+
+impl host_calls::HostCallsImports for HostState {
+    fn add(&mut self, a: u32, b: u32) -> u32 {
+        HostState::add(a, b)
+    }
+    fn log(&mut self, msg: String) {
+        HostState::log(self, msg);
+    }
+    fn lookup(&mut self, key: String) -> Option<String> {
+        HostState::lookup(&key)
+    }
+    fn numbers(&mut self, n: u32) -> Vec<u32> {
+        HostState::numbers(n).unwrap_or_default()
+    }
+}
+
+fn logs(state: &HostState) -> Vec<&str> {
+    state
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            HostEvent::Log(m) => Some(m.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn exports_call_back_into_host_imports() {
+    use host_calls::HostCalls;
+    let engine = Engine::default();
+    let mut linker = Linker::new(&engine);
+    HostCalls::add_to_linker(&mut linker, |s: &mut HostState| s).unwrap();
+    let mut store = Store::new(&engine, HostState::default());
+    let guest =
+        HostCalls::instantiate(&mut store, &component(&engine, "host-calls"), &linker).unwrap();
+
+    // add(add(x, 1), x)
+    assert_eq!(guest.call_double_plus_one(&mut store, 20).unwrap(), 41);
+    assert_eq!(
+        guest.call_greet(&mut store, "alice").unwrap(),
+        "hello alice (admin)"
+    );
+    assert_eq!(
+        guest.call_greet(&mut store, "zed").unwrap(),
+        "hello zed (?)"
+    );
+    assert_eq!(guest.call_sum_numbers(&mut store, 100).unwrap(), 5050);
+    let msgs = ["one".to_string(), "two".to_string(), "three".to_string()];
+    assert_eq!(guest.call_log_all(&mut store, &msgs).unwrap(), 3);
+    assert_eq!(
+        logs(store.data()),
+        ["greet:alice", "greet:zed", "one", "two", "three"]
+    );
+}
+
+#[test]
+fn a_pre_instantiated_world_makes_independent_instances() {
+    use host_calls::{HostCalls, HostCallsPre};
+    let engine = Engine::default();
+    let mut linker = Linker::new(&engine);
+    HostCalls::add_to_linker(&mut linker, |s: &mut HostState| s).unwrap();
+    let pre = HostCallsPre::new(
+        linker
+            .instantiate_pre(&component(&engine, "host-calls"))
+            .unwrap(),
+    )
+    .unwrap();
+    for name in ["alice", "bob"] {
+        let mut store = Store::new(&engine, HostState::default());
+        let guest = pre.instantiate(&mut store).unwrap();
+        guest.call_greet(&mut store, name).unwrap();
+        assert_eq!(logs(store.data()), [format!("greet:{name}")]);
+    }
+}
+
+struct Failing;
+
+impl host_calls_trappable::HostCallsImports for Failing {
+    fn add(&mut self, a: u32, b: u32) -> witbind::Result<u32> {
+        a.checked_add(b)
+            .ok_or_else(|| anyhow::anyhow!("add overflowed"))
+    }
+    fn log(&mut self, _: String) -> witbind::Result<()> {
+        Ok(())
+    }
+    fn lookup(&mut self, _: String) -> witbind::Result<Option<String>> {
+        Ok(None)
+    }
+    fn numbers(&mut self, n: u32) -> witbind::Result<Vec<u32>> {
+        HostState::numbers(n)
+    }
+}
+
+#[test]
+fn a_trappable_import_returning_err_traps_the_export_call() {
+    use host_calls_trappable::HostCalls;
+    let engine = Engine::default();
+    let mut linker = Linker::new(&engine);
+    HostCalls::add_to_linker(&mut linker, |s: &mut Failing| s).unwrap();
+    let component = component(&engine, "host-calls");
+
+    let mut store = Store::new(&engine, Failing);
+    let guest = HostCalls::instantiate(&mut store, &component, &linker).unwrap();
+    assert_eq!(guest.call_double_plus_one(&mut store, 2).unwrap(), 5);
+    let err = guest
+        .call_double_plus_one(&mut store, u32::MAX)
+        .unwrap_err();
+    assert!(format!("{err:#}").contains("add overflowed"), "{err:#}");
+    // The trap poisons the instance.
+    assert!(guest.call_double_plus_one(&mut store, 2).is_err());
+
+    let mut store = Store::new(&engine, Failing);
+    let guest = HostCalls::instantiate(&mut store, &component, &linker).unwrap();
+    let err = guest
+        .call_sum_numbers(&mut store, MAX_NUMBERS + 1)
+        .unwrap_err();
+    assert!(format!("{err:#}").contains("exceeds"), "{err:#}");
+}
+
+/// Host state for borrowed imports: what the views held.
+#[derive(Default)]
+struct Views {
+    logged: Vec<String>,
+    utf8_borrowed: bool,
+}
+
+impl host_calls_borrowing::HostCallsImports for Views {
+    fn add(&mut self, a: u32, b: u32) -> u32 {
+        a.wrapping_add(b)
+    }
+    fn log<'a>(&mut self, msg: witbind::WasmStr<'a>) {
+        self.utf8_borrowed |= msg.as_utf8().is_some();
+        self.logged.push(msg.to_str().into_owned());
+    }
+    fn lookup<'a>(&mut self, key: witbind::WasmStr<'a>) -> Option<String> {
+        HostState::lookup(&key.to_str())
+    }
+    fn numbers(&mut self, n: u32) -> Vec<u32> {
+        (1..=n).collect()
+    }
+}
+
+#[test]
+fn borrowing_imports_receive_zero_copy_views_of_guest_memory() {
+    use host_calls_borrowing::HostCalls;
+    let engine = Engine::default();
+    let mut linker = Linker::new(&engine);
+    HostCalls::add_to_linker(&mut linker, |s: &mut Views| s).unwrap();
+    let mut store = Store::new(&engine, Views::default());
+    let guest =
+        HostCalls::instantiate(&mut store, &component(&engine, "host-calls"), &linker).unwrap();
+    assert_eq!(
+        guest.call_greet(&mut store, "bob").unwrap(),
+        "hello bob (user)"
+    );
+    assert_eq!(guest.call_log_all(&mut store, &["x".into()]).unwrap(), 1);
+    assert_eq!(store.data().logged, ["greet:bob", "x"]);
+    assert!(store.data().utf8_borrowed);
+}
+
+/// The `resources` world's host side: counters and dropped stacks.
+impl resources::witbind::guests::host_side::HostCounter for HostState {
+    fn new(
+        &mut self,
+        start: u32,
+    ) -> witbind::Result<Resource<resources::witbind::guests::host_side::Counter>> {
+        Ok(Resource::new_own(self.counter_new(start)))
+    }
+    fn get(
+        &mut self,
+        self_: Resource<resources::witbind::guests::host_side::Counter>,
+    ) -> witbind::Result<u32> {
+        self.counter_get(self_.rep())
+    }
+    fn increment(
+        &mut self,
+        self_: Resource<resources::witbind::guests::host_side::Counter>,
+    ) -> witbind::Result<()> {
+        self.counter_increment(self_.rep())
+    }
+    fn drop(
+        &mut self,
+        rep: Resource<resources::witbind::guests::host_side::Counter>,
+    ) -> witbind::Result<()> {
+        self.counter_drop(rep.rep())
+    }
+}
+
+impl resources::witbind::guests::host_side::Host for HostState {
+    fn stack_dropped(&mut self, id: u32) -> witbind::Result<()> {
+        HostState::stack_dropped(self, id);
+        Ok(())
+    }
+}
+
+fn resources_instance() -> (Store<HostState>, resources::Resources) {
+    let engine = Engine::default();
+    let mut linker = Linker::new(&engine);
+    resources::Resources::add_to_linker(&mut linker, |s: &mut HostState| s).unwrap();
+    let mut store = Store::new(&engine, HostState::default());
+    let guest =
+        resources::Resources::instantiate(&mut store, &component(&engine, "resources"), &linker)
+            .unwrap();
+    (store, guest)
+}
+
+#[test]
+fn guest_resources_are_constructed_called_borrowed_and_dropped() {
+    let (mut store, guest) = resources_instance();
+    let exports = guest.witbind_guests_guest_side();
+    let stacks = exports.stack();
+    let a: ResourceAny = stacks.call_constructor(&mut store).unwrap();
+    let b = stacks.call_constructor(&mut store).unwrap();
+    assert_eq!(stacks.call_id(&mut store, &a).unwrap(), 1);
+    assert_eq!(stacks.call_id(&mut store, &b).unwrap(), 2);
+    for v in [1, 2, 3] {
+        stacks.call_push(&mut store, &a, v).unwrap();
+    }
+    stacks.call_push(&mut store, &b, 10).unwrap();
+    assert_eq!(exports.call_sum(&mut store, &a).unwrap(), 6);
+    assert_eq!(stacks.call_pop(&mut store, &a).unwrap(), Some(3));
+
+    // merge borrows `a` and consumes `b`, whose destructor reports its id.
+    let merged = exports.call_merge(&mut store, &a, b).unwrap();
+    assert_eq!(stacks.call_len(&mut store, &merged).unwrap(), 3);
+    assert_eq!(exports.call_sum(&mut store, &merged).unwrap(), 13);
+    assert_eq!(store.data().events, [HostEvent::StackDropped(2)]);
+
+    stacks.resource_drop(&mut store, a).unwrap();
+    assert_eq!(
+        store.data().events,
+        [HostEvent::StackDropped(2), HostEvent::StackDropped(1)]
+    );
+    stacks.resource_drop(&mut store, merged).unwrap();
+    assert_eq!(
+        store.data().events.last(),
+        Some(&HostEvent::StackDropped(3))
+    );
+}
+
+#[test]
+fn host_resources_cross_into_the_guest_owned_and_borrowed() {
+    use resources::witbind::guests::host_side::{Counter, HostCounter};
+    let (mut store, guest) = resources_instance();
+    let exports = guest.witbind_guests_guest_side();
+
+    // The guest constructs a host counter through the host's constructor.
+    let made: Resource<Counter> = exports.call_make_counter(&mut store, 7).unwrap();
+    assert_eq!(store.data().counter_value(made.rep()), Some(7));
+
+    // Lent to the guest, read and bumped in place.
+    exports.call_bump_counter(&mut store, &made, 3).unwrap();
+    assert_eq!(exports.call_read_counter(&mut store, &made).unwrap(), 10);
+
+    // Given to the guest, which drops it: the host's `drop` runs.
+    assert_eq!(exports.call_consume_counter(&mut store, made).unwrap(), 10);
+    assert_eq!(store.data().events, [HostEvent::CounterDropped(0)]);
+
+    // A counter the host made itself goes the same way.
+    let own = HostCounter::new(store.data_mut(), 5).unwrap();
+    assert_eq!(exports.call_consume_counter(&mut store, own).unwrap(), 5);
+    assert_eq!(
+        store.data().events.last(),
+        Some(&HostEvent::CounterDropped(1))
+    );
+}
+
+#[test]
+fn a_host_resource_method_returning_err_traps() {
+    let (mut store, guest) = resources_instance();
+    let exports = guest.witbind_guests_guest_side();
+    // Rep 42 was never made: the host's `get` fails, which traps the call.
+    let bogus = Resource::new_own(42);
+    let err = exports.call_read_counter(&mut store, &bogus).unwrap_err();
+    assert!(format!("{err:#}").contains("no live counter"), "{err:#}");
+}
+
+#[test]
+fn variants_enums_options_and_results_cross_both_ways() {
+    use variants::{Color, Shape, Variants, Wide};
+    let engine = Engine::default();
+    let linker = Linker::new(&engine);
+    let mut store = Store::new(&engine, ());
+    let guest =
+        Variants::instantiate(&mut store, &component(&engine, "variants"), &linker).unwrap();
+    assert_eq!(
+        guest.call_next_color(&mut store, Color::Blue).unwrap(),
+        Color::Red
+    );
+    assert_eq!(
+        guest
+            .call_area(&mut store, Shape::Rect((2.0, 3.5)))
+            .unwrap(),
+        7.0
+    );
+    assert_eq!(
+        guest.call_area(&mut store, Shape::Circle(2.0)).unwrap(),
+        12.0
+    );
+    assert_eq!(
+        guest
+            .call_area(&mut store, Shape::Label("héllo".into()))
+            .unwrap(),
+        6.0
+    );
+    for w in [
+        Wide::Small(7),
+        Wide::Big(u64::MAX),
+        Wide::Real(1.5),
+        Wide::Double(-2.25),
+        Wide::Text("wide".into()),
+        Wide::Nothing,
+    ] {
+        assert_eq!(guest.call_echo_wide(&mut store, w.clone()).unwrap(), w);
+    }
+    assert_eq!(
+        guest
+            .call_echo_nested_option(&mut store, Some(Some("x".into())))
+            .unwrap(),
+        Some(Some("x".into()))
+    );
+    assert_eq!(guest.call_checked_div(&mut store, 7, 2).unwrap(), Ok(3));
+    assert_eq!(
+        guest.call_checked_div(&mut store, 1, 0).unwrap(),
+        Err("division by zero".to_string())
+    );
+    assert_eq!(
+        guest.call_echo_result_err_only(&mut store, Err(9)).unwrap(),
+        Err(9)
+    );
+}
+
+#[test]
+fn records_and_tuples_cross_both_ways() {
+    use records::{Point, Records};
+    let engine = Engine::default();
+    let mut store = Store::new(&engine, ());
+    let guest = Records::instantiate(
+        &mut store,
+        &component(&engine, "records"),
+        &Linker::new(&engine),
+    )
+    .unwrap();
+    let p = Point { x: 3, y: -4 };
+    assert_eq!(guest.call_echo_point(&mut store, p.clone()).unwrap(), p);
+    assert_eq!(
+        guest.call_translate(&mut store, p, 1, 1).unwrap(),
+        Point { x: 4, y: -3 }
+    );
+    assert_eq!(
+        guest.call_swap(&mut store, (7, "s".into())).unwrap(),
+        ("s".to_string(), 7)
+    );
+}
+
+#[test]
+fn flags_and_lists_cross_both_ways() {
+    let engine = Engine::default();
+    let mut store = Store::new(&engine, ());
+    let linker = Linker::new(&engine);
+    let flags =
+        flag_sets::FlagSets::instantiate(&mut store, &component(&engine, "flag-sets"), &linker)
+            .unwrap();
+    let set = flag_sets::ThirtyTwo::B0 | flag_sets::ThirtyTwo::B31;
+    assert_eq!(flags.call_count_thirty_two(&mut store, set).unwrap(), 2);
+    assert_eq!(flags.call_invert_thirty_two(&mut store, set).unwrap(), !set);
+
+    let mut store = Store::new(&engine, ());
+    let lists =
+        lists::Lists::instantiate(&mut store, &component(&engine, "lists"), &linker).unwrap();
+    assert_eq!(lists.call_count_up(&mut store, 4).unwrap(), [0, 1, 2, 3]);
+    assert_eq!(lists.call_sum_u64s(&mut store, &[u64::MAX, 2]).unwrap(), 1);
+    let strings = ["ab".to_string(), "ç".to_string()];
+    assert_eq!(lists.call_total_len(&mut store, &strings).unwrap(), 4);
+}
