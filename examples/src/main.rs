@@ -1,65 +1,133 @@
-//! Runs a small component through witbind's host: the component imports a
-//! logging function and exports a greeting, and the host passes strings both
-//! ways through the guest's memory.
+//! Runs a real guest component (written in Rust, committed as
+//! `tests/fixtures/resources.wasm`) through bindings that `bindgen!`
+//! generates from its WIT world:
+//!
+//! - the host implements the imported interface `witbind:guests/host-side`:
+//!   a `counter` resource (constructor, `get`, `increment`, destructor) and
+//!   the function `stack-dropped`;
+//! - the guest exports `witbind:guests/guest-side`: a `stack` resource and
+//!   functions taking stacks and host counters, owned and borrowed.
 
-use witbind::{Component, Engine, Linker, Store};
+use std::path::PathBuf;
 
-/// A component written in WAT: a core module with memory and a bump
-/// `realloc`, lifted and lowered with the canonical ABI.
-const GREETER: &str = r#"(component
-  (import "log" (func $log (param "msg" string)))
-  (core module $libc
-    (memory (export "memory") 1)
-    (global $bump (mut i32) (i32.const 1024))
-    (func (export "realloc") (param i32 i32 i32 i32) (result i32)
-      (local $p i32)
-      (local.set $p (i32.and (i32.add (global.get $bump) (i32.sub (local.get 2) (i32.const 1)))
-                             (i32.sub (i32.const 0) (local.get 2))))
-      (global.set $bump (i32.add (local.get $p) (local.get 3)))
-      (if (local.get 0) (then (memory.copy (local.get $p) (local.get 0) (local.get 1))))
-      (local.get $p)))
-  (core instance $libc (instantiate $libc))
-  (alias core export $libc "memory" (core memory $mem))
-  (alias core export $libc "realloc" (core func $realloc))
-  (core func $log-core (canon lower (func $log) (memory $mem)))
-  (core module $m
-    (import "libc" "memory" (memory 1))
-    (import "libc" "realloc" (func $realloc (param i32 i32 i32 i32) (result i32)))
-    (import "host" "log" (func $log (param i32 i32)))
-    (data (i32.const 100) "Hello, ")
-    (func (export "greet") (param $ptr i32) (param $len i32) (result i32)
-      (local $out i32)
-      (call $log (local.get $ptr) (local.get $len))
-      (local.set $out (call $realloc (i32.const 0) (i32.const 0) (i32.const 1)
-                                     (i32.add (local.get $len) (i32.const 7))))
-      (memory.copy (local.get $out) (i32.const 100) (i32.const 7))
-      (memory.copy (i32.add (local.get $out) (i32.const 7)) (local.get $ptr) (local.get $len))
-      (i32.store (i32.const 16) (local.get $out))
-      (i32.store (i32.const 20) (i32.add (local.get $len) (i32.const 7)))
-      (i32.const 16)))
-  (core instance $i (instantiate $m
-    (with "libc" (instance $libc))
-    (with "host" (instance (export "log" (func $log-core))))))
-  (func (export "greet") (param "name" string) (result string)
-    (canon lift (core func $i "greet") (memory $mem) (realloc $realloc))))"#;
+use witbind::{Component, Engine, Linker, Resource, Store};
 
-fn main() -> anyhow::Result<()> {
+mod bindings {
+    // The WIT package is `witbind:guests`, whose module `witbind` would
+    // shadow the crate inside this module: hence `::witbind`.
+    ::witbind::bindgen!({
+        path: "../tests/guests/wit/resources.wit",
+        world: "resources",
+        // Host functions return `witbind::Result`: an `Err` traps the guest.
+        imports: { default: trappable },
+    });
+}
+
+use bindings::Resources;
+use bindings::witbind::guests::host_side::{Counter, Host, HostCounter};
+
+/// The host's state: its counters (by rep) and what it saw happen.
+#[derive(Default)]
+struct HostState {
+    counters: Vec<Option<u32>>,
+    log: Vec<String>,
+}
+
+impl HostState {
+    fn counter(&mut self, c: &Resource<Counter>) -> witbind::Result<&mut u32> {
+        match self.counters.get_mut(c.rep() as usize) {
+            Some(Some(value)) => Ok(value),
+            _ => anyhow::bail!("no live counter #{}", c.rep()),
+        }
+    }
+}
+
+impl HostCounter for HostState {
+    fn new(&mut self, start: u32) -> witbind::Result<Resource<Counter>> {
+        let rep = u32::try_from(self.counters.len())?;
+        self.counters.push(Some(start));
+        self.log.push(format!("host: new counter #{rep} = {start}"));
+        Ok(Resource::new_own(rep))
+    }
+
+    fn get(&mut self, self_: Resource<Counter>) -> witbind::Result<u32> {
+        Ok(*self.counter(&self_)?)
+    }
+
+    fn increment(&mut self, self_: Resource<Counter>) -> witbind::Result<()> {
+        let value = self.counter(&self_)?;
+        *value = value.wrapping_add(1);
+        Ok(())
+    }
+
+    fn drop(&mut self, rep: Resource<Counter>) -> witbind::Result<()> {
+        let value = self
+            .counters
+            .get_mut(rep.rep() as usize)
+            .and_then(Option::take);
+        self.log
+            .push(format!("host: counter #{} dropped at {value:?}", rep.rep()));
+        Ok(())
+    }
+}
+
+impl Host for HostState {
+    fn stack_dropped(&mut self, id: u32) -> witbind::Result<()> {
+        self.log
+            .push(format!("host: the guest dropped stack #{id}"));
+        Ok(())
+    }
+}
+
+fn main() -> witbind::Result<()> {
+    let fixture =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/resources.wasm");
     let engine = Engine::default();
-    let component = Component::new(&engine, wat::parse_str(GREETER)?)?;
+    let component = Component::from_file(&engine, &fixture)?;
 
-    let mut linker: Linker<Vec<String>> = Linker::new(&engine);
-    linker
-        .root()
-        .func_wrap("log", |mut store, (msg,): (String,)| {
-            store.data_mut().push(msg);
-            Ok(())
-        })?;
+    let mut linker = Linker::new(&engine);
+    Resources::add_to_linker(&mut linker, |state: &mut HostState| state)?;
+    let mut store = Store::new(&engine, HostState::default());
+    let guest = Resources::instantiate(&mut store, &component, &linker)?;
+    let exports = guest.witbind_guests_guest_side();
 
-    let mut store = Store::new(&engine, Vec::new());
-    let instance = linker.instantiate(&mut store, &component)?;
-    let greet = instance.get_typed_func::<(&str,), (String,)>(&mut store, "greet")?;
-    let (greeting,) = greet.call(&mut store, ("component",))?;
-    println!("{greeting}");
-    println!("the guest logged: {:?}", store.data());
+    // Guest resources: constructed, called, lent and dropped by the host.
+    let stacks = exports.stack();
+    let a = stacks.call_constructor(&mut store)?;
+    let b = stacks.call_constructor(&mut store)?;
+    for v in [1, 2, 3] {
+        stacks.call_push(&mut store, &a, v)?;
+    }
+    stacks.call_push(&mut store, &b, 40)?;
+    println!(
+        "stack #{} holds {} values summing to {}",
+        stacks.call_id(&mut store, &a)?,
+        stacks.call_len(&mut store, &a)?,
+        exports.call_sum(&mut store, &a)?
+    );
+    let merged = exports.call_merge(&mut store, &a, b)?;
+    println!(
+        "merged into stack #{}: sum {}",
+        stacks.call_id(&mut store, &merged)?,
+        exports.call_sum(&mut store, &merged)?
+    );
+    stacks.resource_drop(&mut store, a)?;
+    stacks.resource_drop(&mut store, merged)?;
+
+    // Host resources: made by the guest through the host's constructor,
+    // lent to it, and finally given to it to drop.
+    let counter = exports.call_make_counter(&mut store, 10)?;
+    exports.call_bump_counter(&mut store, &counter, 5)?;
+    println!(
+        "the guest reads the counter it bumped: {}",
+        exports.call_read_counter(&mut store, &counter)?
+    );
+    let last = exports.call_consume_counter(&mut store, counter)?;
+    println!("the guest consumed the counter at {last}");
+
+    println!("what the host saw:");
+    for line in &store.data().log {
+        println!("  {line}");
+    }
     Ok(())
 }

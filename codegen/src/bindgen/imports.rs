@@ -95,6 +95,7 @@ impl TypeGen<'_> {
             let doc = format!(" The host's implementation of the WIT resource `{wit_name}`.");
             traits.extend(quote! {
                 #[doc = #doc]
+                #[allow(dead_code, clippy::all)]
                 pub trait #host_trait {
                     #(#methods)*
                     /// Called when the guest drops the last owned handle.
@@ -129,6 +130,7 @@ impl TypeGen<'_> {
         };
         traits.extend(quote! {
             #[doc = #doc]
+            #[allow(dead_code, clippy::all)]
             pub trait #trait_name #bounds {
                 #(#free)*
                 #(#converts)*

@@ -156,28 +156,34 @@ impl TypeGen<'_> {
              many times.",
             w.name
         );
+        // Root items land in the invoking module, outside the generated
+        // modules and their `allow`s.
+        let allow = quote!(#[allow(dead_code, clippy::all)]);
         quote! {
             #root_traits
 
             #[doc = #world_doc]
             #[derive(::core::clone::Clone, ::core::fmt::Debug)]
-            #[allow(dead_code)]
+            #allow
             pub struct #world {
                 instance: #rt::Instance,
                 #(#fields,)*
             }
 
             #[doc = #pre_doc]
+            #allow
             pub struct #pre<T: 'static> {
                 instance_pre: #rt::InstancePre<T>,
             }
 
+            #allow
             impl<T: 'static> ::core::clone::Clone for #pre<T> {
                 fn clone(&self) -> Self {
                     Self { instance_pre: self.instance_pre.clone() }
                 }
             }
 
+            #allow
             impl<T: 'static> #pre<T> {
                 /// Wraps a linked component.
                 pub fn new(instance_pre: #rt::InstancePre<T>) -> #rt::Result<Self> {
@@ -199,6 +205,7 @@ impl TypeGen<'_> {
                 }
             }
 
+            #allow
             impl #world {
                 /// Registers every import of the world in `linker`: `get` finds
                 /// the host's implementation in the store's data.
