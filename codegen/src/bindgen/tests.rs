@@ -129,7 +129,8 @@ fn with_keys_must_match_and_do_replace_generation() {
         "{out}"
     );
     let out = run(quote!({ inline: #wit, with: { "t:w/i": crate::iface } })).unwrap();
-    assert!(!out.contains("pub struct"), "{out}");
+    assert!(!out.contains("pub struct R"), "{out}");
+    assert!(!out.contains("pub struct Q"), "{out}");
 }
 
 #[test]
@@ -182,4 +183,69 @@ fn a_type_borrowing_nothing_of_its_own_stays_owned() {
     assert!(out.contains("pub struct Y {"), "{out}");
     assert!(out.contains("pub struct X {"), "{out}");
     assert!(out.contains("pub type Z = X ;"), "{out}");
+}
+
+const HOST: &str = "package t:h@1.0.0;
+interface api {
+  resource thing {
+    constructor(n: u32);
+    get: func() -> u32;
+    make: static func() -> thing;
+  }
+  say: func(s: string, l: list<u8>);
+  check: func(t: borrow<thing>) -> bool;
+}
+world w {
+  import api;
+  export api;
+  import ping: func() -> u32;
+  export pong: func(s: string) -> string;
+}";
+
+#[test]
+fn imports_get_host_traits_and_a_plain_accessor() {
+    let out = run(quote!({ inline: #HOST })).unwrap();
+    assert!(out.contains("pub trait Host : HostThing"), "{out}");
+    assert!(out.contains("fn new (& mut self , n : u32) -> :: witbind :: Resource < Thing >"), "{out}");
+    assert!(out.contains("fn get (& mut self , self_ : :: witbind :: Resource < Thing >) -> u32"), "{out}");
+    assert!(out.contains("fn drop (& mut self , rep : :: witbind :: Resource < Thing >)"), "{out}");
+    assert!(out.contains("get : fn (& mut T) -> & mut U"), "{out}");
+    assert!(out.contains("linker . instance (\"t:h/api@1.0.0\")"), "{out}");
+    assert!(out.contains("pub trait WImports"), "{out}");
+    assert!(!out.contains("func_wrap_borrowed"), "{out}");
+}
+
+#[test]
+fn exports_get_call_methods_with_borrowed_parameters() {
+    let out = run(quote!({ inline: #HOST })).unwrap();
+    assert!(out.contains("pub fn t_h_api (& self)"), "{out}");
+    assert!(out.contains("pub fn call_pong (& self , mut store : impl :: witbind :: AsContextMut , s : & str)"), "{out}");
+    assert!(out.contains("pub struct GuestThing"), "{out}");
+    assert!(out.contains("pub fn call_constructor"), "{out}");
+    assert!(out.contains("self_ : & :: witbind :: ResourceAny"), "{out}");
+    assert!(out.contains("l : & [u8]"), "{out}");
+    assert!(out.contains("pub struct WPre"), "{out}");
+}
+
+#[test]
+fn trappable_applies_to_the_functions_it_names() {
+    let out = run(quote!({
+        inline: #HOST,
+        imports: { "t:h/api/say": trappable, "ping": trappable },
+    }))
+    .unwrap();
+    assert!(out.contains("fn ping (& mut self ,) -> :: witbind :: Result < u32 >"), "{out}");
+    assert!(out.contains(") -> :: witbind :: Result < () > ;"), "{out}");
+    assert!(out.contains("fn check (& mut self , t : :: witbind :: Resource < Thing >) -> bool ;"), "{out}");
+}
+
+#[test]
+fn borrowing_mode_registers_imports_with_borrowed_parameters() {
+    let out = run(quote!({
+        inline: #HOST,
+        ownership: Borrowing { duplicate_if_necessary: false },
+    }))
+    .unwrap();
+    assert!(out.contains("fn say < 'a > (& mut self , s : :: witbind :: WasmStr < 'a >"), "{out}");
+    assert!(out.contains("func_wrap_borrowed :: < (:: witbind :: WasmStr < 'static > ,"), "{out}");
 }
