@@ -95,5 +95,8 @@ fn host_errors_become_wit_errors_or_traps() {
     assert_eq!(guest.call_try_open(&mut store, 0).unwrap(), 100);
     assert_eq!(guest.call_try_open(&mut store, 1).unwrap(), 101);
     let err = guest.call_try_open(&mut store, 2).unwrap_err();
-    assert!(format!("{err:#}").contains("fatal: disk on fire"), "{err:#}");
+    assert!(
+        format!("{err:#}").contains("fatal: disk on fire"),
+        "{err:#}"
+    );
 }

@@ -206,11 +206,23 @@ world w {
 fn imports_get_host_traits_and_a_plain_accessor() {
     let out = run(quote!({ inline: #HOST })).unwrap();
     assert!(out.contains("pub trait Host : HostThing"), "{out}");
-    assert!(out.contains("fn new (& mut self , n : u32) -> :: witbind :: Resource < Thing >"), "{out}");
-    assert!(out.contains("fn get (& mut self , self_ : :: witbind :: Resource < Thing >) -> u32"), "{out}");
-    assert!(out.contains("fn drop (& mut self , rep : :: witbind :: Resource < Thing >)"), "{out}");
+    assert!(
+        out.contains("fn new (& mut self , n : u32) -> :: witbind :: Resource < Thing >"),
+        "{out}"
+    );
+    assert!(
+        out.contains("fn get (& mut self , self_ : :: witbind :: Resource < Thing >) -> u32"),
+        "{out}"
+    );
+    assert!(
+        out.contains("fn drop (& mut self , rep : :: witbind :: Resource < Thing >)"),
+        "{out}"
+    );
     assert!(out.contains("get : fn (& mut T) -> & mut U"), "{out}");
-    assert!(out.contains("linker . instance (\"t:h/api@1.0.0\")"), "{out}");
+    assert!(
+        out.contains("linker . instance (\"t:h/api@1.0.0\")"),
+        "{out}"
+    );
     assert!(out.contains("pub trait WImports"), "{out}");
     assert!(!out.contains("func_wrap_borrowed"), "{out}");
 }
@@ -219,7 +231,12 @@ fn imports_get_host_traits_and_a_plain_accessor() {
 fn exports_get_call_methods_with_borrowed_parameters() {
     let out = run(quote!({ inline: #HOST })).unwrap();
     assert!(out.contains("pub fn t_h_api (& self)"), "{out}");
-    assert!(out.contains("pub fn call_pong (& self , mut store : impl :: witbind :: AsContextMut , s : & str)"), "{out}");
+    assert!(
+        out.contains(
+            "pub fn call_pong (& self , mut store : impl :: witbind :: AsContextMut , s : & str)"
+        ),
+        "{out}"
+    );
     assert!(out.contains("pub struct GuestThing"), "{out}");
     assert!(out.contains("pub fn call_constructor"), "{out}");
     assert!(out.contains("self_ : & :: witbind :: ResourceAny"), "{out}");
@@ -234,9 +251,15 @@ fn trappable_applies_to_the_functions_it_names() {
         imports: { "t:h/api/say": trappable, "ping": trappable },
     }))
     .unwrap();
-    assert!(out.contains("fn ping (& mut self ,) -> :: witbind :: Result < u32 >"), "{out}");
+    assert!(
+        out.contains("fn ping (& mut self ,) -> :: witbind :: Result < u32 >"),
+        "{out}"
+    );
     assert!(out.contains(") -> :: witbind :: Result < () > ;"), "{out}");
-    assert!(out.contains("fn check (& mut self , t : :: witbind :: Resource < Thing >) -> bool ;"), "{out}");
+    assert!(
+        out.contains("fn check (& mut self , t : :: witbind :: Resource < Thing >) -> bool ;"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -246,6 +269,12 @@ fn borrowing_mode_registers_imports_with_borrowed_parameters() {
         ownership: Borrowing { duplicate_if_necessary: false },
     }))
     .unwrap();
-    assert!(out.contains("fn say < 'a > (& mut self , s : :: witbind :: WasmStr < 'a >"), "{out}");
-    assert!(out.contains("func_wrap_borrowed :: < (:: witbind :: WasmStr < 'static > ,"), "{out}");
+    assert!(
+        out.contains("fn say < 'a > (& mut self , s : :: witbind :: WasmStr < 'a >"),
+        "{out}"
+    );
+    assert!(
+        out.contains("func_wrap_borrowed :: < (:: witbind :: WasmStr < 'static > ,"),
+        "{out}"
+    );
 }
