@@ -9,7 +9,9 @@
 //! [`Lift`]: crate::Lift
 //! [`LiftContext`]: crate::LiftContext
 
+pub mod bump;
 pub mod context;
+pub mod flags;
 pub mod flat;
 pub(crate) mod impls;
 pub mod layout;
