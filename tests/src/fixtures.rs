@@ -1,0 +1,34 @@
+//! The guest components built by `tests/guests/build.sh` and committed in `tests/fixtures/`.
+
+use std::path::PathBuf;
+
+/// Every fixture, by file stem: one per guest world (see `tests/guests/README.md`).
+pub const ALL: &[&str] = &[
+    "numbers",
+    "strings",
+    "strings-utf16",
+    "strings-latin1-utf16",
+    "lists",
+    "records",
+    "variants",
+    "flag-sets",
+    "resources",
+    "many-args",
+    "host-calls",
+];
+
+/// The path of the fixture `name` (a stem from [`ALL`]).
+pub fn path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(format!("{name}.wasm"))
+}
+
+/// The bytes of the fixture `name`.
+///
+/// # Errors
+/// When the file cannot be read.
+pub fn bytes(name: &str) -> anyhow::Result<Vec<u8>> {
+    let path = path(name);
+    std::fs::read(&path).map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))
+}
