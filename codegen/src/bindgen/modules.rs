@@ -53,6 +53,12 @@ impl Node {
     }
 }
 
+/// Host-side items, kept only when witbind has its component host.
+fn host_gated(items: TokenStream) -> TokenStream {
+    let rt = crate::runtime();
+    quote!(#rt::__bindgen_host_items! { #items })
+}
+
 /// The whole generated module tree.
 pub(crate) fn generate(types: &TypeGen<'_>) -> TokenStream {
     let resolve = types.resolve;
@@ -61,7 +67,8 @@ pub(crate) fn generate(types: &TypeGen<'_>) -> TokenStream {
     for (index, module) in plan.interfaces.iter().enumerate() {
         let iface = &resolve.interfaces[module.id];
         let node = root.at(&module.path);
-        node.items.extend(types.interface_host_items(index));
+        node.items
+            .extend(host_gated(types.interface_host_items(index)));
         node.attrs = doc_attrs(&iface.docs);
         match &module.shares {
             Some(import_path) => {
@@ -79,7 +86,7 @@ pub(crate) fn generate(types: &TypeGen<'_>) -> TokenStream {
             }
         }
     }
-    let mut world_items = types.world_items();
+    let mut world_items = host_gated(types.world_items());
     for id in &plan.world_types {
         world_items.extend(types.type_items(*id, &[]));
     }

@@ -5,6 +5,8 @@
 //! and hidden from the docs.
 
 pub use crate::abi::layout;
+
+mod host_gate;
 pub use anyhow;
 
 use crate::error::{Error, Result, Trap};

@@ -1,0 +1,21 @@
+//! `__bindgen_host_items!`: the switch that keeps or drops the host side of
+//! `bindgen!`'s output with the `wasmtime` feature.
+
+/// Keeps the host side of `bindgen!`'s output (traits, `add_to_linker`,
+/// call wrappers, which name `witbind::Linker` and friends) when witbind
+/// has its component host (the `wasmtime` feature), and drops it when it
+/// does not, so the generated types still compile there.
+#[cfg(feature = "wasmtime")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __bindgen_host_items {
+    ($($items:tt)*) => { $($items)* };
+}
+
+/// Without the component host, `bindgen!` generates types only.
+#[cfg(not(feature = "wasmtime"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __bindgen_host_items {
+    ($($items:tt)*) => {};
+}
