@@ -38,6 +38,7 @@ fixture!(flags_8, "codegen/flags-8.wit");
 fixture!(flags_9, "codegen/flags-9.wit");
 fixture!(gates, "codegen/gates.wit");
 fixture!(handles_in_variants, "codegen/handles-in-variants.wit");
+fixture!(host_names, "codegen/host-names.wit");
 fixture!(imports_only, "codegen/imports-only.wit");
 fixture!(inline_interfaces, "codegen/inline-interfaces.wit");
 fixture!(keywords, "codegen/keywords.wit");

@@ -164,21 +164,24 @@ impl TypeGen<'_> {
         let mut names = Vec::new();
         let mut lifted = Vec::new();
         let mut args = Vec::new();
-        for p in &f.params {
+        for (i, p) in f.params.iter().enumerate() {
             let name = param_ident(&p.name);
+            // The registration closure binds `argN`, which cannot clash
+            // with its own locals (`store`, `get`, `data`, ...).
+            let arg = format_ident!("arg{i}");
             let lifted_ty = self.type_ref(&p.ty, module, form);
             match borrowed_handle(self, &p.ty, module) {
                 Some(handle) => {
                     params.push(quote!(#name: #handle));
-                    args.push(quote!(#name.into_inner()));
+                    args.push(quote!(#arg.into_inner()));
                 }
                 None => {
                     params.push(quote!(#name: #lifted_ty));
-                    args.push(quote!(#name));
+                    args.push(quote!(#arg));
                 }
             }
             lifted.push(lifted_ty);
-            names.push(name);
+            names.push(arg);
         }
         let borrows = lifted.iter().any(uses_lifetime);
         let generics = borrows.then(|| quote!(<'a>));

@@ -41,9 +41,14 @@ pub(crate) fn call_method(f: &Function) -> Ident {
     }
 }
 
-/// A parameter's Rust name: `self_` for a method's receiver.
+/// A parameter's Rust name: `self_` for a method's receiver, and
+/// `arg_store` for one named `store`, which call methods take first.
 pub(crate) fn param_ident(name: &str) -> Ident {
-    snake_ident(name)
+    if name == "store" {
+        format_ident!("arg_store")
+    } else {
+        snake_ident(name)
+    }
 }
 
 /// The handle type of a top-level `borrow<R>` parameter, which the host
