@@ -155,6 +155,13 @@ pub enum Trap {
     /// `realloc` was needed but the canonical options give none.
     #[error("the canonical options name no realloc function, but this type needs one")]
     NoRealloc,
+    /// An export was called while the same instance is still running an
+    /// export call (the spec forbids re-entering an instance).
+    #[error("cannot enter the component instance: it is already running a call")]
+    Reentered,
+    /// An earlier call into the instance trapped, so it refuses further calls.
+    #[error("cannot enter the component instance: an earlier call trapped")]
+    InstanceTrapped,
 }
 
 /// Returns `Err(trap)` as an [`Error`]: the shorthand lift and lower code uses.

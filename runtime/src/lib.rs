@@ -6,6 +6,7 @@
 
 pub mod abi;
 mod error;
+pub mod host;
 pub mod resources;
 pub mod types;
 mod val;
@@ -17,6 +18,10 @@ pub use abi::options::StringEncoding;
 pub use abi::traits::{ComponentType, Lift, Lower};
 pub use abi::views::{WasmList, WasmStr};
 pub use error::{Error, Result, Trap};
+pub use host::{
+    AsContextMut, Component, Engine, ExportName, Func, Instance, Linker, LinkerInstance, Store,
+    StoreContextMut, TypedFunc,
+};
 pub use resources::{
     Borrowed, Resource, ResourceAny, ResourceTable, ResourceTableError, ResourceTables,
 };

@@ -1,0 +1,154 @@
+//! Finding a lifted export of an instance and resolving its canonical
+//! options once, so calls do no lookups.
+
+use anyhow::Context as _;
+use wasmtime::Memory;
+use wasmtime_environ::component::{CoreDef, Export, ExportIndex, NameMapNoIntern};
+
+use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, StringEncoding};
+use crate::error::Result;
+use crate::host::backend::wasmtime::{Realloc, check_core_signature};
+use crate::host::instance::{Instance, encoding, resolve_export};
+use crate::host::store::{AsContextMut, StoreData};
+use crate::host::types::FuncType;
+
+/// How an export is named: `"name"` for a root export, `("ns:pkg/iface",
+/// "name")` for a function of an exported interface.
+pub trait ExportName {
+    /// The exported interface (`None` at the root) and the function name.
+    fn path(&self) -> (Option<&str>, &str);
+}
+
+impl ExportName for &str {
+    fn path(&self) -> (Option<&str>, &str) {
+        (None, self)
+    }
+}
+
+impl ExportName for String {
+    fn path(&self) -> (Option<&str>, &str) {
+        (None, self)
+    }
+}
+
+impl ExportName for (&str, &str) {
+    fn path(&self) -> (Option<&str>, &str) {
+        (Some(self.0), self.1)
+    }
+}
+
+/// A lifted export with its canonical options resolved.
+#[derive(Clone)]
+pub(crate) struct ExportFunc {
+    pub(crate) instance: usize,
+    pub(crate) func: wasmtime::Func,
+    pub(crate) memory: Option<Memory>,
+    pub(crate) realloc: Option<Realloc>,
+    pub(crate) post_return: Option<wasmtime::Func>,
+    pub(crate) encoding: StringEncoding,
+    pub(crate) ty: FuncType,
+    /// Core parameter count: flat parameters or one pointer.
+    pub(crate) core_params: usize,
+    /// Core result count: the flat result or one pointer.
+    pub(crate) core_results: usize,
+    /// The display name, for errors.
+    pub(crate) name: String,
+}
+
+impl Instance {
+    /// Finds the export `name` and resolves it for calls.
+    pub(crate) fn export_func(
+        &self,
+        mut store: impl AsContextMut,
+        name: impl ExportName,
+    ) -> Result<ExportFunc> {
+        let mut cx = store.as_context_mut();
+        let store = &mut cx.inner;
+        let (interface, func_name) = name.path();
+        let display = match interface {
+            Some(i) => format!("{i}#{func_name}"),
+            None => func_name.to_string(),
+        };
+        let Some(state) = store.data().instances.get(self.id) else {
+            anyhow::bail!("the instance does not belong to this store");
+        };
+        let c = state.component.clone();
+        let info = &c.info;
+        let lookup = |map: &wasmtime_environ::component::NameMap<_, (ExportIndex, _)>, n: &str| {
+            map.get(n, &NameMapNoIntern).map(|(i, _)| *i)
+        };
+        let index = match interface {
+            None => lookup(&info.exports, func_name),
+            Some(iface) => match lookup(&info.exports, iface).map(|i| &info.export_items[i]) {
+                Some(Export::Instance { exports, .. }) => lookup(exports, func_name),
+                _ => anyhow::bail!("the component exports no interface `{iface}`"),
+            },
+        }
+        .with_context(|| format!("the component exports no function `{display}`"))?;
+        let Export::LiftedFunction { ty, func, options } = &info.export_items[index] else {
+            anyhow::bail!("export `{display}` is not a function");
+        };
+        let ty = FuncType::new(&c.types, &state.resource_types, *ty)
+            .with_context(|| format!("export `{display}`"))?;
+        let CoreDef::Export(core) = func else {
+            anyhow::bail!("export `{display}` lifts a built-in, which witbind does not support");
+        };
+        let func = resolve_export(store, &c, self.id, core)?
+            .into_func()
+            .with_context(|| format!("export `{display}` does not lift a function"))?;
+        let options = &info.options[*options];
+        let state = &store.data().instances[self.id];
+        let memory = options.memory().map(|i| state.memory(i)).transpose()?;
+        let realloc = match options.data_model {
+            wasmtime_environ::component::CanonicalOptionsDataModel::LinearMemory(o) => {
+                o.realloc.map(|i| state.realloc(i)).transpose()?
+            }
+            wasmtime_environ::component::CanonicalOptionsDataModel::Gc {} => None,
+        };
+        let post_return = options
+            .post_return
+            .map(|i| state.post_return(i))
+            .transpose()?;
+        let params = if ty.param_flat.len() <= MAX_FLAT_PARAMS {
+            ty.param_flat.to_vec()
+        } else {
+            vec![crate::FlatType::I32]
+        };
+        let results = if ty.result_flat.len() <= MAX_FLAT_RESULTS {
+            ty.result_flat.to_vec()
+        } else {
+            vec![crate::FlatType::I32]
+        };
+        check_core_signature(&*store, &func, &params, &results, &display)?;
+        if let Some(post_return) = &post_return {
+            check_core_signature(&*store, post_return, &results, &[], &display)?;
+        }
+        Ok(ExportFunc {
+            instance: self.id,
+            func,
+            memory,
+            realloc,
+            post_return,
+            encoding: encoding(options.string_encoding),
+            core_params: params.len(),
+            core_results: results.len(),
+            ty,
+            name: display,
+        })
+    }
+}
+
+/// Marks the instance entered for an export call.
+pub(crate) fn enter<T>(data: &mut StoreData<T>, instance: usize) -> Result<()> {
+    match data.instances.get_mut(instance) {
+        Some(state) => state.enter(),
+        None => anyhow::bail!("the instance does not belong to this store"),
+    }
+}
+
+/// Marks the export call finished; a failed call poisons the instance.
+pub(crate) fn exit<T>(data: &mut StoreData<T>, instance: usize, ok: bool) {
+    if let Some(state) = data.instances.get_mut(instance) {
+        state.exit(ok);
+    }
+}

@@ -1,0 +1,228 @@
+//! [`Linker`]: host definitions by import name, and instantiation.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use wasmtime_environ::PrimaryMap;
+use wasmtime_environ::component::TypeDef;
+
+use crate::abi::traits::{Lift, Lower};
+use crate::error::Result;
+use crate::host::component::Component;
+use crate::host::engine::Engine;
+use crate::host::host_func::HostFunc;
+use crate::host::instance::{Imports, Instance, instantiate};
+use crate::host::resources::{HostDtor, HostResource, resource_map};
+use crate::host::store::{AsContextMut, StoreContextMut};
+use crate::host::types::FuncType;
+use crate::resources::Resource;
+use crate::val::Val;
+
+/// One host definition.
+enum Definition<T: 'static> {
+    Func(Arc<HostFunc<T>>),
+    Resource(HostResource<T>),
+}
+
+impl<T: 'static> Definition<T> {
+    fn kind(&self) -> &'static str {
+        match self {
+            Definition::Func(_) => "function",
+            Definition::Resource(_) => "resource type",
+        }
+    }
+}
+
+type Definitions<T> = HashMap<String, Definition<T>>;
+
+/// Host definitions for a component's imports, by name: functions of the
+/// root (`root()`) and of imported interfaces (`instance("ns:pkg/iface")`).
+pub struct Linker<T: 'static> {
+    engine: Engine,
+    root: Definitions<T>,
+    instances: HashMap<String, Definitions<T>>,
+}
+
+/// The definitions of one namespace of a [`Linker`]: its root or one
+/// interface.
+pub struct LinkerInstance<'a, T: 'static> {
+    path: Option<String>,
+    definitions: &'a mut Definitions<T>,
+}
+
+impl<T: 'static> Linker<T> {
+    /// An empty linker for components of `engine`.
+    pub fn new(engine: &Engine) -> Self {
+        Self {
+            engine: engine.clone(),
+            root: HashMap::new(),
+            instances: HashMap::new(),
+        }
+    }
+
+    /// The engine the linker was made for.
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// The root namespace: functions the component imports by plain name.
+    pub fn root(&mut self) -> LinkerInstance<'_, T> {
+        LinkerInstance {
+            path: None,
+            definitions: &mut self.root,
+        }
+    }
+
+    /// The namespace of the imported interface `name` (`"ns:pkg/iface"`),
+    /// created when first asked for.
+    pub fn instance(&mut self, name: &str) -> Result<LinkerInstance<'_, T>> {
+        if self.root.contains_key(name) {
+            anyhow::bail!("`{name}` is already defined as a function");
+        }
+        Ok(LinkerInstance {
+            path: Some(name.to_string()),
+            definitions: self.instances.entry(name.to_string()).or_default(),
+        })
+    }
+
+    /// Instantiates `component` in `store`, with every import resolved to
+    /// this linker's definitions and type-checked against them.
+    ///
+    /// Fails naming the import when one is missing or its host function has
+    /// other types than the component expects.
+    pub fn instantiate(
+        &self,
+        mut store: impl AsContextMut<Data = T>,
+        component: &Component,
+    ) -> Result<Instance> {
+        let info = &component.inner.info;
+        let types = &component.inner.types;
+        let mut found = PrimaryMap::new();
+        for (_, (import, path)) in info.imports.iter() {
+            let (name, ext) = &info.import_types[*import];
+            let (full_name, def, ty) = match path.as_slice() {
+                [] => (name.clone(), self.root.get(name), ext.ty),
+                [item] => {
+                    let full = format!("{name}#{item}");
+                    let ty = match ext.ty {
+                        TypeDef::ComponentInstance(i) => {
+                            match types[i].exports.get(item.as_str()) {
+                                Some(e) => e.ty,
+                                None => anyhow::bail!("import `{full}` has no type"),
+                            }
+                        }
+                        _ => anyhow::bail!("import `{name}` is not an instance"),
+                    };
+                    (full, self.instances.get(name).and_then(|d| d.get(item)), ty)
+                }
+                _ => anyhow::bail!(
+                    "import `{name}`: nested instance imports are not supported by witbind yet"
+                ),
+            };
+            let Some(def) = def else {
+                anyhow::bail!(
+                    "missing import: the component imports `{full_name}` ({}), which the linker does not define",
+                    ty.desc()
+                );
+            };
+            found.push((full_name, def, ty));
+        }
+
+        let mut imported = Vec::new();
+        let mut host_dtors: Vec<Option<Arc<HostDtor<T>>>> = Vec::new();
+        for (_, import) in info.imported_resources.iter() {
+            match &found[*import] {
+                (_, Definition::Resource(r), TypeDef::Resource(_)) => {
+                    imported.push(r.ty.clone());
+                    host_dtors.push(Some(r.dtor.clone()));
+                }
+                (name, def, _) => anyhow::bail!(
+                    "import `{name}`: the component imports a resource type, the linker defines a {}",
+                    def.kind()
+                ),
+            }
+        }
+        let id = store.as_context_mut().inner.data().instances.len();
+        let resource_types = resource_map(&component.inner, id, imported);
+
+        let mut funcs = PrimaryMap::new();
+        for (_, (full_name, def, ty)) in found.into_iter() {
+            let func = match (ty, def) {
+                (TypeDef::ComponentFunc(f), Definition::Func(host)) => {
+                    let func_ty = FuncType::new(types, &resource_types, f)
+                        .map_err(|e| e.context(format!("import `{full_name}`")))?;
+                    host.typecheck(&full_name, &func_ty)?;
+                    Some((full_name, host.clone()))
+                }
+                (TypeDef::Resource(_), Definition::Resource(_)) => None,
+                (TypeDef::ComponentFunc(_) | TypeDef::Resource(_), def) => anyhow::bail!(
+                    "import `{full_name}`: the component imports a {}, the linker defines a {}",
+                    ty.desc(),
+                    def.kind()
+                ),
+                (other, _) => anyhow::bail!(
+                    "import `{full_name}`: importing a {} is not supported",
+                    other.desc()
+                ),
+            };
+            funcs.push(func);
+        }
+        let imports = Imports {
+            funcs,
+            resource_types,
+            host_dtors: host_dtors.into(),
+        };
+        let mut cx = store.as_context_mut();
+        instantiate(&mut cx.inner, component, id, &imports)
+    }
+}
+
+impl<T: 'static> LinkerInstance<'_, T> {
+    /// Defines the function `name` as `func`, which takes the parameters as
+    /// the tuple `P` and returns the results as the tuple `R`.
+    pub fn func_wrap<P, R, F>(&mut self, name: &str, func: F) -> Result<()>
+    where
+        P: for<'a> Lift<'a> + 'static,
+        R: Lower + 'static,
+        F: Fn(StoreContextMut<'_, T>, P) -> Result<R> + Send + Sync + 'static,
+    {
+        self.define(name, Definition::Func(Arc::new(HostFunc::typed(func))))
+    }
+
+    /// Defines the function `name` as `func`, which takes and returns
+    /// dynamic [`Val`]s: whatever type the component imports `name` with.
+    /// Results that do not match the import's result types trap the call.
+    pub fn func_new(
+        &mut self,
+        name: &str,
+        func: impl Fn(StoreContextMut<'_, T>, &[Val]) -> Result<Vec<Val>> + Send + Sync + 'static,
+    ) -> Result<()> {
+        self.define(name, Definition::Func(Arc::new(HostFunc::dynamic(func))))
+    }
+
+    /// Defines the resource type `name` as the host's type `R`: handles of
+    /// it are [`Resource<R>`]. `dtor` runs with the rep when a guest drops
+    /// the last owned handle.
+    pub fn resource<R: 'static>(
+        &mut self,
+        name: &str,
+        dtor: impl Fn(StoreContextMut<'_, T>, u32) -> Result<()> + Send + Sync + 'static,
+    ) -> Result<()> {
+        let resource = HostResource {
+            ty: Resource::<R>::resource_type(),
+            dtor: Arc::new(dtor),
+        };
+        self.define(name, Definition::Resource(resource))
+    }
+
+    fn define(&mut self, name: &str, definition: Definition<T>) -> Result<()> {
+        if self.definitions.contains_key(name) {
+            match &self.path {
+                Some(path) => anyhow::bail!("`{path}#{name}` is already defined"),
+                None => anyhow::bail!("`{name}` is already defined"),
+            }
+        }
+        self.definitions.insert(name.to_string(), definition);
+        Ok(())
+    }
+}

@@ -1,0 +1,83 @@
+//! What the host runs: every construct of a translated component that witbind
+//! does not support yet is rejected here, when the component is loaded, with
+//! an error naming it, so that no call can meet it later.
+
+use wasmtime_environ::component::{
+    CanonicalOptionsDataModel, ComponentTranslation, CoreDef, GlobalInitializer, InstantiateModule,
+    Trampoline,
+};
+
+use crate::error::Result;
+
+/// Fails on the first unsupported construct of `translation`.
+pub(crate) fn check_supported(translation: &ComponentTranslation) -> Result<()> {
+    for trampoline in translation.trampolines.values() {
+        check_trampoline(trampoline)?;
+    }
+    let component = &translation.component;
+    for options in component.options.values() {
+        if options.async_ {
+            unsupported("async lifting or lowering (`async` canonical option)")?;
+        }
+        if options.callback.is_some() {
+            unsupported("async callbacks (`callback` canonical option)")?;
+        }
+        if let CanonicalOptionsDataModel::Gc {} = options.data_model {
+            unsupported("the GC data model (`gc` canonical option)")?;
+        }
+    }
+    for init in &component.initializers {
+        match init {
+            GlobalInitializer::InstantiateModule(InstantiateModule::Static(_, args), instance) => {
+                if instance.is_none() {
+                    unsupported(
+                        "fused adapters between sub-components (a component calling \
+                         another component's export)",
+                    )?;
+                }
+                args.iter().try_for_each(check_def)?;
+            }
+            GlobalInitializer::InstantiateModule(InstantiateModule::Import(..), _) => {
+                unsupported("instantiating an imported core module")?
+            }
+            GlobalInitializer::ExtractCallback(_) => unsupported("async callbacks")?,
+            GlobalInitializer::ExtractTable(_) => unsupported("tables for `thread.new-indirect`")?,
+            GlobalInitializer::ExtractRealloc(e) => check_def(&e.def)?,
+            GlobalInitializer::ExtractPostReturn(e) => check_def(&e.def)?,
+            GlobalInitializer::Resource(r) => {
+                if let Some(dtor) = &r.dtor {
+                    check_def(dtor)?;
+                }
+            }
+            GlobalInitializer::LowerImport { .. } | GlobalInitializer::ExtractMemory(_) => {}
+        }
+    }
+    Ok(())
+}
+
+fn check_def(def: &CoreDef) -> Result<()> {
+    match def {
+        CoreDef::Export(_) | CoreDef::Trampoline(_) => Ok(()),
+        CoreDef::InstanceFlags(_) => unsupported("instance flags of fused adapters"),
+        CoreDef::UnsafeIntrinsic(_) => unsupported("wasmtime's unsafe intrinsics"),
+        CoreDef::TaskMayBlock => unsupported("the `task-may-block` global of async tasks"),
+    }
+}
+
+fn check_trampoline(trampoline: &Trampoline) -> Result<()> {
+    match trampoline {
+        Trampoline::LowerImport { .. }
+        | Trampoline::ResourceNew { .. }
+        | Trampoline::ResourceRep { .. }
+        | Trampoline::ResourceDrop { .. } => Ok(()),
+        Trampoline::Transcoder { op, .. } => unsupported(&format!(
+            "string transcoding between sub-components ({})",
+            op.desc()
+        )),
+        other => unsupported(&format!("the `{}` built-in", other.symbol_name())),
+    }
+}
+
+fn unsupported(what: &str) -> Result<()> {
+    anyhow::bail!("unsupported component construct: {what} is not supported by witbind yet")
+}

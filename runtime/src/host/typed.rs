@@ -1,0 +1,215 @@
+//! [`TypedFunc`]: an export called with Rust parameter and result tuples.
+
+use std::marker::PhantomData;
+
+use wasmtime::ValRaw;
+
+use crate::abi::context::{HostcallFuel, LiftContext, LowerContext};
+use crate::abi::flat::{FlatReader, FlatWriter};
+use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS};
+use crate::abi::traits::{Lift, Lower};
+use crate::error::Result;
+use crate::host::backend::wasmtime::{WasmtimeMemory, call_raw, flat_to_raw, raw_to_flat};
+use crate::host::exports::{ExportFunc, ExportName, enter, exit};
+use crate::host::instance::Instance;
+use crate::host::resources::with_tables;
+use crate::host::store::{AsContextMut, StoreData};
+use crate::resources::ResourceTables;
+
+/// An exported function whose parameters are the tuple `P` and results the
+/// tuple `R`, both checked against the component's type when it is created.
+///
+/// Parameters spill to memory allocated with the guest's `realloc` when they
+/// take more than 16 core values; results come back through a pointer the
+/// export returns when they take more than one.
+pub struct TypedFunc<P, R> {
+    export: ExportFunc,
+    _marker: PhantomData<fn(P) -> R>,
+}
+
+impl<P, R> Clone for TypedFunc<P, R> {
+    fn clone(&self) -> Self {
+        Self {
+            export: self.export.clone(),
+            _marker: PhantomData,
+        }
+    }
+}
+
+impl<P, R> std::fmt::Debug for TypedFunc<P, R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TypedFunc")
+            .field("name", &self.export.name)
+            .field("type", &self.export.ty.describe())
+            .finish()
+    }
+}
+
+impl Instance {
+    /// The export `name` as a [`TypedFunc`], failing when it does not exist
+    /// or when `P`/`R` do not match its type (the error names both types).
+    pub fn get_typed_func<P, R>(
+        &self,
+        store: impl AsContextMut,
+        name: impl ExportName,
+    ) -> Result<TypedFunc<P, R>>
+    where
+        P: Lower,
+        R: for<'a> Lift<'a>,
+    {
+        let export = self.export_func(store, name)?;
+        let check = P::typecheck(&export.ty.params).and_then(|()| R::typecheck(&export.ty.results));
+        if let Err(e) = check {
+            return Err(e.context(format!(
+                "export `{}`: the Rust type `fn{} -> {}` does not match the component's type `{}`",
+                export.name,
+                std::any::type_name::<P>(),
+                std::any::type_name::<R>(),
+                export.ty.describe()
+            )));
+        }
+        Ok(TypedFunc {
+            export,
+            _marker: PhantomData,
+        })
+    }
+}
+
+impl<P, R> TypedFunc<P, R>
+where
+    P: Lower,
+    R: for<'a> Lift<'a>,
+{
+    /// Calls the export: lowers `params`, runs the guest, lifts the results,
+    /// then runs the guest's `post-return`.
+    ///
+    /// A trap (in the guest, or a Canonical ABI rule the guest broke) is an
+    /// `Err`, and the instance then refuses further calls.
+    pub fn call(&self, mut store: impl AsContextMut, params: P) -> Result<R> {
+        let mut cx = store.as_context_mut();
+        let store = &mut cx.inner;
+        enter(store.data_mut(), self.export.instance)?;
+        let result = self.run(store, &params);
+        exit(store.data_mut(), self.export.instance, result.is_ok());
+        result
+    }
+
+    fn run<T: 'static>(
+        &self,
+        store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+        params: &P,
+    ) -> Result<R> {
+        let e = &self.export;
+        let mut slots = [ValRaw::u64(0); MAX_FLAT_PARAMS];
+        let fuel = HostcallFuel::new(store.data().hostcall_fuel);
+        let fuel = if e.ty.has_handles {
+            with_tables(store, e.instance, |store, tables| {
+                tables.enter_call();
+                self.lower_params(store, params, &mut slots, fuel, Some(tables))
+            })?
+        } else {
+            self.lower_params(store, params, &mut slots, fuel, None)?
+        };
+        let used = e.core_params.max(e.core_results);
+        // SAFETY: `check_core_signature` verified, when the export was
+        // resolved, that the function takes `core_params` values of the
+        // flattened parameter types written above and returns `core_results`
+        // numeric values; `used` slots cover both.
+        unsafe { call_raw(&mut *store, &e.func, &mut slots[..used]) }?;
+        let results = if e.ty.has_handles {
+            with_tables(store, e.instance, |store, tables| {
+                let results = self.lift_results(store, &slots, fuel, Some(&mut *tables))?;
+                tables.exit_call()?;
+                Ok(results)
+            })?
+        } else {
+            self.lift_results(store, &slots, fuel, None)?
+        };
+        if let Some(post_return) = &e.post_return {
+            // SAFETY: the post-return function was checked to take exactly
+            // the export's core results, which are still in `slots`.
+            unsafe { call_raw(&mut *store, post_return, &mut slots[..e.core_results]) }?;
+        }
+        Ok(results)
+    }
+
+    /// Lowers the parameters into `slots`, or into memory from `realloc`
+    /// when they spill, and gives back the fuel left.
+    fn lower_params<T: 'static>(
+        &self,
+        store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+        params: &P,
+        slots: &mut [ValRaw; MAX_FLAT_PARAMS],
+        fuel: HostcallFuel,
+        tables: Option<&mut ResourceTables>,
+    ) -> Result<HostcallFuel> {
+        let e = &self.export;
+        let mut view = e.memory.map(|m| {
+            WasmtimeMemory::new(
+                wasmtime::AsContextMut::as_context_mut(store),
+                m,
+                e.realloc.clone(),
+            )
+        });
+        let mut cx = match &mut view {
+            Some(view) => LowerContext::new(view, e.encoding),
+            None => LowerContext::without_memory(e.encoding),
+        }
+        .with_fuel(fuel);
+        if let Some(tables) = tables {
+            cx = cx.with_resources(tables);
+        }
+        let count = e.ty.param_flat.len();
+        if count <= MAX_FLAT_PARAMS {
+            let mut flat = [0u64; MAX_FLAT_PARAMS];
+            let mut writer = FlatWriter::new(&mut flat[..count]);
+            params.lower_flat(&mut cx, &mut writer)?;
+            if writer.len() != count {
+                anyhow::bail!(
+                    "parameters lowered to {} core values, expected {count}",
+                    writer.len()
+                );
+            }
+            for (slot, bits) in slots.iter_mut().zip(&flat[..count]) {
+                *slot = flat_to_raw(*bits);
+            }
+        } else {
+            let ptr = cx.realloc(0, 0, P::ALIGN32, P::SIZE32 as u32)?;
+            params.store(&mut cx, ptr as usize)?;
+            slots[0] = flat_to_raw(u64::from(ptr));
+        }
+        Ok(*cx.fuel())
+    }
+
+    /// Lifts the results from the core result in `slots`, or from the
+    /// memory it points to when they spill.
+    fn lift_results<T: 'static>(
+        &self,
+        store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+        slots: &[ValRaw; MAX_FLAT_PARAMS],
+        fuel: HostcallFuel,
+        tables: Option<&mut ResourceTables>,
+    ) -> Result<R> {
+        let e = &self.export;
+        let mut cx = match e.memory {
+            Some(m) => LiftContext::new(m.data(&*store), e.encoding),
+            None => LiftContext::without_memory(e.encoding),
+        }
+        .with_fuel(fuel);
+        if let Some(tables) = tables {
+            cx = cx.with_resources(tables);
+        }
+        if e.ty.result_flat.len() <= MAX_FLAT_RESULTS {
+            let mut flat = [0u64; MAX_FLAT_RESULTS];
+            let count = e.ty.result_flat.len();
+            for (i, ty) in e.ty.result_flat.iter().enumerate() {
+                flat[i] = raw_to_flat(slots[i], *ty);
+            }
+            R::lift_flat(&mut cx, &mut FlatReader::new(&flat[..count]))
+        } else {
+            let ptr = slots[0].get_u32();
+            let bytes = cx.guest_range(ptr, R::SIZE32 as u64, R::ALIGN32)?;
+            R::load(&mut cx, bytes)
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! wasmtime-environ's interface types converted into witbind's [`Type`], and
+//! the function types the host checks Rust signatures against.
+
+use wasmtime_environ::component::{
+    ComponentTypes, InterfaceType, TypeFuncIndex, TypeResourceTable, TypeResourceTableIndex,
+    TypeTupleIndex,
+};
+
+use crate::abi::flat::FlatType;
+use crate::error::Result;
+use crate::types::{
+    Case, EnumType, Field, FlagsType, ListType, OptionType, RecordType, ResourceType, ResultType,
+    TupleType, Type, VariantType,
+};
+
+/// A component function's type with its flattening, computed once.
+#[derive(Debug, Clone)]
+pub(crate) struct FuncType {
+    /// The parameters as one tuple type.
+    pub params: Type,
+    /// The results as one tuple type.
+    pub results: Type,
+    /// The flat core types of all parameters.
+    pub param_flat: Box<[FlatType]>,
+    /// The flat core types of all results.
+    pub result_flat: Box<[FlatType]>,
+    /// Whether a resource handle appears anywhere in the parameters or
+    /// results, so calls must open a scope on the handle tables.
+    pub has_handles: bool,
+}
+
+/// The resource types of one instance of a component, by
+/// `ResourceIndex`: the host's types for imported resources, then the
+/// instance's own defined resource types.
+pub(crate) type ResourceMap = [ResourceType];
+
+impl FuncType {
+    /// The type of the component function `index`.
+    pub(crate) fn new(
+        types: &ComponentTypes,
+        resources: &ResourceMap,
+        index: TypeFuncIndex,
+    ) -> Result<Self> {
+        let func = &types[index];
+        if func.async_ {
+            anyhow::bail!("async functions are not supported by witbind yet");
+        }
+        let cx = Convert { types, resources };
+        let params = cx.tuple(func.params)?;
+        let results = cx.tuple(func.results)?;
+        Ok(Self {
+            has_handles: has_handles(&params) || has_handles(&results),
+            param_flat: params.flat_types().into(),
+            result_flat: results.flat_types().into(),
+            params,
+            results,
+        })
+    }
+
+    /// Renders the type as `func(<params>) -> <results>` for error messages.
+    pub(crate) fn describe(&self) -> String {
+        let list = |t: &Type| match t {
+            Type::Tuple(t) => t
+                .types()
+                .iter()
+                .map(Type::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            other => other.to_string(),
+        };
+        format!("func({}) -> ({})", list(&self.params), list(&self.results))
+    }
+}
+
+/// Converts interface types, resolving resources through the instance's map.
+struct Convert<'a> {
+    types: &'a ComponentTypes,
+    resources: &'a ResourceMap,
+}
+
+impl Convert<'_> {
+    fn tuple(&self, index: TypeTupleIndex) -> Result<Type> {
+        let types = self.types;
+        let elements = types[index]
+            .types
+            .iter()
+            .map(|t| self.convert(t))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Type::Tuple(TupleType::new(elements)))
+    }
+
+    /// Converts one interface type.
+    fn convert(&self, ty: &InterfaceType) -> Result<Type> {
+        let types = self.types;
+        Ok(match ty {
+            InterfaceType::Bool => Type::Bool,
+            InterfaceType::S8 => Type::S8,
+            InterfaceType::U8 => Type::U8,
+            InterfaceType::S16 => Type::S16,
+            InterfaceType::U16 => Type::U16,
+            InterfaceType::S32 => Type::S32,
+            InterfaceType::U32 => Type::U32,
+            InterfaceType::S64 => Type::S64,
+            InterfaceType::U64 => Type::U64,
+            InterfaceType::Float32 => Type::F32,
+            InterfaceType::Float64 => Type::F64,
+            InterfaceType::Char => Type::Char,
+            InterfaceType::String => Type::String,
+            InterfaceType::List(i) => Type::List(ListType::new(self.convert(&types[*i].element)?)),
+            InterfaceType::Record(i) => Type::Record(RecordType::new(
+                types[*i]
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        Ok(Field {
+                            name: f.name.clone(),
+                            ty: self.convert(&f.ty)?,
+                        })
+                    })
+                    .collect::<Result<_>>()?,
+            )),
+            InterfaceType::Tuple(i) => self.tuple(*i)?,
+            InterfaceType::Variant(i) => Type::Variant(VariantType::new(
+                types[*i]
+                    .cases
+                    .iter()
+                    .map(|(name, ty)| {
+                        Ok(Case {
+                            name: name.clone(),
+                            ty: ty.as_ref().map(|t| self.convert(t)).transpose()?,
+                        })
+                    })
+                    .collect::<Result<_>>()?,
+            )),
+            InterfaceType::Enum(i) => {
+                Type::Enum(EnumType::new(types[*i].names.iter().cloned().collect()))
+            }
+            InterfaceType::Flags(i) => {
+                Type::Flags(FlagsType::new(types[*i].names.iter().cloned().collect())?)
+            }
+            InterfaceType::Option(i) => Type::Option(OptionType::new(self.convert(&types[*i].ty)?)),
+            InterfaceType::Result(i) => {
+                let r = &types[*i];
+                let ok = r.ok.as_ref().map(|t| self.convert(t)).transpose()?;
+                let err = r.err.as_ref().map(|t| self.convert(t)).transpose()?;
+                Type::Result(ResultType::new(ok, err))
+            }
+            InterfaceType::Own(i) => Type::Own(self.resource(*i)?),
+            InterfaceType::Borrow(i) => Type::Borrow(self.resource(*i)?),
+            InterfaceType::Map(_) => anyhow::bail!("`map` types are not supported by witbind yet"),
+            InterfaceType::Future(_) => {
+                anyhow::bail!("`future` types are not supported by witbind yet")
+            }
+            InterfaceType::Stream(_) => {
+                anyhow::bail!("`stream` types are not supported by witbind yet")
+            }
+            InterfaceType::ErrorContext(_) => {
+                anyhow::bail!("`error-context` types are not supported by witbind yet")
+            }
+            InterfaceType::FixedLengthList(_) => {
+                anyhow::bail!("fixed-length lists are not supported by witbind yet")
+            }
+        })
+    }
+
+    /// The resource type a resource table of the component stands for.
+    fn resource(&self, index: TypeResourceTableIndex) -> Result<ResourceType> {
+        match &self.types[index] {
+            TypeResourceTable::Concrete { ty, .. } => {
+                match self.resources.get(ty.as_u32() as usize) {
+                    Some(r) => Ok(r.clone()),
+                    None => anyhow::bail!("resource {} has no type", ty.as_u32()),
+                }
+            }
+            TypeResourceTable::Abstract(_) => {
+                anyhow::bail!("abstract resource types are not supported by witbind yet")
+            }
+        }
+    }
+}
+
+/// Whether a handle appears anywhere in `ty`.
+fn has_handles(ty: &Type) -> bool {
+    match ty {
+        Type::Own(_) | Type::Borrow(_) => true,
+        Type::List(l) => has_handles(l.element()),
+        Type::Record(r) => r.fields().iter().any(|f| has_handles(&f.ty)),
+        Type::Tuple(t) => t.types().iter().any(has_handles),
+        Type::Variant(v) => v
+            .cases()
+            .iter()
+            .filter_map(|c| c.ty.as_ref())
+            .any(has_handles),
+        Type::Option(o) => has_handles(o.some()),
+        Type::Result(r) => r.ok().into_iter().chain(r.err()).any(has_handles),
+        _ => false,
+    }
+}
+
+/// The resource type the component's resource table `index` stands for.
+pub(crate) fn table_resource(
+    types: &ComponentTypes,
+    resources: &ResourceMap,
+    index: TypeResourceTableIndex,
+) -> Result<ResourceType> {
+    Convert { types, resources }.resource(index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handles_are_found_inside_nested_types() {
+        let own = Type::Own(ResourceType::defined("r", 1));
+        let nested = Type::Option(OptionType::new(Type::List(ListType::new(Type::Tuple(
+            TupleType::new(vec![Type::U8, own]),
+        )))));
+        assert!(has_handles(&nested));
+        let plain = Type::Result(ResultType::new(Some(Type::String), None));
+        assert!(!has_handles(&plain));
+    }
+}

@@ -1,0 +1,30 @@
+(component
+  (import "test:host/things" (instance $things
+    (export "thing" (type $thing (sub resource)))
+    (export "new-thing" (func (param "v" u32) (result (own $thing))))
+    (export "thing-value" (func (param "t" (borrow $thing)) (result u32)))))
+  (alias export $things "thing" (type $thing))
+  (alias export $things "new-thing" (func $new-thing))
+  (alias export $things "thing-value" (func $thing-value))
+  (core func $new-thing-core (canon lower (func $new-thing)))
+  (core func $thing-value-core (canon lower (func $thing-value)))
+  (core func $drop-thing (canon resource.drop $thing))
+  (core module $m
+    (import "host" "new" (func $new (param i32) (result i32)))
+    (import "host" "value" (func $value (param i32) (result i32)))
+    (import "host" "drop" (func $drop (param i32)))
+    (func (export "run") (param i32) (result i32)
+      (local $h i32) (local $v i32)
+      (local.set $h (call $new (local.get 0)))
+      (local.set $v (call $value (local.get $h)))
+      (call $drop (local.get $h))
+      (local.get $v))
+    (func (export "forge") (param i32) (result i32) (call $value (local.get 0))))
+  (core instance $i (instantiate $m
+    (with "host" (instance
+      (export "new" (func $new-thing-core))
+      (export "value" (func $thing-value-core))
+      (export "drop" (func $drop-thing))))))
+  (func (export "run") (param "v" u32) (result u32) (canon lift (core func $i "run")))
+  (func (export "forge") (param "h" u32) (result u32) (canon lift (core func $i "forge")))
+)
