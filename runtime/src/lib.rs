@@ -11,7 +11,8 @@ pub mod resources;
 pub mod types;
 mod val;
 
-pub use abi::context::{HostcallFuel, LiftContext, LowerContext};
+pub use abi::bump::BumpAllocator;
+pub use abi::context::{CallState, HostcallFuel, LiftContext, LowerContext};
 pub use abi::flat::{FlatReader, FlatType, FlatWriter};
 pub use abi::memory::{GuestMemory, VecMemory};
 pub use abi::options::StringEncoding;

@@ -577,12 +577,7 @@ fn resources_and_other_values_do_not_stand_in_for_each_other() {
 
 /// A memory whose `realloc` hands out addresses from 16 up.
 fn bump_memory() -> VecMemory {
-    let mut next = 16u32;
-    VecMemory::new(vec![0; 256], move |_, _, _, align, size| {
-        let ptr = next.next_multiple_of(align);
-        next = ptr + size;
-        Ok(ptr)
-    })
+    witbind::BumpAllocator::new(16).memory(vec![0; 256])
 }
 
 #[test]

@@ -4,14 +4,12 @@
 //! Run with `cargo bench -p witbind-tests --bench abi`; figures and how to
 //! read them are in `docs/performance.md`.
 
-use std::cell::Cell;
 use std::hint::black_box;
-use std::rc::Rc;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use witbind::{
-    FlatReader, FlatWriter, GuestMemory, Lift, LiftContext, Lower, LowerContext, StringEncoding,
-    VecMemory,
+    BumpAllocator, FlatReader, FlatWriter, GuestMemory, Lift, LiftContext, Lower, LowerContext,
+    StringEncoding, VecMemory,
 };
 
 /// Guest memory size: room for the largest case (a 1 MiB string lowered to
@@ -22,31 +20,20 @@ const MEMORY_BYTES: usize = 64 << 20;
 /// every iteration lowers into the same addresses.
 struct BumpMemory {
     memory: VecMemory,
-    next: Rc<Cell<u32>>,
+    bump: BumpAllocator,
 }
 
 impl BumpMemory {
     fn new() -> Self {
-        let next = Rc::new(Cell::new(8u32));
-        let bump = Rc::clone(&next);
-        let memory = VecMemory::new(
-            vec![0; MEMORY_BYTES],
-            move |mem, old_ptr, old_size, align, new_size| {
-                if old_ptr != 0 && new_size <= old_size {
-                    return Ok(old_ptr);
-                }
-                let ptr = bump.get().next_multiple_of(align);
-                let copy = old_size.min(new_size) as usize;
-                mem.copy_within(old_ptr as usize..old_ptr as usize + copy, ptr as usize);
-                bump.set(ptr + new_size);
-                Ok(ptr)
-            },
-        );
-        Self { memory, next }
+        let bump = BumpAllocator::new(8);
+        Self {
+            memory: bump.memory(vec![0; MEMORY_BYTES]),
+            bump,
+        }
     }
 
     fn reset(&mut self) {
-        self.next.set(8);
+        self.bump.reset();
     }
 }
 

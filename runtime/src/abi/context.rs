@@ -63,48 +63,23 @@ impl Default for HostcallFuel {
     }
 }
 
-/// Everything lowering needs: guest memory with its `realloc`, the string
-/// encoding, the hostcall fuel and, for handles, the instance's resources.
-pub struct LowerContext<'a, M: GuestMemory + ?Sized> {
-    memory: Option<&'a mut M>,
+/// What lifting and lowering share through one call: the guest's string
+/// encoding, the hostcall fuel and, for handles, the instance's resource
+/// state. [`LowerContext`] and [`LiftContext`] dereference to it.
+#[derive(Debug)]
+pub struct CallState<'a> {
     encoding: StringEncoding,
     fuel: HostcallFuel,
     resources: Option<&'a mut ResourceTables>,
 }
 
-impl<'a, M: GuestMemory + ?Sized> LowerContext<'a, M> {
-    /// A context lowering into `memory` with `encoding` and default fuel.
-    pub fn new(memory: &'a mut M, encoding: StringEncoding) -> Self {
+impl CallState<'_> {
+    fn new(encoding: StringEncoding) -> Self {
         Self {
-            memory: Some(memory),
             encoding,
             fuel: HostcallFuel::default(),
             resources: None,
         }
-    }
-
-    /// A context for functions whose canonical options name no memory: only
-    /// values that need no memory can be lowered through it.
-    pub fn without_memory(encoding: StringEncoding) -> Self {
-        Self {
-            memory: None,
-            encoding,
-            fuel: HostcallFuel::default(),
-            resources: None,
-        }
-    }
-
-    /// Replaces the hostcall fuel.
-    pub fn with_fuel(mut self, fuel: HostcallFuel) -> Self {
-        self.fuel = fuel;
-        self
-    }
-
-    /// Gives the context the receiving instance's resource state, which
-    /// lowering handles needs.
-    pub fn with_resources(mut self, resources: &'a mut ResourceTables) -> Self {
-        self.resources = Some(resources);
-        self
     }
 
     /// The instance's resource state, or an error when the context has none.
@@ -127,6 +102,73 @@ impl<'a, M: GuestMemory + ?Sized> LowerContext<'a, M> {
     #[inline]
     pub fn consume_fuel(&mut self, bytes: u64) -> Result<()> {
         self.fuel.consume(bytes)
+    }
+}
+
+impl<'a, M: GuestMemory + ?Sized> core::ops::Deref for LowerContext<'a, M> {
+    type Target = CallState<'a>;
+
+    fn deref(&self) -> &CallState<'a> {
+        &self.state
+    }
+}
+
+impl<M: GuestMemory + ?Sized> core::ops::DerefMut for LowerContext<'_, M> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.state
+    }
+}
+
+impl<'a> core::ops::Deref for LiftContext<'a> {
+    type Target = CallState<'a>;
+
+    fn deref(&self) -> &CallState<'a> {
+        &self.state
+    }
+}
+
+impl core::ops::DerefMut for LiftContext<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.state
+    }
+}
+
+/// Everything lowering needs: guest memory with its `realloc`, the string
+/// encoding, the hostcall fuel and, for handles, the instance's resources.
+pub struct LowerContext<'a, M: GuestMemory + ?Sized> {
+    memory: Option<&'a mut M>,
+    state: CallState<'a>,
+}
+
+impl<'a, M: GuestMemory + ?Sized> LowerContext<'a, M> {
+    /// A context lowering into `memory` with `encoding` and default fuel.
+    pub fn new(memory: &'a mut M, encoding: StringEncoding) -> Self {
+        Self {
+            memory: Some(memory),
+            state: CallState::new(encoding),
+        }
+    }
+
+    /// A context for functions whose canonical options name no memory: only
+    /// values that need no memory can be lowered through it.
+    pub fn without_memory(encoding: StringEncoding) -> Self {
+        Self {
+            memory: None,
+            state: CallState::new(encoding),
+        }
+    }
+
+    /// Replaces the hostcall fuel.
+    pub fn with_fuel(mut self, fuel: HostcallFuel) -> Self {
+        self.state.fuel = fuel;
+        self
+    }
+
+    /// Gives the context the receiving instance's resource state, which
+    /// lowering handles needs.
+    pub fn with_resources(mut self, resources: &'a mut ResourceTables) -> Self {
+        self.state.resources = Some(resources);
+        self
     }
 
     fn memory_ref(&self) -> Result<&M> {
@@ -217,9 +259,7 @@ impl<M: GuestMemory + ?Sized> core::fmt::Debug for LowerContext<'_, M> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("LowerContext")
             .field("has_memory", &self.memory.is_some())
-            .field("encoding", &self.encoding)
-            .field("fuel", &self.fuel)
-            .field("has_resources", &self.resources.is_some())
+            .field("state", &self.state)
             .finish()
     }
 }
@@ -230,9 +270,7 @@ impl<M: GuestMemory + ?Sized> core::fmt::Debug for LowerContext<'_, M> {
 #[derive(Debug)]
 pub struct LiftContext<'a> {
     memory: Option<&'a [u8]>,
-    encoding: StringEncoding,
-    fuel: HostcallFuel,
-    resources: Option<&'a mut ResourceTables>,
+    state: CallState<'a>,
 }
 
 impl<'a> LiftContext<'a> {
@@ -240,9 +278,7 @@ impl<'a> LiftContext<'a> {
     pub fn new(memory: &'a [u8], encoding: StringEncoding) -> Self {
         Self {
             memory: Some(memory),
-            encoding,
-            fuel: HostcallFuel::default(),
-            resources: None,
+            state: CallState::new(encoding),
         }
     }
 
@@ -250,45 +286,21 @@ impl<'a> LiftContext<'a> {
     pub fn without_memory(encoding: StringEncoding) -> Self {
         Self {
             memory: None,
-            encoding,
-            fuel: HostcallFuel::default(),
-            resources: None,
+            state: CallState::new(encoding),
         }
     }
 
     /// Replaces the hostcall fuel.
     pub fn with_fuel(mut self, fuel: HostcallFuel) -> Self {
-        self.fuel = fuel;
+        self.state.fuel = fuel;
         self
     }
 
     /// Gives the context the sending instance's resource state, which
     /// lifting handles needs.
     pub fn with_resources(mut self, resources: &'a mut ResourceTables) -> Self {
-        self.resources = Some(resources);
+        self.state.resources = Some(resources);
         self
-    }
-
-    /// The instance's resource state, or an error when the context has none.
-    pub fn resources(&mut self) -> Result<&mut ResourceTables> {
-        self.resources.as_deref_mut().ok_or_else(no_resources)
-    }
-
-    /// The guest's string encoding.
-    #[inline]
-    pub fn string_encoding(&self) -> StringEncoding {
-        self.encoding
-    }
-
-    /// The fuel left.
-    pub fn fuel(&self) -> &HostcallFuel {
-        &self.fuel
-    }
-
-    /// Takes `bytes` of hostcall fuel.
-    #[inline]
-    pub fn consume_fuel(&mut self, bytes: u64) -> Result<()> {
-        self.fuel.consume(bytes)
     }
 
     /// The whole memory.

@@ -9,6 +9,7 @@
 //! [`Lift`]: crate::Lift
 //! [`LiftContext`]: crate::LiftContext
 
+pub mod bump;
 pub mod context;
 pub mod flat;
 pub(crate) mod impls;

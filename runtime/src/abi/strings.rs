@@ -214,20 +214,7 @@ mod tests {
     use crate::VecMemory;
 
     fn bump_memory() -> VecMemory {
-        let mut next = 8u32;
-        VecMemory::new(
-            vec![0; 1 << 16],
-            move |mem, old_ptr, old_size, align, new_size| {
-                if old_ptr != 0 && new_size <= old_size {
-                    return Ok(old_ptr);
-                }
-                let ptr = next.next_multiple_of(align);
-                let copy = old_size.min(new_size) as usize;
-                mem.copy_within(old_ptr as usize..old_ptr as usize + copy, ptr as usize);
-                next = ptr + new_size;
-                Ok(ptr)
-            },
-        )
+        crate::BumpAllocator::new(8).memory(vec![0; 1 << 16])
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::types::{
     Case, EnumType, Field, FlagsType, ListType, OptionType, RecordType, ResultType, TupleType,
     Type, VariantType,
 };
-use crate::{LiftContext, LowerContext};
+use crate::{BumpAllocator, LiftContext, LowerContext};
 
 use super::{Val, lift_flat_values, lower_flat_values};
 
@@ -195,20 +195,7 @@ fn random_val(rng: &mut Rng, ty: &Type) -> Val {
 
 /// A 1 MiB memory with a bump `realloc` from 16, shrinking in place.
 fn memory() -> VecMemory {
-    let mut next = 16u32;
-    VecMemory::new(
-        vec![0; 1 << 20],
-        move |bytes, old_ptr, old_size, align, new_size| {
-            if old_ptr != 0 && new_size <= old_size {
-                return Ok(old_ptr);
-            }
-            let ptr = next.next_multiple_of(align);
-            let copied = old_size.min(new_size) as usize;
-            bytes.copy_within(old_ptr as usize..old_ptr as usize + copied, ptr as usize);
-            next = ptr + new_size;
-            Ok(ptr)
-        },
-    )
+    BumpAllocator::new(16).memory(vec![0; 1 << 20])
 }
 
 fn round_trip(ty: &Type, val: &Val, encoding: StringEncoding) {

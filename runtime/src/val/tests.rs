@@ -1,9 +1,7 @@
 //! `Val` against typed values: identical flat values, bytes and `realloc`
 //! calls, and errors (never panics) for values that do not fit their type.
 
-use std::cell::RefCell;
 use std::fmt::Debug;
-use std::rc::Rc;
 
 use crate::abi::flat::{CANONICAL_NAN32, FlatReader, FlatType, FlatWriter};
 use crate::abi::memory::VecMemory;
@@ -13,7 +11,7 @@ use crate::types::{
     Case, EnumType, Field, FlagsType, ListType, OptionType, RecordType, ResultType, TupleType,
     Type, VariantType,
 };
-use crate::{LiftContext, LowerContext, Trap};
+use crate::{BumpAllocator, LiftContext, LowerContext, Trap};
 
 use super::{CanonContext, CoreFuncType, Val, lift_flat_values, lower_flat_values};
 
@@ -25,25 +23,9 @@ const ENCODINGS: [StringEncoding; 3] = [
 
 /// A 4 KiB memory whose `realloc` bump-allocates from 64 (shrinking in place)
 /// and records its calls.
-fn memory() -> (VecMemory, Rc<RefCell<Vec<[u32; 4]>>>) {
-    let calls = Rc::new(RefCell::new(Vec::new()));
-    let log = Rc::clone(&calls);
-    let mut next = 64u32;
-    let memory = VecMemory::new(
-        vec![0; 4096],
-        move |bytes, old_ptr, old_size, align, new_size| {
-            log.borrow_mut().push([old_ptr, old_size, align, new_size]);
-            if old_ptr != 0 && new_size <= old_size {
-                return Ok(old_ptr);
-            }
-            let ptr = next.next_multiple_of(align);
-            let copied = old_size.min(new_size) as usize;
-            bytes.copy_within(old_ptr as usize..old_ptr as usize + copied, ptr as usize);
-            next = ptr + new_size;
-            Ok(ptr)
-        },
-    );
-    (memory, calls)
+fn memory() -> (VecMemory, BumpAllocator) {
+    let bump = BumpAllocator::new(64);
+    (bump.memory(vec![0; 4096]), bump)
 }
 
 /// What one lowering produced: flat values (or nothing for `store`), the
@@ -60,7 +42,7 @@ fn lower_with(
     let mut writer = FlatWriter::new(&mut flat);
     lower(&mut LowerContext::new(&mut memory, encoding), &mut writer).unwrap();
     assert_eq!(writer.len(), flat_count);
-    let calls = calls.borrow().clone();
+    let calls = calls.calls();
     (flat, memory.into_bytes(), calls)
 }
 
@@ -499,7 +481,7 @@ fn export_arguments_spill_into_a_reallocated_tuple() {
     let mut cx = LowerContext::new(&mut memory, StringEncoding::Utf8);
     let flat = lower_flat_values(&mut cx, MAX_FLAT_PARAMS, &types, &values, None).unwrap();
     assert_eq!(flat, [64]);
-    assert_eq!(*calls.borrow(), [[0, 0, 4, 68]]);
+    assert_eq!(calls.calls(), [[0, 0, 4, 68]]);
     let bytes = memory.into_bytes();
     assert_eq!(&bytes[64 + 4 * 16..64 + 68], 16u32.to_le_bytes());
 

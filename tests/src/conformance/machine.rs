@@ -1,11 +1,8 @@
 //! The machine every vector assumes: 64 KiB of zeroed memory behind a
 //! recording bump allocator.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use anyhow::{Result, bail};
-use witbind::{Trap, VecMemory};
+use witbind::{BumpAllocator, VecMemory};
 
 use super::vector::Segment;
 
@@ -16,17 +13,10 @@ pub const MEMORY_SIZE: usize = 65536;
 /// first 8 bytes.
 pub const REGION_START: usize = 8;
 
-/// The bump allocator's state, shared with the `realloc` closure.
-#[derive(Debug)]
-struct Bump {
-    next: u32,
-    calls: Vec<[u32; 4]>,
-}
-
 /// A memory with the bump allocator the vectors describe.
 pub struct Machine {
     memory: VecMemory,
-    bump: Rc<RefCell<Bump>>,
+    bump: BumpAllocator,
 }
 
 impl Machine {
@@ -40,19 +30,11 @@ impl Machine {
             };
             dst.copy_from_slice(&segment.bytes);
         }
-        let bump = Rc::new(RefCell::new(Bump {
-            next: heap_start,
-            calls: Vec::new(),
-        }));
-        let state = Rc::clone(&bump);
-        let memory = VecMemory::new(bytes, move |memory, old_ptr, old_size, align, new_size| {
-            bump_realloc(
-                &mut state.borrow_mut(),
-                memory,
-                [old_ptr, old_size, align, new_size],
-            )
-        });
-        Ok(Self { memory, bump })
+        let bump = BumpAllocator::new(heap_start);
+        Ok(Self {
+            memory: bump.memory(bytes),
+            bump,
+        })
     }
 
     /// The memory, to lower into.
@@ -67,51 +49,20 @@ impl Machine {
 
     /// The bytes from [`REGION_START`] up to the allocator's `next`.
     pub fn region(&self) -> &[u8] {
-        let next = self.bump.borrow().next as usize;
+        let next = self.bump.next() as usize;
         self.bytes().get(REGION_START..next).unwrap_or_default()
     }
 
     /// The `realloc` calls made so far.
     pub fn reallocs(&self) -> Vec<[u32; 4]> {
-        self.bump.borrow().calls.clone()
+        self.bump.calls()
     }
-}
-
-/// The README's `realloc`: shrink in place, otherwise bump-allocate and copy
-/// what the old allocation held. Every call is recorded.
-fn bump_realloc(bump: &mut Bump, memory: &mut [u8], call: [u32; 4]) -> witbind::Result<u32> {
-    bump.calls.push(call);
-    let [old_ptr, old_size, align, new_size] = call;
-    if old_ptr != 0 && new_size <= old_size {
-        return Ok(old_ptr);
-    }
-    if !align.is_power_of_two() {
-        anyhow::bail!("realloc called with alignment {align}");
-    }
-    let ptr = u64::from(bump.next).next_multiple_of(u64::from(align));
-    let end = ptr + u64::from(new_size);
-    if end > MEMORY_SIZE as u64 {
-        return Err(Trap::OutOfBounds {
-            ptr: ptr as u32,
-            len: u64::from(new_size),
-            memory_len: MEMORY_SIZE,
-        }
-        .into());
-    }
-    let copied = old_size.min(new_size) as usize;
-    let old = old_ptr as usize;
-    if old + copied > memory.len() {
-        anyhow::bail!("realloc asked to copy {copied} bytes from {old:#x}, past the memory");
-    }
-    memory.copy_within(old..old + copied, ptr as usize);
-    bump.next = end as u32;
-    Ok(ptr as u32)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use witbind::GuestMemory;
+    use witbind::{GuestMemory, Trap};
 
     #[test]
     fn bump_allocates_aligned_shrinks_in_place_and_copies_on_growth() {
