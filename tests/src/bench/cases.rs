@@ -6,6 +6,9 @@ pub const MIB: usize = 1 << 20;
 pub const U32_COUNT: usize = 256 * 1024;
 /// Elements of the `list<string>`, `list<record>` and `list<variant>` cases.
 pub const LIST_COUNT: usize = 10_000;
+/// Handles the resource cases keep alive at once: they create and drop in chunks of this
+/// size (wasmtime's store refuses more than 100 K live handles).
+pub const HANDLE_CHUNK: u64 = 10_000;
 /// Import calls one run of the guest's nop-import loop makes.
 pub const NOP_IMPORT_CALLS: u32 = 1_000_000;
 /// Import calls one run of the string and list import loops makes.
@@ -200,4 +203,11 @@ pub fn ensure(ok: bool, what: &str) -> anyhow::Result<()> {
     } else {
         anyhow::bail!("wrong result: {what}")
     }
+}
+
+/// `iters` split into chunks of at most [`HANDLE_CHUNK`].
+pub fn handle_chunks(iters: u64) -> impl Iterator<Item = u64> {
+    (0..iters)
+        .step_by(HANDLE_CHUNK as usize)
+        .map(move |start| HANDLE_CHUNK.min(iters - start))
 }
