@@ -8,9 +8,9 @@ use anyhow::Result;
 use super::{Case, Side};
 
 /// How long one timed batch of a case should take.
-const BATCH: Duration = Duration::from_millis(8);
+const BATCH: Duration = Duration::from_millis(10);
 /// Timed batches per engine and case; the median is reported.
-pub const ROUNDS: usize = 15;
+pub const ROUNDS: usize = 31;
 
 /// One line of the report.
 #[derive(Debug, Clone)]
@@ -65,7 +65,9 @@ fn batch_size(side: &mut dyn Side, case: Case) -> Result<u64> {
 }
 
 /// Times `case` on both sides: a warm-up run each, then [`ROUNDS`] rounds of one batch per
-/// side, the order swapped every round so neither side always runs first.
+/// side, the order swapped every round so neither side always runs first. For the bulk cases
+/// each round also times a `memcpy` of the same bytes, so all three see the same machine
+/// load.
 ///
 /// # Errors
 /// When either side fails the case.
@@ -74,7 +76,9 @@ pub fn measure(case: Case, witbind: &mut dyn Side, wasmtime: &mut dyn Side) -> R
     wasmtime.run(case, 1)?;
     let iters = batch_size(witbind, case)?;
     let ops = (iters * case.ops_per_run()) as f64;
+    let mut memcpy = case.bulk_bytes().map(Memcpy::new);
     let mut times = [Vec::with_capacity(ROUNDS), Vec::with_capacity(ROUNDS)];
+    let mut memcpy_times = Vec::with_capacity(ROUNDS);
     for round in 0..ROUNDS {
         let sides: [(usize, &mut dyn Side); 2] = if round % 2 == 0 {
             [(0, &mut *witbind), (1, &mut *wasmtime)]
@@ -85,36 +89,43 @@ pub fn measure(case: Case, witbind: &mut dyn Side, wasmtime: &mut dyn Side) -> R
             let took = side.run(case, iters)?;
             times[slot].push(took.as_secs_f64() * 1e9 / ops);
         }
+        if let Some(memcpy) = &mut memcpy {
+            memcpy_times.push(memcpy.time(iters).as_secs_f64() * 1e9 / ops);
+        }
     }
     let [mut w, mut t] = times;
     Ok(Row {
         case,
         witbind_ns: median(&mut w),
         wasmtime_ns: median(&mut t),
-        memcpy_ns: case.bulk_bytes().map(memcpy_ns),
+        memcpy_ns: memcpy.map(|_| median(&mut memcpy_times)),
     })
 }
 
-/// The median time of copying `bytes` bytes between two buffers, in nanoseconds.
-pub fn memcpy_ns(bytes: usize) -> f64 {
-    let src = vec![0x5au8; bytes];
-    let mut dst = vec![0u8; bytes];
-    let mut iters = 1u32;
-    let mut rounds = Vec::with_capacity(ROUNDS);
-    while rounds.len() < ROUNDS {
+/// Copies between two host buffers of a bulk case's size: the speed limit for moving its
+/// bytes.
+struct Memcpy {
+    src: Vec<u8>,
+    dst: Vec<u8>,
+}
+
+impl Memcpy {
+    fn new(bytes: usize) -> Self {
+        Memcpy {
+            src: vec![0x5a; bytes],
+            dst: vec![0; bytes],
+        }
+    }
+
+    /// The time of `iters` copies.
+    fn time(&mut self, iters: u64) -> Duration {
         let start = Instant::now();
         for _ in 0..iters {
-            dst.copy_from_slice(black_box(&src));
-            black_box(&mut dst);
+            self.dst.copy_from_slice(black_box(&self.src));
+            black_box(&mut self.dst);
         }
-        let took = start.elapsed();
-        if took < BATCH / 4 {
-            iters *= 4;
-            continue;
-        }
-        rounds.push(took.as_secs_f64() * 1e9 / f64::from(iters));
+        start.elapsed()
     }
-    median(&mut rounds)
 }
 
 /// The table: `case | witbind ns/op | wasmtime ns/op | ratio`, then the target ratio and,
