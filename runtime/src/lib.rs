@@ -4,6 +4,9 @@
 //! lowered into a guest's linear memory and lifted back out exactly as the
 //! spec prescribes, with every malformed guest input reported as a [`Trap`].
 
+// Lets the derives' `::witbind::...` paths resolve inside this crate too.
+extern crate self as witbind;
+
 pub mod abi;
 mod error;
 pub mod host;
@@ -11,8 +14,13 @@ pub mod resources;
 pub mod types;
 mod val;
 
+#[doc(hidden)]
+#[path = "internal/mod.rs"]
+pub mod __internal;
+
 pub use abi::bump::BumpAllocator;
 pub use abi::context::{CallState, HostcallFuel, LiftContext, LowerContext};
+pub use abi::flags::FlagsIter;
 pub use abi::flat::{FlatReader, FlatType, FlatWriter};
 pub use abi::memory::{GuestMemory, VecMemory};
 pub use abi::options::StringEncoding;
@@ -28,3 +36,4 @@ pub use resources::{
 };
 pub use types::Type;
 pub use val::{CanonContext, CoreFuncType, Val, lift_flat_values, lower_flat_values};
+pub use witbind_macros::{ComponentType, Lift, Lower, bindgen, flags};

@@ -4,3 +4,6 @@ pub mod bench;
 pub mod conformance;
 pub mod fixtures;
 pub mod oracle;
+pub mod roundtrip;
+
+pub use roundtrip::{Lowered, assert_round_trip, assert_same_as_val, bump_memory, lower};

@@ -13,11 +13,15 @@ const LIBC: &str = r#"
     (global $bump (mut i32) (i32.const 1024))
     (func (export "realloc") (param i32 i32 i32 i32) (result i32)
       (local $p i32)
+      ;; shrinking keeps the block; growing copies the old bytes
+      (if (i32.and (i32.ne (local.get 0) (i32.const 0)) (i32.le_u (local.get 3) (local.get 1)))
+        (then (return (local.get 0))))
       (local.set $p
         (i32.and
           (i32.add (global.get $bump) (i32.sub (local.get 2) (i32.const 1)))
           (i32.sub (i32.const 0) (local.get 2))))
       (global.set $bump (i32.add (local.get $p) (local.get 3)))
+      (if (local.get 0) (then (memory.copy (local.get $p) (local.get 0) (local.get 1))))
       (local.get $p)))
   (core instance $libc (instantiate $libc))
   (alias core export $libc "memory" (core memory $mem))
@@ -39,7 +43,10 @@ const EXPORTS: &str = r#"
       (i32.store (i32.const 16) (local.get 0))
       (i32.store (i32.const 20) (local.get 1))
       (i32.const 16))
-    (func (export "post") (param i32) (global.set $posts (i32.add (global.get $posts) (i32.const 1))))
+    ;; post-return clobbers the returned (ptr, len): results must be lifted before it runs
+    (func (export "post") (param i32)
+      (i64.store (local.get 0) (i64.const 0))
+      (global.set $posts (i32.add (global.get $posts) (i32.const 1))))
     (func (export "posts") (result i32) (global.get $posts))
     (func (export "lens") (param i32) (result i32)
       (local $i i32) (local $s i32)
@@ -59,6 +66,10 @@ const EXPORTS: &str = r#"
   (func (export "echo") (param "s" string) (result string)
     (canon lift (core func $i "echo") (memory $mem) (realloc $realloc) (post-return $post)))
   (func (export "posts") (result u32) (canon lift (core func $i "posts")))
+  (func (export "echo16") (param "s" string) (result string)
+    (canon lift (core func $i "echo") string-encoding=utf16 (memory $mem) (realloc $realloc)))
+  (func (export "echo-compact") (param "s" string) (result string)
+    (canon lift (core func $i "echo") string-encoding=latin1+utf16 (memory $mem) (realloc $realloc)))
   (func (export "boom") (result u32) (canon lift (core func $i "boom")))
   (func (export "lens")
     (param "a" string) (param "b" string) (param "c" string) (param "d" string)
@@ -98,6 +109,22 @@ fn string_round_trips_and_post_return_runs_after_lifting() {
     );
     assert_eq!(echo.call(&mut store, ("",)).unwrap(), (String::new(),));
     assert_eq!(posts.call(&mut store, ()).unwrap(), (2,));
+}
+
+#[test]
+fn strings_cross_in_all_three_encodings() {
+    let engine = Engine::default();
+    let c = component(&engine, EXPORTS);
+    let mut store = Store::new(&engine, ());
+    let instance = Linker::new(&engine).instantiate(&mut store, &c).unwrap();
+    for name in ["echo", "echo16", "echo-compact"] {
+        let echo = instance
+            .get_typed_func::<(&str,), (String,)>(&mut store, name)
+            .unwrap();
+        for text in ["plain ascii", "latin-1: café", "beyond: 日本語 🎉", ""] {
+            assert_eq!(echo.call(&mut store, (text,)).unwrap().0, text, "{name}");
+        }
+    }
 }
 
 #[test]
@@ -452,4 +479,30 @@ fn a_dynamic_host_function_returning_the_wrong_type_traps_the_call() {
     assert!(run.call(&mut store, (5,)).is_err());
     let err = run.call(&mut store, (5,)).unwrap_err();
     assert_eq!(err.downcast_ref::<Trap>(), Some(&Trap::InstanceTrapped));
+}
+
+#[test]
+fn handles_from_another_store_are_refused_without_panicking() {
+    let engine = Engine::default();
+    let c = component(&engine, EXPORTS);
+    let linker = Linker::new(&engine);
+    let mut first = Store::new(&engine, ());
+    let mut second = Store::new(&engine, ());
+    let a = linker.instantiate(&mut first, &c).unwrap();
+    let b = linker.instantiate(&mut second, &c).unwrap();
+    let add = a
+        .get_typed_func::<(u32, u32), (u32,)>(&mut first, "add")
+        .unwrap();
+    let err = add.call(&mut second, (1, 2)).unwrap_err();
+    assert!(format!("{err:#}").contains("another store"), "{err:#}");
+    assert!(
+        b.get_typed_func::<(u32, u32), (u32,)>(&mut first, "add")
+            .is_err()
+    );
+    // Both stores still work.
+    assert_eq!(add.call(&mut first, (1, 2)).unwrap(), (3,));
+    let add_b = b
+        .get_typed_func::<(u32, u32), (u32,)>(&mut second, "add")
+        .unwrap();
+    assert_eq!(add_b.call(&mut second, (2, 2)).unwrap(), (4,));
 }

@@ -23,11 +23,15 @@ fn libc(realloc_body: &str) -> String {
 }
 
 const HONEST_REALLOC: &str = r#"
+      ;; shrinking keeps the block; growing copies the old bytes
+      (if (i32.and (i32.ne (local.get 0) (i32.const 0)) (i32.le_u (local.get 3) (local.get 1)))
+        (then (return (local.get 0))))
       (local.set $p
         (i32.and
           (i32.add (global.get $bump) (i32.sub (local.get 2) (i32.const 1)))
           (i32.sub (i32.const 0) (local.get 2))))
       (global.set $bump (i32.add (local.get $p) (local.get 3)))
+      (if (local.get 0) (then (memory.copy (local.get $p) (local.get 0) (local.get 1))))
       (local.get $p)"#;
 
 /// Core functions that return broken values, lifted with various types.

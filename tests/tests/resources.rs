@@ -144,3 +144,30 @@ fn a_resource_import_must_be_a_host_resource_type() {
     assert!(text.contains("test:host/things#thing"), "{text}");
     assert_eq!(*log.lock().unwrap(), 0);
 }
+
+#[test]
+fn dynamic_calls_carry_guest_resources_as_vals() {
+    use witbind::Val;
+    let engine = Engine::default();
+    let component = Component::new(&engine, wat::parse_str(GUEST_RESOURCE).unwrap()).unwrap();
+    let mut store = Store::new(&engine, ());
+    let instance = Linker::new(&engine)
+        .instantiate(&mut store, &component)
+        .unwrap();
+    let make = instance.get_func(&mut store, "make").unwrap();
+    let peek = instance.get_func(&mut store, "peek").unwrap();
+    let mut results = [Val::Bool(false)];
+    make.call(&mut store, &[Val::U32(31)], &mut results)
+        .unwrap();
+    let Val::Resource(counter) = results[0].clone() else {
+        panic!("`make` returned {results:?}");
+    };
+    peek.call(&mut store, &[Val::Resource(counter.clone())], &mut results)
+        .unwrap();
+    assert!(matches!(results[0], Val::U32(31)), "{results:?}");
+    instance.resource_drop(&mut store, counter).unwrap();
+    let dropped = instance
+        .get_typed_func::<(), (u32,)>(&mut store, "dropped")
+        .unwrap();
+    assert_eq!(dropped.call(&mut store, ()).unwrap(), (31,));
+}

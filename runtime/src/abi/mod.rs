@@ -11,6 +11,7 @@
 
 pub mod bump;
 pub mod context;
+pub mod flags;
 pub mod flat;
 pub(crate) mod impls;
 pub mod layout;

@@ -14,6 +14,7 @@ use wasmtime_environ::component::{
 use wasmtime_environ::{EntityIndex, PrimaryMap, ScopeVec, Tunables};
 
 use crate::error::Result;
+use crate::host::backend::{Active, Backend};
 use crate::host::engine::Engine;
 use crate::host::support::check_supported;
 
@@ -33,7 +34,7 @@ pub(crate) struct ComponentInner {
     pub(crate) trampolines: PrimaryMap<TrampolineIndex, Trampoline>,
     pub(crate) types: ComponentTypes,
     /// The compiled core modules.
-    pub(crate) modules: PrimaryMap<StaticModuleIndex, wasmtime::Module>,
+    pub(crate) modules: PrimaryMap<StaticModuleIndex, <Active as Backend>::Module>,
     /// For each core module, the export name of each exported entity, to
     /// resolve the inliner's by-index references.
     pub(crate) export_names: PrimaryMap<StaticModuleIndex, HashMap<EntityIndex, String>>,
@@ -61,8 +62,7 @@ impl Component {
         let mut compiled = PrimaryMap::new();
         let mut export_names = PrimaryMap::new();
         for (index, module) in modules.iter() {
-            let code = wasmtime::Module::from_binary(engine.backend(), module.wasm)
-                .map_err(|e| anyhow::anyhow!("{e:?}"))
+            let code = Active::compile(engine.backend(), module.wasm)
                 .with_context(|| format!("failed to compile core module {}", index.as_u32()))?;
             compiled.push(code);
             let names = module

@@ -1,17 +1,19 @@
 //! [`Engine`]: the compilation and execution environment shared by
 //! components and stores.
 
+use crate::host::backend::{Active, Backend};
+
 /// Compiles core wasm and runs it. Cheap to clone; clones share one engine.
 ///
 /// `Engine::default()` uses the default backend, wasmtime's core wasm API.
 #[derive(Clone, Default)]
 pub struct Engine {
-    inner: wasmtime::Engine,
+    inner: <Active as Backend>::Engine,
 }
 
 impl Engine {
     /// The backend's engine.
-    pub(crate) fn backend(&self) -> &wasmtime::Engine {
+    pub(crate) fn backend(&self) -> &<Active as Backend>::Engine {
         &self.inner
     }
 }

@@ -2,14 +2,15 @@
 //! options once, so calls do no lookups.
 
 use anyhow::Context as _;
-use wasmtime::Memory;
 use wasmtime_environ::component::{CoreDef, Export, ExportIndex, NameMapNoIntern};
 
 use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, StringEncoding};
 use crate::error::Result;
-use crate::host::backend::wasmtime::{Realloc, check_core_signature};
+use crate::host::backend::{Active, Backend, check_signature};
 use crate::host::instance::{Instance, encoding, resolve_export};
 use crate::host::store::{AsContextMut, StoreData};
+
+type Func = <Active as Backend>::Func;
 use crate::host::types::FuncType;
 
 /// How an export is named: `"name"` for a root export, `("ns:pkg/iface",
@@ -40,17 +41,18 @@ impl ExportName for (&str, &str) {
 /// A lifted export with its canonical options resolved.
 #[derive(Clone)]
 pub(crate) struct ExportFunc {
+    pub(crate) store: u64,
     pub(crate) instance: usize,
-    pub(crate) func: wasmtime::Func,
-    pub(crate) memory: Option<Memory>,
-    pub(crate) realloc: Option<Realloc>,
-    pub(crate) post_return: Option<wasmtime::Func>,
+    pub(crate) func: Func,
+    pub(crate) memory: Option<<Active as Backend>::Memory>,
+    pub(crate) realloc: Option<Func>,
+    pub(crate) post_return: Option<Func>,
     pub(crate) encoding: StringEncoding,
     pub(crate) ty: FuncType,
     /// Core parameter count: flat parameters or one pointer.
     pub(crate) core_params: usize,
-    /// Core result count: the flat result or one pointer.
-    pub(crate) core_results: usize,
+    /// Core result types: the flat result or one pointer.
+    pub(crate) core_results: Box<[crate::FlatType]>,
     /// The display name, for errors.
     pub(crate) name: String,
 }
@@ -69,9 +71,7 @@ impl Instance {
             Some(i) => format!("{i}#{func_name}"),
             None => func_name.to_string(),
         };
-        let Some(state) = store.data().instances.get(self.id) else {
-            anyhow::bail!("the instance does not belong to this store");
-        };
+        let state = self.state(Active::data(store))?;
         let c = state.component.clone();
         let info = &c.info;
         let lookup = |map: &wasmtime_environ::component::NameMap<_, (ExportIndex, _)>, n: &str| {
@@ -93,11 +93,10 @@ impl Instance {
         let CoreDef::Export(core) = func else {
             anyhow::bail!("export `{display}` lifts a built-in, which witbind does not support");
         };
-        let func = resolve_export(store, &c, self.id, core)?
-            .into_func()
+        let func = Active::extern_func(resolve_export(store, &c, self.id, core)?)
             .with_context(|| format!("export `{display}` does not lift a function"))?;
         let options = &info.options[*options];
-        let state = &store.data().instances[self.id];
+        let state = &Active::data(store).instances[self.id];
         let memory = options.memory().map(|i| state.memory(i)).transpose()?;
         let realloc = match options.data_model {
             wasmtime_environ::component::CanonicalOptionsDataModel::LinearMemory(o) => {
@@ -119,11 +118,12 @@ impl Instance {
         } else {
             vec![crate::FlatType::I32]
         };
-        check_core_signature(&*store, &func, &params, &results, &display)?;
+        check_signature(store, func, &params, &results, &display)?;
         if let Some(post_return) = &post_return {
-            check_core_signature(&*store, post_return, &results, &[], &display)?;
+            check_signature(store, *post_return, &results, &[], &display)?;
         }
         Ok(ExportFunc {
+            store: self.store,
             instance: self.id,
             func,
             memory,
@@ -131,18 +131,18 @@ impl Instance {
             post_return,
             encoding: encoding(options.string_encoding),
             core_params: params.len(),
-            core_results: results.len(),
+            core_results: results.into(),
             ty,
             name: display,
         })
     }
 }
 
-/// Marks the instance entered for an export call.
-pub(crate) fn enter<T>(data: &mut StoreData<T>, instance: usize) -> Result<()> {
+/// Marks instance `instance` of store `store` entered for a call.
+pub(crate) fn enter<T>(data: &mut StoreData<T>, store: u64, instance: usize) -> Result<()> {
     match data.instances.get_mut(instance) {
-        Some(state) => state.enter(),
-        None => anyhow::bail!("the instance does not belong to this store"),
+        Some(state) if data.id == store => state.enter(),
+        _ => anyhow::bail!("the instance belongs to another store"),
     }
 }
 

@@ -1,15 +1,15 @@
 //! [`Func`]: an export called with dynamic [`Val`]s, whatever its type.
 
-use wasmtime::ValRaw;
-
 use crate::abi::context::{HostcallFuel, LiftContext, LowerContext};
 use crate::abi::flat::FlatReader;
 use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS};
 use crate::error::Result;
-use crate::host::backend::wasmtime::{WasmtimeMemory, call_raw, flat_to_raw, raw_to_flat};
+use crate::host::backend::{Active, Backend};
 use crate::host::exports::{ExportFunc, ExportName, enter, exit};
 use crate::host::instance::Instance;
-use crate::host::store::{AsContextMut, StoreData};
+use crate::host::resources::with_tables;
+use crate::host::store::{AsContextMut, StoreCx};
+use crate::resources::ResourceTables;
 use crate::types::Type;
 use crate::val::{Val, lift_flat_values, lower_flat_values};
 
@@ -41,12 +41,6 @@ impl Instance {
     /// The export `name` as a dynamic [`Func`].
     pub fn get_func(&self, store: impl AsContextMut, name: impl ExportName) -> Result<Func> {
         let export = self.export_func(store, name)?;
-        if export.ty.has_handles {
-            anyhow::bail!(
-                "export `{}`: resource handles are not supported in dynamic calls yet; use a TypedFunc",
-                export.name
-            );
-        }
         Ok(Func { export })
     }
 }
@@ -99,37 +93,33 @@ impl Func {
         }
         let mut cx = store.as_context_mut();
         let store = &mut cx.inner;
-        enter(store.data_mut(), self.export.instance)?;
+        enter(
+            Active::data_mut(store),
+            self.export.store,
+            self.export.instance,
+        )?;
         let outcome = self.run(store, params);
-        exit(store.data_mut(), self.export.instance, outcome.is_ok());
+        exit(
+            Active::data_mut(store),
+            self.export.instance,
+            outcome.is_ok(),
+        );
         for (slot, value) in results.iter_mut().zip(outcome?) {
             *slot = value;
         }
         Ok(())
     }
 
-    fn run<T: 'static>(
-        &self,
-        store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
-        params: &[Val],
-    ) -> Result<Vec<Val>> {
+    fn run<T: 'static>(&self, store: &mut StoreCx<'_, T>, params: &[Val]) -> Result<Vec<Val>> {
         let e = &self.export;
-        let fuel = HostcallFuel::new(store.data().hostcall_fuel);
-        let (flat, fuel) = {
-            let mut view = e.memory.map(|m| {
-                WasmtimeMemory::new(
-                    wasmtime::AsContextMut::as_context_mut(store),
-                    m,
-                    e.realloc.clone(),
-                )
-            });
-            let mut cx = match &mut view {
-                Some(view) => LowerContext::new(view, e.encoding),
-                None => LowerContext::without_memory(e.encoding),
-            }
-            .with_fuel(fuel);
-            let flat = lower_flat_values(&mut cx, MAX_FLAT_PARAMS, self.params(), params, None)?;
-            (flat, *cx.fuel())
+        let fuel = HostcallFuel::new(Active::data(store).hostcall_fuel);
+        let (flat, fuel) = if e.ty.has_handles {
+            with_tables(store, e.instance, |store, tables| {
+                tables.enter_call();
+                self.lower_params(store, params, fuel, Some(tables))
+            })?
+        } else {
+            self.lower_params(store, params, fuel, None)?
         };
         if flat.len() != e.core_params {
             anyhow::bail!(
@@ -138,44 +128,76 @@ impl Func {
                 e.core_params
             );
         }
-        let mut slots = [ValRaw::u64(0); MAX_FLAT_PARAMS];
+        let mut slots = [0u64; MAX_FLAT_PARAMS];
         for (slot, bits) in slots.iter_mut().zip(&flat) {
-            *slot = flat_to_raw(*bits);
+            *slot = *bits;
         }
-        // SAFETY: `check_core_signature` verified the export's core type
-        // when it was resolved; the slots hold exactly `core_params` values
-        // of those types and have room for `core_results`.
-        unsafe {
-            call_raw(
-                &mut *store,
-                &e.func,
-                &mut slots[..e.core_params.max(e.core_results)],
-            )
-        }?;
-        let values = {
-            let mut cx = match e.memory {
-                Some(m) => LiftContext::new(m.data(&*store), e.encoding),
-                None => LiftContext::without_memory(e.encoding),
-            }
-            .with_fuel(fuel);
-            let mut flat = [0u64; MAX_FLAT_RESULTS];
-            let result_types: &[crate::FlatType] = if e.ty.result_flat.len() <= MAX_FLAT_RESULTS {
-                &e.ty.result_flat
-            } else {
-                &[crate::FlatType::I32]
-            };
-            for (i, ty) in result_types.iter().enumerate() {
-                flat[i] = raw_to_flat(slots[i], *ty);
-            }
-            let mut reader = FlatReader::new(&flat[..result_types.len()]);
-            lift_flat_values(&mut cx, MAX_FLAT_RESULTS, self.results(), &mut reader)?
+        // SAFETY: `check_signature` verified the export's core type when it
+        // was resolved; the slots hold exactly `core_params` values of those
+        // types and have room for the results.
+        unsafe { Active::call_raw(store, e.func, &mut slots, e.core_params, &e.core_results) }?;
+        let values = if e.ty.has_handles {
+            with_tables(store, e.instance, |store, tables| {
+                let values = self.lift_results(store, &slots, fuel, Some(&mut *tables))?;
+                tables.exit_call()?;
+                Ok(values)
+            })?
+        } else {
+            self.lift_results(store, &slots, fuel, None)?
         };
         if let Some(post_return) = &e.post_return {
             // SAFETY: the post-return function was checked to take exactly
             // the export's core results, which are still in `slots`.
-            unsafe { call_raw(&mut *store, post_return, &mut slots[..e.core_results]) }?;
+            unsafe {
+                Active::call_raw(store, *post_return, &mut slots, e.core_results.len(), &[])
+            }?;
         }
         Ok(values)
+    }
+
+    /// Lowers the parameters to flat values (or a spilled tuple).
+    fn lower_params<T: 'static>(
+        &self,
+        store: &mut StoreCx<'_, T>,
+        params: &[Val],
+        fuel: HostcallFuel,
+        tables: Option<&mut ResourceTables>,
+    ) -> Result<(Vec<u64>, HostcallFuel)> {
+        let e = &self.export;
+        let mut view = e
+            .memory
+            .map(|m| Active::view(Active::reborrow(store), m, e.realloc));
+        let mut cx = match &mut view {
+            Some(view) => LowerContext::new(view, e.encoding),
+            None => LowerContext::without_memory(e.encoding),
+        }
+        .with_fuel(fuel);
+        if let Some(tables) = tables {
+            cx = cx.with_resources(tables);
+        }
+        let flat = lower_flat_values(&mut cx, MAX_FLAT_PARAMS, self.params(), params, None)?;
+        Ok((flat, *cx.fuel()))
+    }
+
+    /// Lifts the results from the core results in `slots`.
+    fn lift_results<T: 'static>(
+        &self,
+        store: &mut StoreCx<'_, T>,
+        slots: &[u64; MAX_FLAT_PARAMS],
+        fuel: HostcallFuel,
+        tables: Option<&mut ResourceTables>,
+    ) -> Result<Vec<Val>> {
+        let e = &self.export;
+        let mut cx = match e.memory {
+            Some(m) => LiftContext::new(Active::memory_bytes(store, m), e.encoding),
+            None => LiftContext::without_memory(e.encoding),
+        }
+        .with_fuel(fuel);
+        if let Some(tables) = tables {
+            cx = cx.with_resources(tables);
+        }
+        let mut reader = FlatReader::new(&slots[..e.core_results.len()]);
+        lift_flat_values(&mut cx, MAX_FLAT_RESULTS, self.results(), &mut reader)
     }
 }
 
@@ -225,6 +247,7 @@ fn val_matches(value: &Val, ty: &Type) -> bool {
         (Val::Result(Ok(value)), Type::Result(r)) => payload(value, r.ok()),
         (Val::Result(Err(value)), Type::Result(r)) => payload(value, r.err()),
         (Val::Flags(names), Type::Flags(f)) => names.iter().all(|n| f.names().contains(n)),
+        (Val::Resource(r), Type::Own(t) | Type::Borrow(t)) => r.ty() == t,
         _ => false,
     }
 }

@@ -1,10 +1,8 @@
 //! Host functions as the guest sees them: a Rust closure wrapped so a lowered
 //! import can lift its arguments and lower its results.
 
-use std::mem::MaybeUninit;
 use std::sync::Arc;
 
-use wasmtime::{AsContextMut as _, Caller, ValRaw};
 use wasmtime_environ::component::{RuntimeMemoryIndex, RuntimeReallocIndex};
 
 use crate::abi::context::{HostcallFuel, LiftContext, LowerContext};
@@ -14,12 +12,11 @@ use crate::abi::memory::{check_aligned, check_range};
 use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, StringEncoding};
 use crate::abi::traits::{Lift, Lower};
 use crate::error::Result;
-use crate::host::backend::wasmtime::{
-    Realloc, WasmtimeMemory, flat_to_raw, host_arg, to_engine_error,
-};
+use crate::error::{Trap, trap};
+use crate::host::backend::{Active, Backend};
 use crate::host::func::tuple_types;
 use crate::host::resources::with_tables;
-use crate::host::store::{StoreContextMut, StoreData};
+use crate::host::store::{StoreContextMut, StoreCx, StoreData};
 use crate::host::types::FuncType;
 use crate::resources::ResourceTables;
 use crate::val::{Val, lift_flat_values, lower_flat_values};
@@ -47,10 +44,7 @@ impl ImportCall {
 
     /// The calling instance's memory and `realloc`, looked up now because
     /// the guest may define them after it lowered the import.
-    fn resolve<T>(
-        &self,
-        data: &StoreData<T>,
-    ) -> Result<(Option<wasmtime::Memory>, Option<Realloc>)> {
+    fn resolve<T>(&self, data: &StoreData<T>) -> Result<(Option<Memory>, Option<Func>)> {
         let Some(state) = data.instances.get(self.instance) else {
             anyhow::bail!("the calling instance is not in this store");
         };
@@ -66,11 +60,36 @@ impl ImportCall {
     }
 }
 
+type Func = <Active as Backend>::Func;
+type Memory = <Active as Backend>::Memory;
+
+/// The core argument at `index`: one of the flat values a host function
+/// received.
+fn arg(args: &[u64], index: usize) -> Result<u64> {
+    match args.get(index) {
+        Some(v) => Ok(*v),
+        None => trap(Trap::MissingFlatValue {
+            expected: index + 1,
+            got: args.len(),
+        }),
+    }
+}
+
+/// The first `count` core arguments.
+fn core_args(args: &[u64], count: usize) -> Result<&[u64]> {
+    match args.get(..count) {
+        Some(values) => Ok(values),
+        None => trap(Trap::MissingFlatValue {
+            expected: count,
+            got: args.len(),
+        }),
+    }
+}
+
 /// The raw entry point of a host function: gets the caller, the import's
 /// description and the core arguments, writes the core results.
-type RawHostFn<T> = dyn Fn(&mut Caller<'_, StoreData<T>>, &ImportCall, &mut [MaybeUninit<ValRaw>]) -> Result<()>
-    + Send
-    + Sync;
+type RawHostFn<T> =
+    dyn for<'a> Fn(StoreCx<'a, T>, &ImportCall, &mut [u64]) -> Result<()> + Send + Sync;
 
 /// Checks a Rust signature against a component function type.
 type TypecheckFn = dyn Fn(&FuncType) -> Result<()> + Send + Sync;
@@ -92,45 +111,42 @@ impl<T: 'static> HostFunc<T> {
         R: Lower + 'static,
         F: Fn(StoreContextMut<'_, T>, P) -> Result<R> + Send + Sync + 'static,
     {
-        let call = move |caller: &mut Caller<'_, StoreData<T>>,
-                         import: &ImportCall,
-                         args: &mut [MaybeUninit<ValRaw>]|
-              -> Result<()> {
-            let mut store = caller.as_context_mut();
-            let (memory, realloc) = import.resolve(store.data())?;
-            let fuel = HostcallFuel::new(store.data().hostcall_fuel);
-            let (params, fuel) = if import.ty.has_handles {
-                with_tables(&mut store, import.instance, |store, tables| {
-                    tables.enter_call();
-                    lift_params::<T, P>(store, import, memory, args, fuel, Some(tables))
-                })?
-            } else {
-                lift_params::<T, P>(&mut store, import, memory, args, fuel, None)?
+        let call =
+            move |mut store: StoreCx<'_, T>, import: &ImportCall, args: &mut [u64]| -> Result<()> {
+                let (memory, realloc) = import.resolve(Active::data(&store))?;
+                let fuel = HostcallFuel::new(Active::data(&store).hostcall_fuel);
+                let (params, fuel) = if import.ty.has_handles {
+                    with_tables(&mut store, import.instance, |store, tables| {
+                        tables.enter_call();
+                        lift_params::<T, P>(store, import, memory, args, fuel, Some(tables))
+                    })?
+                } else {
+                    lift_params::<T, P>(&mut store, import, memory, args, fuel, None)?
+                };
+                let results = func(
+                    StoreContextMut {
+                        inner: Active::reborrow(&mut store),
+                    },
+                    params,
+                )?;
+                let view = (memory, realloc);
+                if import.ty.has_handles {
+                    with_tables(&mut store, import.instance, |store, tables| {
+                        lower_results(
+                            store,
+                            import,
+                            view,
+                            args,
+                            &results,
+                            fuel,
+                            Some(&mut *tables),
+                        )?;
+                        tables.exit_call()
+                    })
+                } else {
+                    lower_results(&mut store, import, view, args, &results, fuel, None)
+                }
             };
-            let results = func(
-                StoreContextMut {
-                    inner: store.as_context_mut(),
-                },
-                params,
-            )?;
-            let view = (memory, realloc);
-            if import.ty.has_handles {
-                with_tables(&mut store, import.instance, |store, tables| {
-                    lower_results(
-                        store,
-                        import,
-                        view,
-                        args,
-                        &results,
-                        fuel,
-                        Some(&mut *tables),
-                    )?;
-                    tables.exit_call()
-                })
-            } else {
-                lower_results(&mut store, import, view, args, &results, fuel, None)
-            }
-        };
         Self {
             rust_type: format!(
                 "fn{} -> {}",
@@ -151,70 +167,45 @@ impl<T: 'static> HostFunc<T> {
     where
         F: Fn(StoreContextMut<'_, T>, &[Val]) -> Result<Vec<Val>> + Send + Sync + 'static,
     {
-        let call = move |caller: &mut Caller<'_, StoreData<T>>,
-                         import: &ImportCall,
-                         args: &mut [MaybeUninit<ValRaw>]|
-              -> Result<()> {
-            let mut store = caller.as_context_mut();
-            let (memory, realloc) = import.resolve(store.data())?;
-            let fuel = HostcallFuel::new(store.data().hostcall_fuel);
-            let (params, fuel) = {
-                let mut cx = match memory {
-                    Some(m) => LiftContext::new(m.data(&store), import.encoding),
-                    None => LiftContext::without_memory(import.encoding),
-                }
-                .with_fuel(fuel);
-                let mut flat = [0u64; MAX_FLAT_PARAMS];
-                let count = import.core_param_count();
-                let spilled = [FlatType::I32];
-                let core: &[FlatType] = if import.ty.param_flat.len() <= MAX_FLAT_PARAMS {
-                    &import.ty.param_flat
+        let call =
+            move |mut store: StoreCx<'_, T>, import: &ImportCall, args: &mut [u64]| -> Result<()> {
+                let (memory, realloc) = import.resolve(Active::data(&store))?;
+                let fuel = HostcallFuel::new(Active::data(&store).hostcall_fuel);
+                let (params, fuel) = if import.ty.has_handles {
+                    with_tables(&mut store, import.instance, |store, tables| {
+                        tables.enter_call();
+                        lift_vals(store, import, memory, args, fuel, Some(tables))
+                    })?
                 } else {
-                    &spilled
+                    lift_vals(&mut store, import, memory, args, fuel, None)?
                 };
-                for (i, ty) in core.iter().enumerate() {
-                    flat[i] = host_arg(args, i, *ty)?;
+                let results = func(
+                    StoreContextMut {
+                        inner: Active::reborrow(&mut store),
+                    },
+                    &params,
+                )?;
+                let view = (memory, realloc);
+                if import.ty.has_handles {
+                    with_tables(&mut store, import.instance, |store, tables| {
+                        lower_vals(
+                            store,
+                            import,
+                            view,
+                            args,
+                            &results,
+                            fuel,
+                            Some(&mut *tables),
+                        )?;
+                        tables.exit_call()
+                    })
+                } else {
+                    lower_vals(&mut store, import, view, args, &results, fuel, None)
                 }
-                let types = tuple_types(&import.ty.params);
-                let mut reader = FlatReader::new(&flat[..count]);
-                let params = lift_flat_values(&mut cx, MAX_FLAT_PARAMS, types, &mut reader)?;
-                (params, *cx.fuel())
             };
-            let results = func(
-                StoreContextMut {
-                    inner: store.as_context_mut(),
-                },
-                &params,
-            )?;
-            let mut view = memory.map(|m| WasmtimeMemory::new(store.as_context_mut(), m, realloc));
-            let mut cx = match &mut view {
-                Some(view) => LowerContext::new(view, import.encoding),
-                None => LowerContext::without_memory(import.encoding),
-            }
-            .with_fuel(fuel);
-            let types = tuple_types(&import.ty.results);
-            if import.ty.result_flat.len() > MAX_FLAT_RESULTS {
-                let retptr = [host_arg(args, import.core_param_count(), FlatType::I32)?];
-                let mut out = FlatReader::new(&retptr);
-                lower_flat_values(&mut cx, MAX_FLAT_RESULTS, types, &results, Some(&mut out))?;
-            } else {
-                let flat = lower_flat_values(&mut cx, MAX_FLAT_RESULTS, types, &results, None)?;
-                for (slot, bits) in args.iter_mut().zip(&flat) {
-                    *slot = MaybeUninit::new(flat_to_raw(*bits));
-                }
-            }
-            Ok(())
-        };
         Self {
             rust_type: "dynamic `fn(&[Val]) -> Vec<Val>`".to_string(),
-            typecheck: Box::new(|ty: &FuncType| {
-                if ty.has_handles {
-                    anyhow::bail!(
-                        "resource handles are not supported in dynamic host functions yet"
-                    );
-                }
-                Ok(())
-            }),
+            typecheck: Box::new(|_: &FuncType| Ok(())),
             call: Arc::new(call),
         }
     }
@@ -232,37 +223,33 @@ impl<T: 'static> HostFunc<T> {
         })
     }
 
-    /// Creates the core function the guest calls for this import.
+    /// Creates the core function the guest calls for this import, whose
+    /// core signature is `params -> results`.
     pub(crate) fn define(
         &self,
-        store: impl wasmtime::AsContextMut<Data = StoreData<T>>,
-        core_ty: wasmtime::FuncType,
+        store: &mut StoreCx<'_, T>,
+        params: &[FlatType],
+        results: &[FlatType],
         import: ImportCall,
-    ) -> wasmtime::Func {
+    ) -> Func {
         let call = self.call.clone();
-        let entry = move |mut caller: Caller<'_, StoreData<T>>,
-                          args: &mut [MaybeUninit<ValRaw>]| {
-            call(&mut caller, &import, args).map_err(to_engine_error)
-        };
-        // SAFETY: `core_ty` is the flattening of `import.ty` (checked by the
-        // instantiation code), and the entry point reads exactly those
-        // parameter slots and writes exactly those result slots.
-        unsafe { wasmtime::Func::new_unchecked(store, core_ty, entry) }
+        let body = move |cx: StoreCx<'_, T>, args: &mut [u64]| call(cx, &import, args);
+        Active::host_func(store, params, results, Arc::new(body))
     }
 }
 
 /// Lifts a host function's parameters from the guest's core arguments (or
 /// from the spilled tuple they point to).
 fn lift_params<T: 'static, P: for<'a> Lift<'a>>(
-    store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+    store: &mut StoreCx<'_, T>,
     import: &ImportCall,
-    memory: Option<wasmtime::Memory>,
-    args: &[MaybeUninit<ValRaw>],
+    memory: Option<Memory>,
+    args: &[u64],
     fuel: HostcallFuel,
     tables: Option<&mut ResourceTables>,
 ) -> Result<(P, HostcallFuel)> {
     let mut cx = match memory {
-        Some(m) => LiftContext::new(m.data(&*store), import.encoding),
+        Some(m) => LiftContext::new(Active::memory_bytes(store, m), import.encoding),
         None => LiftContext::without_memory(import.encoding),
     }
     .with_fuel(fuel);
@@ -270,14 +257,10 @@ fn lift_params<T: 'static, P: for<'a> Lift<'a>>(
         cx = cx.with_resources(tables);
     }
     let params = if import.ty.param_flat.len() <= MAX_FLAT_PARAMS {
-        let mut flat = [0u64; MAX_FLAT_PARAMS];
-        for (i, ty) in import.ty.param_flat.iter().enumerate() {
-            flat[i] = host_arg(args, i, *ty)?;
-        }
-        let count = import.ty.param_flat.len();
-        P::lift_flat(&mut cx, &mut FlatReader::new(&flat[..count]))?
+        let values = core_args(args, import.ty.param_flat.len())?;
+        P::lift_flat(&mut cx, &mut FlatReader::new(values))?
     } else {
-        let ptr = host_arg(args, 0, FlatType::I32)? as u32;
+        let ptr = arg(args, 0)? as u32;
         let bytes = cx.guest_range(ptr, P::SIZE32 as u64, P::ALIGN32)?;
         P::load(&mut cx, bytes)?
     };
@@ -287,15 +270,15 @@ fn lift_params<T: 'static, P: for<'a> Lift<'a>>(
 /// Lowers a host function's results: the flat result into the first core
 /// slot, or the spilled tuple to the guest's out-pointer argument.
 fn lower_results<T: 'static, R: Lower>(
-    store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+    store: &mut StoreCx<'_, T>,
     import: &ImportCall,
-    (memory, realloc): (Option<wasmtime::Memory>, Option<Realloc>),
-    args: &mut [MaybeUninit<ValRaw>],
+    (memory, realloc): (Option<Memory>, Option<Func>),
+    args: &mut [u64],
     results: &R,
     fuel: HostcallFuel,
     tables: Option<&mut ResourceTables>,
 ) -> Result<()> {
-    let mut view = memory.map(|m| WasmtimeMemory::new(store.as_context_mut(), m, realloc));
+    let mut view = memory.map(|m| Active::view(Active::reborrow(store), m, realloc));
     let mut cx = match &mut view {
         Some(view) => LowerContext::new(view, import.encoding),
         None => LowerContext::without_memory(import.encoding),
@@ -316,13 +299,70 @@ fn lower_results<T: 'static, R: Lower>(
             );
         }
         for (slot, bits) in args.iter_mut().zip(&flat[..count]) {
-            *slot = MaybeUninit::new(flat_to_raw(*bits));
+            *slot = *bits;
         }
     } else {
-        let retptr = host_arg(args, import.core_param_count(), FlatType::I32)? as u32;
+        let retptr = arg(args, import.core_param_count())? as u32;
         check_aligned(retptr, R::ALIGN32)?;
         check_range(retptr, R::SIZE32 as u64, cx.memory()?.len())?;
         results.store(&mut cx, retptr as usize)?;
+    }
+    Ok(())
+}
+
+/// Lifts a dynamic host function's parameters.
+fn lift_vals<T: 'static>(
+    store: &mut StoreCx<'_, T>,
+    import: &ImportCall,
+    memory: Option<Memory>,
+    args: &[u64],
+    fuel: HostcallFuel,
+    tables: Option<&mut ResourceTables>,
+) -> Result<(Vec<Val>, HostcallFuel)> {
+    let mut cx = match memory {
+        Some(m) => LiftContext::new(Active::memory_bytes(store, m), import.encoding),
+        None => LiftContext::without_memory(import.encoding),
+    }
+    .with_fuel(fuel);
+    if let Some(tables) = tables {
+        cx = cx.with_resources(tables);
+    }
+    let types = tuple_types(&import.ty.params);
+    let mut reader = FlatReader::new(core_args(args, import.core_param_count())?);
+    let params = lift_flat_values(&mut cx, MAX_FLAT_PARAMS, types, &mut reader)?;
+    Ok((params, *cx.fuel()))
+}
+
+/// Lowers a dynamic host function's results, checking them against the
+/// import's result types.
+fn lower_vals<T: 'static>(
+    store: &mut StoreCx<'_, T>,
+    import: &ImportCall,
+    (memory, realloc): (Option<Memory>, Option<Func>),
+    args: &mut [u64],
+    results: &[Val],
+    fuel: HostcallFuel,
+    tables: Option<&mut ResourceTables>,
+) -> Result<()> {
+    let mut view = memory.map(|m| Active::view(Active::reborrow(store), m, realloc));
+    let mut cx = match &mut view {
+        Some(view) => LowerContext::new(view, import.encoding),
+        None => LowerContext::without_memory(import.encoding),
+    }
+    .with_fuel(fuel);
+    if let Some(tables) = tables {
+        cx = cx.with_resources(tables);
+    }
+    let types = tuple_types(&import.ty.results);
+    if import.ty.result_flat.len() > MAX_FLAT_RESULTS {
+        let retptr = [arg(args, import.core_param_count())?];
+        let mut out = FlatReader::new(&retptr);
+        lower_flat_values(&mut cx, MAX_FLAT_RESULTS, types, results, Some(&mut out))?;
+    } else {
+        let flat = lower_flat_values(&mut cx, MAX_FLAT_RESULTS, types, results, None)?;
+        for (slot, bits) in args.iter_mut().zip(&flat) {
+            *slot = *bits;
+        }
     }
     Ok(())
 }

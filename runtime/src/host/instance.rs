@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use wasmtime::{AsContextMut as _, Extern, Memory};
 use wasmtime_environ::component::{
     CoreDef, CoreExport, ExportItem, GlobalInitializer, InstantiateModule, LoweredIndex,
     RuntimeImportIndex, RuntimeMemoryIndex, RuntimePostReturnIndex, RuntimeReallocIndex,
@@ -17,33 +16,48 @@ use wasmtime_environ::{EntityIndex, PrimaryMap};
 use crate::abi::flat::FlatType;
 use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS};
 use crate::error::{Result, Trap, trap};
-use crate::host::backend::wasmtime::{
-    Realloc, check_core_signature, core_val_type, flat_val_type, from_engine_error,
-};
+use crate::host::backend::{Active, Backend, check_signature};
 use crate::host::component::{Component, ComponentInner};
 use crate::host::host_func::{HostFunc, ImportCall};
 use crate::host::resources::{Builtin, HostDtor, define_builtin};
-use crate::host::store::StoreData;
+use crate::host::store::{StoreCx, StoreData};
 use crate::host::types::{FuncType, ResourceMap};
 use crate::resources::ResourceTables;
+
+type Func = <Active as Backend>::Func;
+type Memory = <Active as Backend>::Memory;
+type Extern = <Active as Backend>::Extern;
 
 /// An instantiated component, a handle into the [`Store`](crate::Store) it
 /// was created in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Instance {
+    /// The store's id.
+    pub(crate) store: u64,
+    /// The index in the store's instances.
     pub(crate) id: usize,
+}
+
+impl Instance {
+    /// This instance's state, or an error when `data` is another store's.
+    pub(crate) fn state<'a, T>(&self, data: &'a StoreData<T>) -> Result<&'a InstanceState> {
+        match data.instances.get(self.id) {
+            Some(state) if data.id == self.store => Ok(state),
+            _ => anyhow::bail!("the instance belongs to another store"),
+        }
+    }
 }
 
 /// The runtime state of one instance, kept in its store.
 pub(crate) struct InstanceState {
     pub(crate) component: Arc<ComponentInner>,
-    core: Vec<(wasmtime::Instance, StaticModuleIndex)>,
+    core: Vec<(<Active as Backend>::Instance, StaticModuleIndex)>,
     memories: Vec<Option<Memory>>,
-    reallocs: Vec<Option<Realloc>>,
-    post_returns: Vec<Option<wasmtime::Func>>,
+    reallocs: Vec<Option<Func>>,
+    post_returns: Vec<Option<Func>>,
     /// Destructors of the resources the component defines, by
     /// `DefinedResourceIndex`.
-    guest_dtors: Vec<Option<wasmtime::Func>>,
+    guest_dtors: Vec<Option<Func>>,
     /// The resource type of each of the component's resources.
     pub(crate) resource_types: Arc<ResourceMap>,
     /// The handle tables; `None` while an operation has taken them out.
@@ -92,7 +106,7 @@ impl InstanceState {
     }
 
     /// The `realloc` the canonical options name by `index`.
-    pub(crate) fn realloc(&self, index: RuntimeReallocIndex) -> Result<Realloc> {
+    pub(crate) fn realloc(&self, index: RuntimeReallocIndex) -> Result<Func> {
         match self
             .reallocs
             .get(index.as_u32() as usize)
@@ -105,7 +119,7 @@ impl InstanceState {
     }
 
     /// The `post-return` the canonical options name by `index`.
-    pub(crate) fn post_return(&self, index: RuntimePostReturnIndex) -> Result<wasmtime::Func> {
+    pub(crate) fn post_return(&self, index: RuntimePostReturnIndex) -> Result<Func> {
         match self
             .post_returns
             .get(index.as_u32() as usize)
@@ -119,7 +133,7 @@ impl InstanceState {
 
     /// The destructor the component declared for its resource `index` (a
     /// `ResourceIndex`), if it defines that resource and declared one.
-    pub(crate) fn guest_dtor(&self, c: &ComponentInner, index: u32) -> Option<wasmtime::Func> {
+    pub(crate) fn guest_dtor(&self, c: &ComponentInner, index: u32) -> Option<Func> {
         let defined = c
             .info
             .defined_resource_index(wasmtime_environ::component::ResourceIndex::from_u32(index))?;
@@ -183,29 +197,30 @@ pub(crate) struct Imports<T: 'static> {
 /// Instantiates `component` in `store` as instance number `id` (the next
 /// one) with the linker's `imports`.
 pub(crate) fn instantiate<T: 'static>(
-    store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+    store: &mut StoreCx<'_, T>,
     component: &Component,
     id: usize,
     imports: &Imports<T>,
 ) -> Result<Instance> {
     let c = component.inner.clone();
-    if !wasmtime::Engine::same(store.engine(), c.engine.backend()) {
+    if !Active::same_engine(&Active::store_engine(store), c.engine.backend()) {
         anyhow::bail!("the component was compiled by another engine than the store's");
     }
-    if id != store.data().instances.len() {
+    if id != Active::data(store).instances.len() {
         anyhow::bail!("the store changed while the instance was being linked");
     }
     let state = InstanceState::new(c.clone(), imports.resource_types.clone());
-    store.data_mut().instances.push(state);
+    Active::data_mut(store).instances.push(state);
     let result = run_initializers(store, &c, id, imports);
     if result.is_err() {
-        store.data_mut().instances[id].trapped = true;
+        Active::data_mut(store).instances[id].trapped = true;
     }
-    result.map(|()| Instance { id })
+    let store = Active::data(store).id;
+    result.map(|()| Instance { store, id })
 }
 
 fn run_initializers<T: 'static>(
-    store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+    store: &mut StoreCx<'_, T>,
     c: &ComponentInner,
     id: usize,
     imports: &Imports<T>,
@@ -219,15 +234,12 @@ fn run_initializers<T: 'static>(
             _ => None,
         })
         .collect();
-    let mut trampolines = PrimaryMap::<TrampolineIndex, wasmtime::Func>::new();
+    let mut trampolines = PrimaryMap::<TrampolineIndex, Func>::new();
     for (_, trampoline) in c.trampolines.iter() {
-        let builtin =
-            |b,
-             ty: &TypeResourceTableIndex,
-             store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>| {
-                let dtors = imports.host_dtors.clone();
-                define_builtin(store, c, id, &imports.resource_types, dtors, b, *ty)
-            };
+        let builtin = |b, ty: &TypeResourceTableIndex, store: &mut StoreCx<'_, T>| {
+            let dtors = imports.host_dtors.clone();
+            define_builtin(store, c, id, &imports.resource_types, dtors, b, *ty)
+        };
         let (index, lower_ty, options) = match trampoline {
             Trampoline::LowerImport {
                 index,
@@ -262,26 +274,18 @@ fn run_initializers<T: 'static>(
         let core_params = core
             .params()
             .iter()
-            .map(core_val_type)
+            .map(core_flat)
             .collect::<Result<Vec<_>>>()?;
         let core_results = core
             .results()
             .iter()
-            .map(core_val_type)
+            .map(core_flat)
             .collect::<Result<Vec<_>>>()?;
-        let matches = |got: &[wasmtime::ValType], want: &[FlatType]| {
-            got.len() == want.len()
-                && got
-                    .iter()
-                    .zip(want)
-                    .all(|(g, w)| wasmtime::ValType::eq(g, &flat_val_type(*w)))
-        };
-        if !matches(&core_params, &params) || !matches(&core_results, &results) {
+        if core_params != params || core_results != results {
             anyhow::bail!(
                 "import `{name}`: the lowered core type does not match the canonical ABI"
             );
         }
-        let core_ty = wasmtime::FuncType::new(store.engine(), core_params, core_results);
         let realloc = match options.data_model {
             wasmtime_environ::component::CanonicalOptionsDataModel::LinearMemory(o) => o.realloc,
             wasmtime_environ::component::CanonicalOptionsDataModel::Gc {} => None,
@@ -293,7 +297,7 @@ fn run_initializers<T: 'static>(
             encoding: encoding(options.string_encoding),
             ty,
         };
-        trampolines.push(host.define(store.as_context_mut(), core_ty, call));
+        trampolines.push(host.define(store, &params, &results, call));
     }
 
     for init in &c.info.initializers {
@@ -303,41 +307,41 @@ fn run_initializers<T: 'static>(
                     .iter()
                     .map(|def| resolve(store, c, id, &trampolines, def))
                     .collect::<Result<Vec<_>>>()?;
-                let instance = wasmtime::Instance::new(&mut *store, &c.modules[*module], &externs)
-                    .map_err(from_engine_error)
+                let instance = Active::instantiate(store, &c.modules[*module], &externs)
                     .with_context(|| {
                         format!("failed to instantiate core module {}", module.as_u32())
                     })?;
-                store.data_mut().instances[id]
+                Active::data_mut(store).instances[id]
                     .core
                     .push((instance, *module));
             }
             GlobalInitializer::LowerImport { .. } => {}
             GlobalInitializer::ExtractMemory(e) => {
                 let export = e.export.clone().map_index(EntityIndex::Memory);
-                let memory = resolve_export(store, c, id, &export)?
-                    .into_memory()
+                let memory = Active::extern_memory(resolve_export(store, c, id, &export)?)
                     .context("a canonical `memory` option names something that is not a memory")?;
-                store.data_mut().instances[id].memories[e.index.as_u32() as usize] = Some(memory);
+                Active::data_mut(store).instances[id].memories[e.index.as_u32() as usize] =
+                    Some(memory);
             }
             GlobalInitializer::ExtractRealloc(e) => {
                 let func = resolve_func(store, c, id, &trampolines, &e.def, "realloc")?;
-                let realloc = func
-                    .typed::<(i32, i32, i32, i32), i32>(&*store)
-                    .map_err(from_engine_error)
-                    .context("`realloc` must have type (i32, i32, i32, i32) -> i32")?;
-                store.data_mut().instances[id].reallocs[e.index.as_u32() as usize] = Some(realloc);
+                let i32 = FlatType::I32;
+                check_signature(store, func, &[i32, i32, i32, i32], &[i32], "realloc")?;
+                let realloc = func;
+                Active::data_mut(store).instances[id].reallocs[e.index.as_u32() as usize] =
+                    Some(realloc);
             }
             GlobalInitializer::ExtractPostReturn(e) => {
                 let func = resolve_func(store, c, id, &trampolines, &e.def, "post-return")?;
-                store.data_mut().instances[id].post_returns[e.index.as_u32() as usize] = Some(func);
+                Active::data_mut(store).instances[id].post_returns[e.index.as_u32() as usize] =
+                    Some(func);
             }
             GlobalInitializer::Resource(r) => {
                 let Some(def) = &r.dtor else { continue };
                 let func = resolve_func(store, c, id, &trampolines, def, "dtor")?;
                 let i32 = [FlatType::I32];
-                check_core_signature(&*store, &func, &i32, &[], "resource destructor")?;
-                let slot = store.data_mut().instances[id]
+                check_signature(store, func, &i32, &[], "resource destructor")?;
+                let slot = Active::data_mut(store).instances[id]
                     .guest_dtors
                     .get_mut(r.index.as_u32() as usize);
                 match slot {
@@ -352,30 +356,29 @@ fn run_initializers<T: 'static>(
 }
 
 fn resolve_func<T: 'static>(
-    store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+    store: &mut StoreCx<'_, T>,
     c: &ComponentInner,
     id: usize,
-    trampolines: &PrimaryMap<TrampolineIndex, wasmtime::Func>,
+    trampolines: &PrimaryMap<TrampolineIndex, Func>,
     def: &CoreDef,
     what: &str,
-) -> Result<wasmtime::Func> {
-    resolve(store, c, id, trampolines, def)?
-        .into_func()
+) -> Result<Func> {
+    Active::extern_func(resolve(store, c, id, trampolines, def)?)
         .with_context(|| format!("the `{what}` option names something that is not a function"))
 }
 
 /// The backend item a core definition refers to.
 fn resolve<T: 'static>(
-    store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+    store: &mut StoreCx<'_, T>,
     c: &ComponentInner,
     id: usize,
-    trampolines: &PrimaryMap<TrampolineIndex, wasmtime::Func>,
+    trampolines: &PrimaryMap<TrampolineIndex, Func>,
     def: &CoreDef,
 ) -> Result<Extern> {
     match def {
         CoreDef::Export(export) => resolve_export(store, c, id, export),
         CoreDef::Trampoline(index) => match trampolines.get(*index) {
-            Some(f) => Ok(Extern::Func(*f)),
+            Some(f) => Ok(Active::func_extern(*f)),
             None => anyhow::bail!("trampoline {} is not defined", index.as_u32()),
         },
         other => anyhow::bail!("unsupported core definition {other:?}"),
@@ -384,12 +387,12 @@ fn resolve<T: 'static>(
 
 /// An export of an earlier core instance.
 pub(crate) fn resolve_export<T: 'static>(
-    store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+    store: &mut StoreCx<'_, T>,
     c: &ComponentInner,
     id: usize,
     export: &CoreExport<EntityIndex>,
 ) -> Result<Extern> {
-    let Some(&(instance, module)) = store.data().instances[id]
+    let Some(&(instance, module)) = Active::data(store).instances[id]
         .core
         .get(export.instance.as_u32() as usize)
     else {
@@ -405,9 +408,20 @@ pub(crate) fn resolve_export<T: 'static>(
             None => anyhow::bail!("core module {} does not export {index:?}", module.as_u32()),
         },
     };
-    instance
-        .get_export(&mut *store, name)
+    Active::export(store, instance, name)
         .with_context(|| format!("core instance has no export `{name}`"))
+}
+
+/// The flat type of a core value type of a component's core function.
+fn core_flat(ty: &wasmtime_environ::WasmValType) -> Result<FlatType> {
+    use wasmtime_environ::WasmValType as V;
+    match ty {
+        V::I32 => Ok(FlatType::I32),
+        V::I64 => Ok(FlatType::I64),
+        V::F32 => Ok(FlatType::F32),
+        V::F64 => Ok(FlatType::F64),
+        other => anyhow::bail!("core value type `{other}` is not supported by witbind"),
+    }
 }
 
 /// witbind's string encoding for wasmtime-environ's.

@@ -8,6 +8,7 @@ use wasmtime_environ::component::TypeDef;
 
 use crate::abi::traits::{Lift, Lower};
 use crate::error::Result;
+use crate::host::backend::{Active, Backend};
 use crate::host::component::Component;
 use crate::host::engine::Engine;
 use crate::host::host_func::HostFunc;
@@ -142,7 +143,7 @@ impl<T: 'static> Linker<T> {
                 ),
             }
         }
-        let id = store.as_context_mut().inner.data().instances.len();
+        let id = Active::data(&store.as_context_mut().inner).instances.len();
         let resource_types = resource_map(&component.inner, id, imported);
 
         let mut funcs = PrimaryMap::new();

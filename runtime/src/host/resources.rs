@@ -2,19 +2,18 @@
 //! resources is, the `resource.new`, `resource.rep` and `resource.drop`
 //! built-ins, destructors, and access to the instance's handle tables.
 
-use std::mem::MaybeUninit;
 use std::sync::Arc;
 
-use wasmtime::{AsContextMut as _, Caller, ValRaw};
 use wasmtime_environ::component::TypeResourceTableIndex;
 
 use crate::abi::flat::FlatType;
 use crate::error::Result;
-use crate::host::backend::wasmtime::{call_raw, flat_to_raw, host_arg, to_engine_error};
+use crate::error::{Trap, trap};
+use crate::host::backend::{Active, Backend};
 use crate::host::component::ComponentInner;
 use crate::host::exports::{enter, exit};
 use crate::host::instance::Instance;
-use crate::host::store::{AsContextMut, StoreContextMut, StoreData};
+use crate::host::store::{AsContextMut, StoreContextMut, StoreCx};
 use crate::host::types::{ResourceMap, table_resource};
 use crate::resources::{Destructor, ResourceAny, ResourceDrop, ResourceTables};
 use crate::types::ResourceType;
@@ -59,18 +58,18 @@ pub(crate) fn resource_map(
 /// so that `f` can use the store (memory, `realloc`) at the same time, and
 /// puts them back whatever `f` returns.
 pub(crate) fn with_tables<T: 'static, R>(
-    store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+    store: &mut StoreCx<'_, T>,
     id: usize,
-    f: impl FnOnce(&mut wasmtime::StoreContextMut<'_, StoreData<T>>, &mut ResourceTables) -> Result<R>,
+    f: impl FnOnce(&mut StoreCx<'_, T>, &mut ResourceTables) -> Result<R>,
 ) -> Result<R> {
-    let Some(state) = store.data_mut().instances.get_mut(id) else {
+    let Some(state) = Active::data_mut(store).instances.get_mut(id) else {
         anyhow::bail!("the instance does not belong to this store");
     };
     let Some(mut tables) = state.resources.take() else {
         anyhow::bail!("the instance's handle tables are in use by an outer operation");
     };
     let result = f(store, &mut tables);
-    store.data_mut().instances[id].resources = Some(tables);
+    Active::data_mut(store).instances[id].resources = Some(tables);
     result
 }
 
@@ -85,54 +84,53 @@ pub(crate) enum Builtin {
 /// Defines the core function of a `resource.new/rep/drop` built-in of
 /// instance `id` for the component's resource table `table`.
 pub(crate) fn define_builtin<T: 'static>(
-    store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+    store: &mut StoreCx<'_, T>,
     c: &ComponentInner,
     id: usize,
     resources: &ResourceMap,
     host_dtors: Arc<[Option<Arc<HostDtor<T>>>]>,
     builtin: Builtin,
     table: TypeResourceTableIndex,
-) -> Result<wasmtime::Func> {
+) -> Result<<Active as Backend>::Func> {
     let ty = table_resource(&c.types, resources, table)?;
-    let (params, results): (&[wasmtime::ValType], &[wasmtime::ValType]) = match builtin {
-        Builtin::New | Builtin::Rep => (&[wasmtime::ValType::I32], &[wasmtime::ValType::I32]),
-        Builtin::Drop => (&[wasmtime::ValType::I32], &[]),
+    let i32 = FlatType::I32;
+    let results: &[FlatType] = match builtin {
+        Builtin::New | Builtin::Rep => &[i32],
+        Builtin::Drop => &[],
     };
-    let core_ty = wasmtime::FuncType::new(
-        store.engine(),
-        params.iter().cloned(),
-        results.iter().cloned(),
-    );
-    let entry = move |mut caller: Caller<'_, StoreData<T>>, args: &mut [MaybeUninit<ValRaw>]| {
-        run_builtin(&mut caller, id, &ty, &host_dtors, builtin, args).map_err(to_engine_error)
+    let body = move |mut cx: StoreCx<'_, T>, args: &mut [u64]| {
+        run_builtin(&mut cx, id, &ty, &host_dtors, builtin, args)
     };
-    // SAFETY: the entry point reads one `i32` parameter and writes one `i32`
-    // result exactly when `core_ty` declares them.
-    Ok(unsafe { wasmtime::Func::new_unchecked(store.as_context_mut(), core_ty, entry) })
+    Ok(Active::host_func(store, &[i32], results, Arc::new(body)))
 }
 
 fn run_builtin<T: 'static>(
-    caller: &mut Caller<'_, StoreData<T>>,
+    store: &mut StoreCx<'_, T>,
     id: usize,
     ty: &ResourceType,
     host_dtors: &[Option<Arc<HostDtor<T>>>],
     builtin: Builtin,
-    args: &mut [MaybeUninit<ValRaw>],
+    args: &mut [u64],
 ) -> Result<()> {
-    let arg = host_arg(args, 0, FlatType::I32)? as u32;
-    let mut store = caller.as_context_mut();
+    let Some(slot) = args.first_mut() else {
+        return trap(Trap::MissingFlatValue {
+            expected: 1,
+            got: 0,
+        });
+    };
+    let arg = *slot as u32;
     match builtin {
         Builtin::New => {
-            let index = with_tables(&mut store, id, |_, t| t.resource_new(ty, arg))?;
-            args[0] = MaybeUninit::new(flat_to_raw(u64::from(index)));
+            let index = with_tables(store, id, |_, t| t.resource_new(ty, arg))?;
+            *slot = u64::from(index);
         }
         Builtin::Rep => {
-            let rep = with_tables(&mut store, id, |_, t| t.resource_rep(arg, ty))?;
-            args[0] = MaybeUninit::new(flat_to_raw(u64::from(rep)));
+            let rep = with_tables(store, id, |_, t| t.resource_rep(arg, ty))?;
+            *slot = u64::from(rep);
         }
         Builtin::Drop => {
-            let dropped = with_tables(&mut store, id, |_, t| t.resource_drop(arg, ty))?;
-            run_destructor(&mut store, id, host_dtors, dropped)?;
+            let dropped = with_tables(store, id, |_, t| t.resource_drop(arg, ty))?;
+            run_destructor(store, id, host_dtors, dropped)?;
         }
     }
     Ok(())
@@ -141,7 +139,7 @@ fn run_builtin<T: 'static>(
 /// Runs the destructor a dropped handle calls for: the guest's (for a
 /// resource the instance defines) or the host's (for a host resource).
 fn run_destructor<T: 'static>(
-    store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+    store: &mut StoreCx<'_, T>,
     id: usize,
     host_dtors: &[Option<Arc<HostDtor<T>>>],
     dropped: ResourceDrop,
@@ -149,7 +147,7 @@ fn run_destructor<T: 'static>(
     match dropped.destructor {
         Destructor::None => Ok(()),
         Destructor::Instance => {
-            let state = &store.data().instances[id];
+            let state = &Active::data(store).instances[id];
             let index = state
                 .resource_types
                 .iter()
@@ -158,21 +156,21 @@ fn run_destructor<T: 'static>(
             let dtor = index.and_then(|i| state.guest_dtor(&state.component, i));
             match dtor {
                 Some(dtor) => {
-                    let mut slots = [flat_to_raw(u64::from(dropped.rep))];
+                    let mut slots = [u64::from(dropped.rep)];
                     // SAFETY: guest destructors were checked to have type
                     // (i32) -> () when the instance was created.
-                    unsafe { call_raw(&mut *store, &dtor, &mut slots) }
+                    unsafe { Active::call_raw(store, dtor, &mut slots, 1, &[]) }
                 }
                 None => Ok(()),
             }
         }
         Destructor::Host => {
-            let state = &store.data().instances[id];
+            let state = &Active::data(store).instances[id];
             let index = state.resource_types.iter().position(|t| *t == dropped.ty);
             match index.and_then(|i| host_dtors.get(i).cloned().flatten()) {
                 Some(dtor) => dtor(
                     StoreContextMut {
-                        inner: store.as_context_mut(),
+                        inner: Active::reborrow(store),
                     },
                     dropped.rep,
                 ),
@@ -193,10 +191,10 @@ impl Instance {
     pub fn resource_drop(&self, mut store: impl AsContextMut, resource: ResourceAny) -> Result<()> {
         let mut cx = store.as_context_mut();
         let store = &mut cx.inner;
-        enter(store.data_mut(), self.id)?;
+        enter(Active::data_mut(store), self.store, self.id)?;
         let result = with_tables(store, self.id, |_, t| t.drop_host(resource))
             .and_then(|dropped| run_destructor(store, self.id, &[], dropped));
-        exit(store.data_mut(), self.id, result.is_ok());
+        exit(Active::data_mut(store), self.id, result.is_ok());
         result
     }
 }

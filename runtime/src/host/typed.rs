@@ -2,18 +2,16 @@
 
 use std::marker::PhantomData;
 
-use wasmtime::ValRaw;
-
 use crate::abi::context::{HostcallFuel, LiftContext, LowerContext};
 use crate::abi::flat::{FlatReader, FlatWriter};
 use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS};
 use crate::abi::traits::{Lift, Lower};
 use crate::error::Result;
-use crate::host::backend::wasmtime::{WasmtimeMemory, call_raw, flat_to_raw, raw_to_flat};
+use crate::host::backend::{Active, Backend};
 use crate::host::exports::{ExportFunc, ExportName, enter, exit};
 use crate::host::instance::Instance;
 use crate::host::resources::with_tables;
-use crate::host::store::{AsContextMut, StoreData};
+use crate::host::store::{AsContextMut, StoreCx};
 use crate::resources::ResourceTables;
 
 /// An exported function whose parameters are the tuple `P` and results the
@@ -88,20 +86,24 @@ where
     pub fn call(&self, mut store: impl AsContextMut, params: P) -> Result<R> {
         let mut cx = store.as_context_mut();
         let store = &mut cx.inner;
-        enter(store.data_mut(), self.export.instance)?;
+        enter(
+            Active::data_mut(store),
+            self.export.store,
+            self.export.instance,
+        )?;
         let result = self.run(store, &params);
-        exit(store.data_mut(), self.export.instance, result.is_ok());
+        exit(
+            Active::data_mut(store),
+            self.export.instance,
+            result.is_ok(),
+        );
         result
     }
 
-    fn run<T: 'static>(
-        &self,
-        store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
-        params: &P,
-    ) -> Result<R> {
+    fn run<T: 'static>(&self, store: &mut StoreCx<'_, T>, params: &P) -> Result<R> {
         let e = &self.export;
-        let mut slots = [ValRaw::u64(0); MAX_FLAT_PARAMS];
-        let fuel = HostcallFuel::new(store.data().hostcall_fuel);
+        let mut slots = [0u64; MAX_FLAT_PARAMS];
+        let fuel = HostcallFuel::new(Active::data(store).hostcall_fuel);
         let fuel = if e.ty.has_handles {
             with_tables(store, e.instance, |store, tables| {
                 tables.enter_call();
@@ -110,12 +112,10 @@ where
         } else {
             self.lower_params(store, params, &mut slots, fuel, None)?
         };
-        let used = e.core_params.max(e.core_results);
-        // SAFETY: `check_core_signature` verified, when the export was
-        // resolved, that the function takes `core_params` values of the
-        // flattened parameter types written above and returns `core_results`
-        // numeric values; `used` slots cover both.
-        unsafe { call_raw(&mut *store, &e.func, &mut slots[..used]) }?;
+        // SAFETY: `check_signature` verified, when the export was resolved,
+        // that the function takes `core_params` values of the flattened
+        // parameter types written above and returns `core_results`.
+        unsafe { Active::call_raw(store, e.func, &mut slots, e.core_params, &e.core_results) }?;
         let results = if e.ty.has_handles {
             with_tables(store, e.instance, |store, tables| {
                 let results = self.lift_results(store, &slots, fuel, Some(&mut *tables))?;
@@ -128,7 +128,9 @@ where
         if let Some(post_return) = &e.post_return {
             // SAFETY: the post-return function was checked to take exactly
             // the export's core results, which are still in `slots`.
-            unsafe { call_raw(&mut *store, post_return, &mut slots[..e.core_results]) }?;
+            unsafe {
+                Active::call_raw(store, *post_return, &mut slots, e.core_results.len(), &[])
+            }?;
         }
         Ok(results)
     }
@@ -137,20 +139,16 @@ where
     /// when they spill, and gives back the fuel left.
     fn lower_params<T: 'static>(
         &self,
-        store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
+        store: &mut StoreCx<'_, T>,
         params: &P,
-        slots: &mut [ValRaw; MAX_FLAT_PARAMS],
+        slots: &mut [u64; MAX_FLAT_PARAMS],
         fuel: HostcallFuel,
         tables: Option<&mut ResourceTables>,
     ) -> Result<HostcallFuel> {
         let e = &self.export;
-        let mut view = e.memory.map(|m| {
-            WasmtimeMemory::new(
-                wasmtime::AsContextMut::as_context_mut(store),
-                m,
-                e.realloc.clone(),
-            )
-        });
+        let mut view = e
+            .memory
+            .map(|m| Active::view(Active::reborrow(store), m, e.realloc));
         let mut cx = match &mut view {
             Some(view) => LowerContext::new(view, e.encoding),
             None => LowerContext::without_memory(e.encoding),
@@ -171,12 +169,12 @@ where
                 );
             }
             for (slot, bits) in slots.iter_mut().zip(&flat[..count]) {
-                *slot = flat_to_raw(*bits);
+                *slot = *bits;
             }
         } else {
             let ptr = cx.realloc(0, 0, P::ALIGN32, P::SIZE32 as u32)?;
             params.store(&mut cx, ptr as usize)?;
-            slots[0] = flat_to_raw(u64::from(ptr));
+            slots[0] = u64::from(ptr);
         }
         Ok(*cx.fuel())
     }
@@ -185,14 +183,14 @@ where
     /// memory it points to when they spill.
     fn lift_results<T: 'static>(
         &self,
-        store: &mut wasmtime::StoreContextMut<'_, StoreData<T>>,
-        slots: &[ValRaw; MAX_FLAT_PARAMS],
+        store: &mut StoreCx<'_, T>,
+        slots: &[u64; MAX_FLAT_PARAMS],
         fuel: HostcallFuel,
         tables: Option<&mut ResourceTables>,
     ) -> Result<R> {
         let e = &self.export;
         let mut cx = match e.memory {
-            Some(m) => LiftContext::new(m.data(&*store), e.encoding),
+            Some(m) => LiftContext::new(Active::memory_bytes(store, m), e.encoding),
             None => LiftContext::without_memory(e.encoding),
         }
         .with_fuel(fuel);
@@ -200,14 +198,10 @@ where
             cx = cx.with_resources(tables);
         }
         if e.ty.result_flat.len() <= MAX_FLAT_RESULTS {
-            let mut flat = [0u64; MAX_FLAT_RESULTS];
             let count = e.ty.result_flat.len();
-            for (i, ty) in e.ty.result_flat.iter().enumerate() {
-                flat[i] = raw_to_flat(slots[i], *ty);
-            }
-            R::lift_flat(&mut cx, &mut FlatReader::new(&flat[..count]))
+            R::lift_flat(&mut cx, &mut FlatReader::new(&slots[..count]))
         } else {
-            let ptr = slots[0].get_u32();
+            let ptr = slots[0] as u32;
             let bytes = cx.guest_range(ptr, R::SIZE32 as u64, R::ALIGN32)?;
             R::load(&mut cx, bytes)
         }

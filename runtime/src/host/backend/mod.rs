@@ -1,11 +1,151 @@
-//! The core wasm engine underneath the component host.
+//! The core wasm engine underneath the component host, behind [`Backend`].
 //!
-//! Everything the host needs from an engine goes through this module: a
-//! memory view implementing [`GuestMemory`](crate::GuestMemory), raw core
-//! calls that move flat values as `u64` bit patterns, host function
-//! definitions, and the conversion of engine errors. Lift and lower code never
-//! sees an engine type: it works on [`GuestMemory`](crate::GuestMemory),
-//! [`FlatReader`](crate::FlatReader) and [`FlatWriter`](crate::FlatWriter)
-//! only, so a second engine slots in here without touching it.
+//! Everything the host needs from an engine is a method of [`Backend`]: a
+//! store with the host's data, a memory view implementing
+//! [`GuestMemory`](crate::GuestMemory), raw core calls that move flat values
+//! as `u64` bit patterns, host function definitions, and core module
+//! instantiation. The rest of the host names only [`Active`], the backend of
+//! this build, so a second engine (wasmi, say) is one more implementation of
+//! the trait; lift and lower code never sees an engine at all.
 
 pub(crate) mod wasmtime;
+
+use crate::abi::flat::FlatType;
+use crate::abi::memory::GuestMemory;
+use crate::error::Result;
+
+/// The backend of this build: wasmtime's core wasm API.
+pub(crate) type Active = self::wasmtime::Wasmtime;
+
+/// A host function's body as a backend calls it: a borrow of the store and
+/// the core arguments, which it overwrites with the core results.
+pub(crate) type RawHostFn<B, D> =
+    dyn for<'a> Fn(<B as Backend>::Cx<'a, D>, &mut [u64]) -> Result<()> + Send + Sync;
+
+/// A core wasm engine.
+///
+/// `D` is the data a store holds. Values cross as flat `u64` bit patterns
+/// (see [`crate::abi::flat`]); the backend converts them to its own
+/// representation using the flat types it is given.
+pub(crate) trait Backend: 'static {
+    /// Compiles modules; shared by stores.
+    type Engine: Clone + Default + Send + Sync;
+    /// A compiled core module.
+    type Module: Send + Sync;
+    /// Owns instances and the data `D`.
+    type Store<D: 'static>;
+    /// A mutable borrow of a store: what calls and host functions run in.
+    type Cx<'a, D: 'static>;
+    /// A core function.
+    type Func: Copy + Send + Sync + 'static;
+    /// A core linear memory.
+    type Memory: Copy + Send + Sync + 'static;
+    /// A core module instance.
+    type Instance: Copy + Send + Sync + 'static;
+    /// Anything a core instance exports or a module imports.
+    type Extern;
+    /// A memory with its `realloc`, seen through a store borrow.
+    type View<'a, D: 'static>: GuestMemory;
+
+    /// Whether two engines are the same one.
+    fn same_engine(a: &Self::Engine, b: &Self::Engine) -> bool;
+    /// Validates and compiles a core module.
+    fn compile(engine: &Self::Engine, wasm: &[u8]) -> Result<Self::Module>;
+    /// A new store holding `data`.
+    fn new_store<D: 'static>(engine: &Self::Engine, data: D) -> Self::Store<D>;
+    /// The store's engine.
+    fn store_engine<D: 'static>(store: &Self::Cx<'_, D>) -> Self::Engine;
+    /// Borrows a store.
+    fn cx<D: 'static>(store: &mut Self::Store<D>) -> Self::Cx<'_, D>;
+    /// Reborrows a store borrow for a shorter time.
+    fn reborrow<'a, D: 'static>(cx: &'a mut Self::Cx<'_, D>) -> Self::Cx<'a, D>;
+    /// The store's data.
+    fn store_data<D: 'static>(store: &Self::Store<D>) -> &D;
+    /// The store's data, writable.
+    fn store_data_mut<D: 'static>(store: &mut Self::Store<D>) -> &mut D;
+    /// Gives the store's data back.
+    fn into_data<D: 'static>(store: Self::Store<D>) -> D;
+    /// The data behind a store borrow.
+    fn data<'a, D: 'static>(cx: &'a Self::Cx<'_, D>) -> &'a D;
+    /// The data behind a store borrow, writable.
+    fn data_mut<'a, D: 'static>(cx: &'a mut Self::Cx<'_, D>) -> &'a mut D;
+
+    /// A memory's current bytes.
+    fn memory_bytes<'a, D: 'static>(cx: &'a Self::Cx<'_, D>, memory: Self::Memory) -> &'a [u8];
+    /// A view of `memory` whose `realloc` calls `realloc` (checked to have
+    /// type `(i32, i32, i32, i32) -> i32`).
+    fn view<'a, D: 'static>(
+        cx: Self::Cx<'a, D>,
+        memory: Self::Memory,
+        realloc: Option<Self::Func>,
+    ) -> Self::View<'a, D>;
+
+    /// A core function's parameter and result types, or an error when one
+    /// is not a number type.
+    fn signature<D: 'static>(
+        cx: &Self::Cx<'_, D>,
+        func: Self::Func,
+    ) -> Result<(Vec<FlatType>, Vec<FlatType>)>;
+    /// Calls `func` with the flat values in `slots` and writes its results,
+    /// of types `results`, to the start of `slots`.
+    ///
+    /// # Safety
+    ///
+    /// `func`'s signature, as [`Backend::signature`] gives it, must be
+    /// exactly the types of the parameter values in `slots`, followed by
+    /// `results`; `slots` must hold at least as many values as either list.
+    unsafe fn call_raw<D: 'static>(
+        cx: &mut Self::Cx<'_, D>,
+        func: Self::Func,
+        slots: &mut [u64],
+        params: usize,
+        results: &[FlatType],
+    ) -> Result<()>;
+    /// Defines a host function of the given core signature. `body` gets
+    /// the arguments as flat values in a slice as long as the longer list,
+    /// and leaves the results at its start.
+    fn host_func<D: 'static>(
+        cx: &mut Self::Cx<'_, D>,
+        params: &[FlatType],
+        results: &[FlatType],
+        body: std::sync::Arc<RawHostFn<Self, D>>,
+    ) -> Self::Func;
+
+    /// Instantiates a core module with its imports in order.
+    fn instantiate<D: 'static>(
+        cx: &mut Self::Cx<'_, D>,
+        module: &Self::Module,
+        imports: &[Self::Extern],
+    ) -> Result<Self::Instance>;
+    /// A core instance's export `name`.
+    fn export<D: 'static>(
+        cx: &mut Self::Cx<'_, D>,
+        instance: Self::Instance,
+        name: &str,
+    ) -> Option<Self::Extern>;
+    /// A function as an import.
+    fn func_extern(func: Self::Func) -> Self::Extern;
+    /// The function an export is, if it is one.
+    fn extern_func(item: Self::Extern) -> Option<Self::Func>;
+    /// The memory an export is, if it is one.
+    fn extern_memory(item: Self::Extern) -> Option<Self::Memory>;
+}
+
+/// Checks that a core function has exactly the given flat signature: what
+/// makes [`Backend::call_raw`] of it sound.
+pub(crate) fn check_signature<D: 'static>(
+    cx: &<Active as Backend>::Cx<'_, D>,
+    func: <Active as Backend>::Func,
+    params: &[FlatType],
+    results: &[FlatType],
+    what: &str,
+) -> Result<()> {
+    let (got_params, got_results) = Active::signature(cx, func)?;
+    if got_params != params || got_results != results {
+        anyhow::bail!(
+            "{what}: core function type ({got_params:?}) -> ({got_results:?}) does not match \
+             the canonical ABI's ({params:?}) -> ({results:?})"
+        );
+    }
+    Ok(())
+}

@@ -3,16 +3,15 @@
 
 use std::fmt;
 use std::mem::MaybeUninit;
+use std::sync::Arc;
 
-use wasmtime::{AsContext, AsContextMut, Memory, StoreContextMut, ValRaw, ValType};
-use wasmtime_environ::WasmValType;
+use wasmtime::{AsContextMut, Memory, StoreContextMut, ValRaw, ValType};
+
+use super::{Backend, RawHostFn};
 
 use crate::abi::flat::FlatType;
 use crate::abi::memory::GuestMemory;
 use crate::error::{Error, Result, Trap, trap};
-
-/// A guest `realloc`, type-checked once when it is extracted.
-pub(crate) type Realloc = wasmtime::TypedFunc<(i32, i32, i32, i32), i32>;
 
 /// A host-side error travelling through wasmtime as a guest trap, so that it
 /// comes out of the export call unchanged (and still downcasts to
@@ -49,20 +48,8 @@ pub(crate) fn from_engine_error(error: wasmtime::Error) -> Error {
     }
 }
 
-/// The engine's core value type for a core wasm value type of a component's
-/// core function.
-pub(crate) fn core_val_type(ty: &WasmValType) -> Result<ValType> {
-    match ty {
-        WasmValType::I32 => Ok(ValType::I32),
-        WasmValType::I64 => Ok(ValType::I64),
-        WasmValType::F32 => Ok(ValType::F32),
-        WasmValType::F64 => Ok(ValType::F64),
-        other => anyhow::bail!("core value type `{other}` is not supported by witbind"),
-    }
-}
-
 /// The engine's core value type for a flat type.
-pub(crate) fn flat_val_type(ty: FlatType) -> ValType {
+fn flat_val_type(ty: FlatType) -> ValType {
     match ty {
         FlatType::I32 => ValType::I32,
         FlatType::I64 => ValType::I64,
@@ -71,34 +58,9 @@ pub(crate) fn flat_val_type(ty: FlatType) -> ValType {
     }
 }
 
-/// Checks that a core function has exactly the given flat signature: what
-/// makes raw (unchecked) calls of it sound.
-pub(crate) fn check_core_signature(
-    store: impl AsContext,
-    func: &wasmtime::Func,
-    params: &[FlatType],
-    results: &[FlatType],
-    what: &str,
-) -> Result<()> {
-    let ty = func.ty(&store);
-    let same = |got: Vec<ValType>, want: &[FlatType]| {
-        got.len() == want.len()
-            && got
-                .iter()
-                .zip(want)
-                .all(|(g, w)| ValType::eq(g, &flat_val_type(*w)))
-    };
-    if !same(ty.params().collect(), params) || !same(ty.results().collect(), results) {
-        anyhow::bail!(
-            "{what}: core function type {ty} does not match the canonical ABI's flattening"
-        );
-    }
-    Ok(())
-}
-
 /// A raw core value as the `u64` bit pattern flat values travel in.
 #[inline]
-pub(crate) fn raw_to_flat(raw: ValRaw, ty: FlatType) -> u64 {
+fn raw_to_flat(raw: ValRaw, ty: FlatType) -> u64 {
     match ty {
         FlatType::I32 => u64::from(raw.get_u32()),
         FlatType::F32 => u64::from(raw.get_f32()),
@@ -110,66 +72,15 @@ pub(crate) fn raw_to_flat(raw: ValRaw, ty: FlatType) -> u64 {
 /// A flat value's bit pattern as a raw core value. The low 32 bits are what
 /// an `i32` or `f32` reader sees, so one constructor serves every type.
 #[inline]
-pub(crate) fn flat_to_raw(bits: u64) -> ValRaw {
+fn flat_to_raw(bits: u64) -> ValRaw {
     ValRaw::u64(bits)
-}
-
-/// Reads the raw argument at `index` of a host function call.
-#[inline]
-pub(crate) fn host_arg(args: &[MaybeUninit<ValRaw>], index: usize, ty: FlatType) -> Result<u64> {
-    match args.get(index) {
-        // SAFETY: wasmtime initializes every parameter slot of a host call,
-        // and the slot count was checked against the core signature when the
-        // host function was defined.
-        Some(slot) => Ok(raw_to_flat(unsafe { slot.assume_init() }, ty)),
-        None => trap(Trap::MissingFlatValue {
-            expected: index + 1,
-            got: args.len(),
-        }),
-    }
-}
-
-/// Calls a core function whose signature was checked with
-/// [`check_core_signature`]: parameters come from `slots`, results are
-/// written back to its start.
-///
-/// # Safety
-///
-/// `func` must have been checked to take exactly the flat types whose values
-/// are in `slots[..params]` and to return at most `slots.len()` values of
-/// numeric types, and `slots.len()` must be at least the parameter and the
-/// result count.
-#[inline]
-pub(crate) unsafe fn call_raw(
-    mut store: impl AsContextMut,
-    func: &wasmtime::Func,
-    slots: &mut [ValRaw],
-) -> Result<()> {
-    // SAFETY: the caller guarantees the slots match the checked signature,
-    // and numeric values need no validity beyond their bits.
-    unsafe { func.call_unchecked(store.as_context_mut(), slots) }.map_err(from_engine_error)
 }
 
 /// A guest's linear memory and `realloc` seen through a store context.
 pub(crate) struct WasmtimeMemory<'a, T: 'static> {
     store: StoreContextMut<'a, T>,
     memory: Memory,
-    realloc: Option<Realloc>,
-}
-
-impl<'a, T: 'static> WasmtimeMemory<'a, T> {
-    /// A view of `memory` whose `realloc` calls `realloc`.
-    pub(crate) fn new(
-        store: StoreContextMut<'a, T>,
-        memory: Memory,
-        realloc: Option<Realloc>,
-    ) -> Self {
-        Self {
-            store,
-            memory,
-            realloc,
-        }
-    }
+    realloc: Option<wasmtime::Func>,
 }
 
 impl<T: 'static> GuestMemory for WasmtimeMemory<'_, T> {
@@ -182,21 +93,206 @@ impl<T: 'static> GuestMemory for WasmtimeMemory<'_, T> {
     }
 
     fn realloc(&mut self, old_ptr: u32, old_size: u32, align: u32, new_size: u32) -> Result<u32> {
-        let Some(realloc) = &self.realloc else {
+        let Some(realloc) = self.realloc else {
             return trap(Trap::NoRealloc);
         };
-        let args = (
-            old_ptr as i32,
-            old_size as i32,
-            align as i32,
-            new_size as i32,
-        );
-        let ptr = realloc
-            .call(&mut self.store, args)
-            .map_err(from_engine_error)?;
-        Ok(ptr as u32)
+        let mut slots = [old_ptr, old_size, align, new_size].map(u64::from);
+        // SAFETY: `realloc` was checked to have type (i32, i32, i32, i32)
+        // -> i32 when it was extracted from the instance.
+        unsafe { Wasmtime::call_raw(&mut self.store, realloc, &mut slots, 4, &[FlatType::I32]) }?;
+        Ok(slots[0] as u32)
     }
 }
+
+/// The wasmtime backend.
+pub(crate) struct Wasmtime;
+
+fn flat_type(ty: &ValType) -> Result<FlatType> {
+    match ty {
+        ValType::I32 => Ok(FlatType::I32),
+        ValType::I64 => Ok(FlatType::I64),
+        ValType::F32 => Ok(FlatType::F32),
+        ValType::F64 => Ok(FlatType::F64),
+        other => anyhow::bail!("core value type `{other}` is not supported by witbind"),
+    }
+}
+
+impl Backend for Wasmtime {
+    type Engine = wasmtime::Engine;
+    type Module = wasmtime::Module;
+    type Store<D: 'static> = wasmtime::Store<D>;
+    type Cx<'a, D: 'static> = StoreContextMut<'a, D>;
+    type Func = wasmtime::Func;
+    type Memory = Memory;
+    type Instance = wasmtime::Instance;
+    type Extern = wasmtime::Extern;
+    type View<'a, D: 'static> = WasmtimeMemory<'a, D>;
+
+    fn same_engine(a: &Self::Engine, b: &Self::Engine) -> bool {
+        wasmtime::Engine::same(a, b)
+    }
+
+    fn compile(engine: &Self::Engine, wasm: &[u8]) -> Result<Self::Module> {
+        wasmtime::Module::from_binary(engine, wasm).map_err(from_engine_error)
+    }
+
+    fn new_store<D: 'static>(engine: &Self::Engine, data: D) -> Self::Store<D> {
+        wasmtime::Store::new(engine, data)
+    }
+
+    fn store_engine<D: 'static>(store: &Self::Cx<'_, D>) -> Self::Engine {
+        store.engine().clone()
+    }
+
+    fn cx<D: 'static>(store: &mut Self::Store<D>) -> Self::Cx<'_, D> {
+        store.as_context_mut()
+    }
+
+    fn reborrow<'a, D: 'static>(cx: &'a mut Self::Cx<'_, D>) -> Self::Cx<'a, D> {
+        cx.as_context_mut()
+    }
+
+    fn store_data<D: 'static>(store: &Self::Store<D>) -> &D {
+        store.data()
+    }
+
+    fn store_data_mut<D: 'static>(store: &mut Self::Store<D>) -> &mut D {
+        store.data_mut()
+    }
+
+    fn into_data<D: 'static>(store: Self::Store<D>) -> D {
+        store.into_data()
+    }
+
+    fn data<'a, D: 'static>(cx: &'a Self::Cx<'_, D>) -> &'a D {
+        cx.data()
+    }
+
+    fn data_mut<'a, D: 'static>(cx: &'a mut Self::Cx<'_, D>) -> &'a mut D {
+        cx.data_mut()
+    }
+
+    fn memory_bytes<'a, D: 'static>(cx: &'a Self::Cx<'_, D>, memory: Self::Memory) -> &'a [u8] {
+        memory.data(cx)
+    }
+
+    fn view<'a, D: 'static>(
+        cx: Self::Cx<'a, D>,
+        memory: Self::Memory,
+        realloc: Option<Self::Func>,
+    ) -> Self::View<'a, D> {
+        WasmtimeMemory {
+            store: cx,
+            memory,
+            realloc,
+        }
+    }
+
+    fn signature<D: 'static>(
+        cx: &Self::Cx<'_, D>,
+        func: Self::Func,
+    ) -> Result<(Vec<FlatType>, Vec<FlatType>)> {
+        let ty = func.ty(cx);
+        let params = ty.params().map(|t| flat_type(&t)).collect::<Result<_>>()?;
+        let results = ty.results().map(|t| flat_type(&t)).collect::<Result<_>>()?;
+        Ok((params, results))
+    }
+
+    unsafe fn call_raw<D: 'static>(
+        cx: &mut Self::Cx<'_, D>,
+        func: Self::Func,
+        slots: &mut [u64],
+        params: usize,
+        results: &[FlatType],
+    ) -> Result<()> {
+        let mut raw = [ValRaw::u64(0); MAX_CORE_VALUES];
+        let used = params.max(results.len());
+        if used > MAX_CORE_VALUES || used > slots.len() {
+            anyhow::bail!("a core call of {used} values exceeds the host's limit");
+        }
+        for (r, bits) in raw.iter_mut().zip(&slots[..params]) {
+            *r = flat_to_raw(*bits);
+        }
+        // SAFETY: the caller guarantees the parameter values and the result
+        // types match `func`'s signature; numeric values need no validity
+        // beyond their bits, and `used` slots hold both lists.
+        unsafe { func.call_unchecked(cx.as_context_mut(), &mut raw[..used]) }
+            .map_err(from_engine_error)?;
+        for ((slot, r), ty) in slots.iter_mut().zip(raw).zip(results) {
+            *slot = raw_to_flat(r, *ty);
+        }
+        Ok(())
+    }
+
+    fn host_func<D: 'static>(
+        cx: &mut Self::Cx<'_, D>,
+        params: &[FlatType],
+        results: &[FlatType],
+        body: Arc<RawHostFn<Self, D>>,
+    ) -> Self::Func {
+        let ty = wasmtime::FuncType::new(
+            cx.engine(),
+            params.iter().map(|t| flat_val_type(*t)),
+            results.iter().map(|t| flat_val_type(*t)),
+        );
+        let param_types: Box<[FlatType]> = params.into();
+        let result_count = results.len();
+        let entry = move |mut caller: wasmtime::Caller<'_, D>, args: &mut [MaybeUninit<ValRaw>]| {
+            let mut flat = [0u64; MAX_CORE_VALUES];
+            let used = param_types.len().max(result_count);
+            if used > MAX_CORE_VALUES || args.len() < used {
+                return Err(to_engine_error(anyhow::anyhow!(
+                    "host call of {used} core values"
+                )));
+            }
+            for ((f, arg), ty) in flat.iter_mut().zip(args.iter()).zip(param_types.iter()) {
+                // SAFETY: wasmtime initializes every parameter slot of a
+                // host call, and there are as many as `param_types`.
+                *f = raw_to_flat(unsafe { arg.assume_init() }, *ty);
+            }
+            body(caller.as_context_mut(), &mut flat[..used]).map_err(to_engine_error)?;
+            for (arg, bits) in args.iter_mut().zip(&flat[..result_count]) {
+                *arg = MaybeUninit::new(flat_to_raw(*bits));
+            }
+            Ok(())
+        };
+        // SAFETY: the entry point reads exactly the parameters `ty` declares
+        // (by their flat types) and writes exactly its results.
+        unsafe { wasmtime::Func::new_unchecked(cx.as_context_mut(), ty, entry) }
+    }
+
+    fn instantiate<D: 'static>(
+        cx: &mut Self::Cx<'_, D>,
+        module: &Self::Module,
+        imports: &[Self::Extern],
+    ) -> Result<Self::Instance> {
+        wasmtime::Instance::new(cx.as_context_mut(), module, imports).map_err(from_engine_error)
+    }
+
+    fn export<D: 'static>(
+        cx: &mut Self::Cx<'_, D>,
+        instance: Self::Instance,
+        name: &str,
+    ) -> Option<Self::Extern> {
+        instance.get_export(cx.as_context_mut(), name)
+    }
+
+    fn func_extern(func: Self::Func) -> Self::Extern {
+        wasmtime::Extern::Func(func)
+    }
+
+    fn extern_func(item: Self::Extern) -> Option<Self::Func> {
+        item.into_func()
+    }
+
+    fn extern_memory(item: Self::Extern) -> Option<Self::Memory> {
+        item.into_memory()
+    }
+}
+
+/// Most core values one call moves: 16 spilled-or-flat parameters plus a
+/// return pointer, with room to spare.
+const MAX_CORE_VALUES: usize = 20;
 
 #[cfg(test)]
 mod tests {

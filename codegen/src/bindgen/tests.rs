@@ -1,0 +1,185 @@
+//! Generator tests: options in, tokens or errors out.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::generate;
+use super::options::Options;
+
+fn run(tokens: TokenStream) -> syn::Result<String> {
+    let options: Options = syn::parse2(tokens)?;
+    generate(&options).map(|t| t.to_string())
+}
+
+const STRINGS: &str = "package t:s;
+interface i {
+  record lifted { s: string }
+  record lowered { s: string }
+  record both { s: string }
+  record plain { n: u32 }
+  record outer { inner: lifted, l: list<u8> }
+  take: func(a: lifted, b: both, o: outer, p: plain);
+  give: func() -> tuple<lowered, both>;
+}
+world w { import i; }";
+
+#[test]
+fn owning_mode_owns_every_type() {
+    let out = run(quote!({ inline: #STRINGS, ownership: Owning })).unwrap();
+    assert!(out.contains("pub struct Lifted {"), "{out}");
+    assert!(!out.contains("Borrowed"), "{out}");
+    assert!(!out.contains("WasmStr"), "{out}");
+}
+
+#[test]
+fn borrowing_mode_follows_the_direction_of_each_type() {
+    let out = run(quote!({
+        inline: #STRINGS,
+        ownership: Borrowing { duplicate_if_necessary: false },
+    }))
+    .unwrap();
+    // Only lifted from the guest: borrowed, lift-only.
+    assert!(out.contains("pub struct Lifted < 'a >"), "{out}");
+    assert!(out.contains("pub struct Outer < 'a >"), "{out}");
+    assert!(out.contains("pub inner : Lifted < 'a >"), "{out}");
+    // Lowered into the guest, or both without duplication: owned.
+    assert!(out.contains("pub struct Lowered {"), "{out}");
+    assert!(out.contains("pub struct Both {"), "{out}");
+    // Nothing to borrow: plain.
+    assert!(out.contains("pub struct Plain {"), "{out}");
+
+    let out = run(quote!({
+        inline: #STRINGS,
+        ownership: Borrowing { duplicate_if_necessary: true },
+    }))
+    .unwrap();
+    assert!(out.contains("pub struct Both {"), "{out}");
+    assert!(out.contains("pub struct BothBorrowed < 'a >"), "{out}");
+    assert!(!out.contains("LoweredBorrowed"), "{out}");
+    assert!(!out.contains("PlainBorrowed"), "{out}");
+}
+
+#[test]
+fn layouts_are_asserted_against_size_align() {
+    let wit =
+        "package t:l; interface i { variant v { a(u8), b(u64), c(string) } } world w { import i; }";
+    let out = run(quote!({ inline: #wit })).unwrap();
+    assert!(out.contains("SIZE32 == 16usize"), "{out}");
+    assert!(out.contains("ALIGN32 == 8u32"), "{out}");
+}
+
+#[test]
+fn clashing_names_are_made_unique() {
+    let wit = "package t:c; interface i {
+        record foo { s: string }
+        record foo-borrowed { s: string }
+        f: func(a: foo, b: foo-borrowed) -> tuple<foo, foo-borrowed>;
+    } world w { import i; }";
+    let out = run(quote!({
+        inline: #wit,
+        ownership: Borrowing { duplicate_if_necessary: true },
+    }))
+    .unwrap();
+    for name in ["Foo", "FooBorrowed", "FooBorrowed_", "FooBorrowedBorrowed"] {
+        assert!(
+            out.contains(&format!("pub struct {name} ")),
+            "{name} missing: {out}"
+        );
+    }
+}
+
+#[test]
+fn every_file_read_is_a_build_dependency() {
+    let out = run(quote!({ path: "../tests/codegen/with-deps" })).unwrap();
+    for file in ["main.wit", "model.wit", "text.wit"] {
+        assert!(
+            out.contains("include_bytes !") && out.contains(file),
+            "{file} not included: {out}"
+        );
+    }
+}
+
+#[test]
+fn unsupported_items_are_all_reported() {
+    let wit = "package t:u; interface i {
+        s: func() -> stream<u8>;
+        a: async func();
+    } world w { import i; }";
+    let err = run(quote!({ inline: #wit })).unwrap_err();
+    let messages: Vec<String> = err.into_iter().map(|e| e.to_string()).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[0].contains("`s`") && messages[0].contains("stream"));
+    assert!(messages[1].contains("`a`") && messages[1].contains("async"));
+}
+
+#[test]
+fn with_keys_must_match_and_do_replace_generation() {
+    let wit =
+        "package t:w; interface i { record r { x: u32 } record q { r: r } } world w { import i; }";
+    let err = run(quote!({ inline: #wit, with: { "t:w/i/nope": crate::X } })).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("`t:w/i/nope` matches no interface or type")
+    );
+    let out = run(quote!({ inline: #wit, with: { "t:w/i/r": crate::R } })).unwrap();
+    assert!(!out.contains("pub struct R "), "{out}");
+    assert!(out.contains("use crate :: R as __witbind_with_0"), "{out}");
+    assert!(
+        out.contains("pub r : super :: super :: super :: __witbind_with_0"),
+        "{out}"
+    );
+    let out = run(quote!({ inline: #wit, with: { "t:w/i": crate::iface } })).unwrap();
+    assert!(!out.contains("pub struct"), "{out}");
+}
+
+#[test]
+fn host_side_keys_are_validated() {
+    let wit = "package t:h; interface i { f: func(); enum e { a } } world w { import i; export g: func(); }";
+    run(quote!({
+        inline: #wit,
+        imports: { "t:h/i/f": trappable },
+        exports: { "g": tracing },
+        trappable_error_type: { "t:h/i/e": crate::E },
+    }))
+    .unwrap();
+    let err = run(quote!({ inline: #wit, exports: { "t:h/i/f": tracing } })).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("matches no function the world `w` exports")
+    );
+}
+
+#[test]
+fn features_gate_unstable_items() {
+    let wit = "package t:f@1.0.0; interface i {
+        @unstable(feature = x) record gated { a: u8 }
+        @since(version = 1.0.0) record stable { b: u8 }
+    } world w { import i; }";
+    let out = run(quote!({ inline: #wit })).unwrap();
+    assert!(out.contains("pub struct Stable") && !out.contains("pub struct Gated"));
+    let out = run(quote!({ inline: #wit, features: ["x"] })).unwrap();
+    assert!(out.contains("pub struct Gated"));
+    let out = run(quote!({ inline: #wit, all_features: true })).unwrap();
+    assert!(out.contains("pub struct Gated"));
+}
+
+#[test]
+fn a_type_borrowing_nothing_of_its_own_stays_owned() {
+    // `x` only comes from the guest, but all it holds is `y`, which also goes
+    // to the guest and so is owned: a borrowed `X<'a>` would not use `'a`.
+    let wit = "package t:o; interface i {
+        record y { s: string }
+        record x { y: y }
+        type z = x;
+        f: func(x: z);
+        g: func() -> y;
+    } world w { import i; }";
+    let out = run(quote!({
+        inline: #wit,
+        ownership: Borrowing { duplicate_if_necessary: false },
+    }))
+    .unwrap();
+    assert!(out.contains("pub struct Y {"), "{out}");
+    assert!(out.contains("pub struct X {"), "{out}");
+    assert!(out.contains("pub type Z = X ;"), "{out}");
+}

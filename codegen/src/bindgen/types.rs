@@ -1,0 +1,399 @@
+//! Rust types for WIT types: one visitor over `TypeDefKind` that emits a
+//! struct, enum, `flags!` or alias per named type, with derive-based ABI
+//! impls and a compile-time check of the derive's layout against
+//! wit-parser's `SizeAlign`.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+use wit_parser::{Docs, Handle, Resolve, SizeAlign, Type, TypeDefKind, TypeId, TypeOwner};
+
+use super::options::Options;
+use super::plan::{Home, Mode, Plan, alias_target, holds_handle, holds_long_tuple};
+use crate::names::{shouty_ident, snake_ident, type_ident};
+use crate::runtime;
+
+/// Everything the type generator reads.
+pub(crate) struct TypeGen<'a> {
+    pub(crate) resolve: &'a Resolve,
+    pub(crate) plan: &'a Plan,
+    pub(crate) sizes: &'a SizeAlign,
+    pub(crate) options: &'a Options,
+}
+
+/// `#[doc = "..."]` lines for WIT documentation.
+pub(crate) fn doc_attrs(docs: &Docs) -> TokenStream {
+    let Some(text) = &docs.contents else {
+        return TokenStream::new();
+    };
+    let lines = text.lines().map(|line| format!(" {line}"));
+    quote!(#(#[doc = #lines])*)
+}
+
+/// The two Rust forms a type may have.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Owned,
+    Borrowed,
+}
+
+impl TypeGen<'_> {
+    /// The Rust type for `ty`, as written in the module at `from`.
+    fn type_ref(&self, ty: &Type, from: &[Ident], form: Form) -> TokenStream {
+        let rt = runtime();
+        match ty {
+            Type::Bool => quote!(bool),
+            Type::U8 => quote!(u8),
+            Type::U16 => quote!(u16),
+            Type::U32 => quote!(u32),
+            Type::U64 => quote!(u64),
+            Type::S8 => quote!(i8),
+            Type::S16 => quote!(i16),
+            Type::S32 => quote!(i32),
+            Type::S64 => quote!(i64),
+            Type::F32 => quote!(f32),
+            Type::F64 => quote!(f64),
+            Type::Char => quote!(char),
+            Type::String if form == Form::Borrowed => quote!(#rt::WasmStr<'a>),
+            Type::String => quote!(::std::string::String),
+            // Rejected by `unsupported::check` before generation starts.
+            Type::ErrorContext => quote!(compile_error!("`error-context` is not supported")),
+            Type::Id(id) => self.id_ref(*id, from, form),
+        }
+    }
+
+    fn id_ref(&self, id: TypeId, from: &[Ident], form: Form) -> TokenStream {
+        let def = &self.resolve.types[id];
+        match self.plan.homes.get(&id) {
+            Some(home) if def.name.is_some() => self.named_ref(id, home, from, form),
+            _ => self.anonymous_ref(id, from, form),
+        }
+    }
+
+    /// A path to a named type from the module at `from`.
+    fn named_ref(&self, id: TypeId, home: &Home, from: &[Ident], form: Form) -> TokenStream {
+        let supers = from.iter().map(|_| quote!(super::));
+        match home {
+            Home::Generated {
+                module,
+                owned,
+                borrowed,
+            } => {
+                let (ident, lifetime) = match (self.plan.mode(id), form) {
+                    (Mode::Owned, _) | (Mode::Both, Form::Owned) => (owned, false),
+                    (Mode::Borrowed, _) => (owned, true),
+                    (Mode::Both, Form::Borrowed) => (borrowed, true),
+                };
+                let lifetime = lifetime.then(|| quote!(<'a>));
+                if module == from || self.owned_by_module(id, from) {
+                    quote!(#ident #lifetime)
+                } else {
+                    quote!(#(#supers)* #(#module::)* #ident #lifetime)
+                }
+            }
+            Home::With { alias, member } => {
+                let member = member.as_ref().map(|m| quote!(::#m));
+                quote!(#(#supers)* #alias #member)
+            }
+        }
+    }
+
+    /// Whether `id` belongs to the interface generated at `module`: true in
+    /// the export module of an interface that is imported too, whose home
+    /// is the import module.
+    fn owned_by_module(&self, id: TypeId, module: &[Ident]) -> bool {
+        let TypeOwner::Interface(owner) = self.resolve.types[id].owner else {
+            return false;
+        };
+        self.plan
+            .interfaces
+            .iter()
+            .any(|m| m.id == owner && m.path == module && m.shares.is_none())
+    }
+
+    /// The items for the named type `id`, generated in the module at `module`.
+    pub(crate) fn type_items(&self, id: TypeId, module: &[Ident]) -> TokenStream {
+        let Some(Home::Generated {
+            owned, borrowed, ..
+        }) = self.plan.homes.get(&id)
+        else {
+            return TokenStream::new();
+        };
+        let mut out = TokenStream::new();
+        let mode = self.plan.mode(id);
+        if matches!(mode, Mode::Owned | Mode::Both) {
+            out.extend(self.form_items(id, module, owned, Form::Owned));
+        }
+        match mode {
+            Mode::Borrowed => out.extend(self.form_items(id, module, owned, Form::Borrowed)),
+            Mode::Both => out.extend(self.form_items(id, module, borrowed, Form::Borrowed)),
+            Mode::Owned => {}
+        }
+        out
+    }
+
+    fn form_items(&self, id: TypeId, module: &[Ident], ident: &Ident, form: Form) -> TokenStream {
+        let rt = runtime();
+        let def = &self.resolve.types[id];
+        let wit_name = def.name.as_deref().unwrap_or_default();
+        let mut docs = doc_attrs(&def.docs);
+        if module.is_empty() {
+            // World-level items land in the invoking module, outside the
+            // generated modules and their `allow`s.
+            docs.extend(quote!(#[allow(missing_docs, dead_code, clippy::all)]));
+        }
+        let generics = (form == Form::Borrowed).then(|| quote!(<'a>));
+        let static_generics = (form == Form::Borrowed).then(|| quote!(<'static>));
+        let derives = self.derives(id, form);
+        let item = match &def.kind {
+            TypeDefKind::Record(record) => {
+                let fields = record.fields.iter().map(|f| {
+                    let docs = doc_attrs(&f.docs);
+                    let name = &f.name;
+                    let field = snake_ident(name);
+                    let ty = self.type_ref(&f.ty, module, form);
+                    quote!(#docs #[component(name = #name)] pub #field: #ty,)
+                });
+                quote! {
+                    #docs
+                    #derives
+                    #[component(record)]
+                    pub struct #ident #generics { #(#fields)* }
+                }
+            }
+            TypeDefKind::Variant(variant) => {
+                let cases = variant.cases.iter().map(|c| {
+                    let docs = doc_attrs(&c.docs);
+                    let name = &c.name;
+                    let case = type_ident(name);
+                    let payload = c.ty.as_ref().map(|t| {
+                        let t = self.type_ref(t, module, form);
+                        quote!((#t))
+                    });
+                    quote!(#docs #[component(name = #name)] #case #payload,)
+                });
+                quote! {
+                    #docs
+                    #derives
+                    #[component(variant)]
+                    pub enum #ident #generics { #(#cases)* }
+                }
+            }
+            TypeDefKind::Enum(e) => {
+                let cases = e.cases.iter().map(|c| {
+                    let docs = doc_attrs(&c.docs);
+                    let name = &c.name;
+                    let case = type_ident(name);
+                    quote!(#docs #[component(name = #name)] #case,)
+                });
+                quote! {
+                    #docs
+                    #derives
+                    #[component(enum)]
+                    pub enum #ident { #(#cases)* }
+                }
+            }
+            TypeDefKind::Flags(flags) => {
+                let consts = flags.flags.iter().map(|f| {
+                    let docs = doc_attrs(&f.docs);
+                    let name = &f.name;
+                    let flag = shouty_ident(name);
+                    quote!(#docs #[component(name = #name)] const #flag;)
+                });
+                quote! {
+                    #rt::flags! {
+                        #docs
+                        pub #ident { #(#consts)* }
+                    }
+                }
+            }
+            TypeDefKind::Resource if self.exported_resource(id, module) => {
+                let text = format!(
+                    " The WIT resource `{wit_name}`, which the guest implements: its handles \
+                     are `ResourceAny`s."
+                );
+                let doc = if def.docs.contents.is_some() {
+                    quote!(#docs)
+                } else {
+                    quote!(#[doc = #text])
+                };
+                return quote! {
+                    #doc
+                    pub type #ident = #rt::ResourceAny;
+                };
+            }
+            TypeDefKind::Resource => {
+                let text = format!(
+                    " The WIT resource `{wit_name}`, which the host implements: the marker type \
+                     of its `Resource` handles."
+                );
+                let doc = if def.docs.contents.is_some() {
+                    quote!(#docs)
+                } else {
+                    quote!(#[doc = #text])
+                };
+                return quote! {
+                    #doc
+                    #[derive(::core::fmt::Debug)]
+                    pub enum #ident {}
+                };
+            }
+            TypeDefKind::Type(_)
+            | TypeDefKind::List(_)
+            | TypeDefKind::Option(_)
+            | TypeDefKind::Result(_)
+            | TypeDefKind::Tuple(_)
+            | TypeDefKind::Handle(_) => {
+                let target = match &def.kind {
+                    TypeDefKind::Type(t) => self.type_ref(t, module, form),
+                    _ => self.anonymous_ref(id, module, form),
+                };
+                quote! {
+                    #docs
+                    pub type #ident #generics = #target;
+                }
+            }
+            // Rejected by `unsupported::check` before generation starts.
+            _ => return TokenStream::new(),
+        };
+        let assertion = self.layout_assertion(id, quote!(#ident #static_generics), wit_name);
+        quote!(#item #assertion)
+    }
+
+    /// The Rust form of a type definition's structure, bypassing its name.
+    fn anonymous_ref(&self, id: TypeId, from: &[Ident], form: Form) -> TokenStream {
+        let rt = runtime();
+        let def = &self.resolve.types[id];
+        match &def.kind {
+            TypeDefKind::List(t) => {
+                let element = self.type_ref(t, from, form);
+                if form == Form::Borrowed {
+                    quote!(#rt::WasmList<'a, #element>)
+                } else {
+                    quote!(::std::vec::Vec<#element>)
+                }
+            }
+            TypeDefKind::Option(t) => {
+                let t = self.type_ref(t, from, form);
+                quote!(::core::option::Option<#t>)
+            }
+            TypeDefKind::Result(r) => {
+                let payload = |t: &Option<Type>| {
+                    t.as_ref()
+                        .map_or_else(|| quote!(()), |t| self.type_ref(t, from, form))
+                };
+                let (ok, err) = (payload(&r.ok), payload(&r.err));
+                quote!(::core::result::Result<#ok, #err>)
+            }
+            TypeDefKind::Tuple(t) => {
+                let types = t.types.iter().map(|t| self.type_ref(t, from, form));
+                quote!((#(#types,)*))
+            }
+            TypeDefKind::Handle(h) => self.handle_ref(h, from),
+            TypeDefKind::Type(t) => self.type_ref(t, from, form),
+            _ => {
+                let message = format!(
+                    "witbind cannot name the WIT type `{}` here",
+                    def.name.as_deref().unwrap_or("<anonymous>")
+                );
+                quote!(compile_error!(#message))
+            }
+        }
+    }
+
+    /// `own<r>` and `borrow<r>`: a resource the world imports (the host
+    /// implements it) is a typed `Resource<R>` of its marker type; one the
+    /// world exports (the guest implements it) is a `ResourceAny`.
+    fn handle_ref(&self, handle: &Handle, from: &[Ident]) -> TokenStream {
+        let rt = runtime();
+        let (Handle::Own(r) | Handle::Borrow(r)) = handle;
+        let r = alias_target(self.resolve, *r);
+        let handle_type = if self.exported_resource(r, from) {
+            quote!(#rt::ResourceAny)
+        } else {
+            let marker = self.id_ref(r, from, Form::Owned);
+            quote!(#rt::Resource<#marker>)
+        };
+        match handle {
+            Handle::Own(_) => handle_type,
+            Handle::Borrow(_) => quote!(#rt::Borrowed<#handle_type>),
+        }
+    }
+
+    /// Whether resource `r`, named from the module at `from`, is one the
+    /// world exports: it belongs to an exported interface, and either is
+    /// named from that interface's export module or is not imported too.
+    fn exported_resource(&self, r: TypeId, from: &[Ident]) -> bool {
+        let TypeOwner::Interface(owner) = self.resolve.types[r].owner else {
+            return false;
+        };
+        let is_export = |path: &[Ident]| path.first().is_some_and(|m| m == "exports");
+        let mut modules = self.plan.interfaces.iter().filter(|m| m.id == owner);
+        let (mut imported, mut exported_here) = (false, false);
+        for m in modules.by_ref() {
+            if is_export(&m.path) {
+                exported_here |= m.path == from;
+            } else {
+                imported = true;
+            }
+        }
+        exported_here || (!imported && self.plan.interfaces.iter().any(|m| m.id == owner))
+    }
+
+    /// The derives of a generated record, variant or enum.
+    fn derives(&self, id: TypeId, form: Form) -> TokenStream {
+        let rt = runtime();
+        let def = &self.resolve.types[id];
+        let mut derives = vec![quote!(#rt::ComponentType), quote!(#rt::Lift)];
+        if form == Form::Owned {
+            derives.push(quote!(#rt::Lower));
+        }
+        let ty = Type::Id(id);
+        if holds_long_tuple(self.resolve, &ty) {
+            // No standard trait is implemented for tuples this long.
+        } else if holds_handle(self.resolve, &ty) {
+            derives.push(quote!(::core::fmt::Debug));
+        } else if matches!(def.kind, TypeDefKind::Enum(_)) {
+            derives.push(quote!(
+                ::core::fmt::Debug,
+                ::core::clone::Clone,
+                ::core::marker::Copy,
+                ::core::cmp::PartialEq,
+                ::core::cmp::Eq,
+                ::core::hash::Hash
+            ));
+        } else if form == Form::Owned {
+            derives.push(quote!(
+                ::core::fmt::Debug,
+                ::core::clone::Clone,
+                ::core::cmp::PartialEq
+            ));
+        } else {
+            derives.push(quote!(::core::fmt::Debug, ::core::clone::Clone));
+        }
+        if form == Form::Owned {
+            let extra = &self.options.additional_derives;
+            derives.push(quote!(#(#extra),*));
+        }
+        derives.retain(|d| !d.is_empty());
+        quote!(#[derive(#(#derives),*)])
+    }
+
+    /// `const _: () = assert!(...)`: the derive's layout equals `SizeAlign`'s.
+    fn layout_assertion(&self, id: TypeId, rust: TokenStream, wit_name: &str) -> TokenStream {
+        let rt = runtime();
+        let ty = Type::Id(id);
+        let size = self.sizes.size(&ty).size_wasm32();
+        let align = self.sizes.align(&ty).align_wasm32();
+        let align_u32 = align as u32;
+        let size_message =
+            format!("the Rust size of `{wit_name}` differs from its WIT size {size}");
+        let align_message =
+            format!("the Rust alignment of `{wit_name}` differs from its WIT alignment {align}");
+        quote! {
+            const _: () = {
+                assert!(<#rust as #rt::ComponentType>::SIZE32 == #size, #size_message);
+                assert!(<#rust as #rt::ComponentType>::ALIGN32 == #align_u32, #align_message);
+            };
+        }
+    }
+}

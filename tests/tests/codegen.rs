@@ -1,0 +1,107 @@
+//! Every WIT fixture in `tests/codegen/` compiles through `bindgen!` in
+//! Owning and Borrowing modes.
+
+macro_rules! fixture {
+    ($name:ident, $path:tt $(, ($($extra:tt)*))*) => {
+        mod $name {
+            pub(crate) mod owning {
+                witbind::bindgen!({ path: $path, ownership: Owning $(, $($extra)*)* });
+            }
+            mod borrowing {
+                witbind::bindgen!({
+                    path: $path,
+                    ownership: Borrowing { duplicate_if_necessary: false } $(, $($extra)*)*
+                });
+            }
+            mod duplicating {
+                witbind::bindgen!({
+                    path: $path,
+                    ownership: Borrowing { duplicate_if_necessary: true } $(, $($extra)*)*
+                });
+            }
+        }
+    };
+}
+
+fixture!(aliases, "codegen/aliases.wit");
+fixture!(chars_floats, "codegen/chars-floats.wit");
+fixture!(deep_use, "codegen/deep-use.wit");
+fixture!(docs, "codegen/docs.wit");
+fixture!(empty_interface, "codegen/empty-interface.wit");
+fixture!(enum_big, "codegen/enum-big.wit");
+fixture!(exports_only, "codegen/exports-only.wit");
+fixture!(flag_names, "codegen/flag-names.wit");
+fixture!(flags_1, "codegen/flags-1.wit");
+fixture!(flags_17, "codegen/flags-17.wit");
+fixture!(flags_32, "codegen/flags-32.wit");
+fixture!(flags_8, "codegen/flags-8.wit");
+fixture!(flags_9, "codegen/flags-9.wit");
+fixture!(gates, "codegen/gates.wit");
+fixture!(handles_in_variants, "codegen/handles-in-variants.wit");
+fixture!(imports_only, "codegen/imports-only.wit");
+fixture!(inline_interfaces, "codegen/inline-interfaces.wit");
+fixture!(keywords, "codegen/keywords.wit");
+fixture!(lists, "codegen/lists.wit");
+fixture!(name_clash, "codegen/name-clash.wit");
+fixture!(nested_records, "codegen/nested-records.wit");
+fixture!(options_results, "codegen/options-results.wit");
+fixture!(primitives, "codegen/primitives.wit");
+fixture!(records, "codegen/records.wit");
+fixture!(resources, "codegen/resources.wit");
+fixture!(shared_types, "codegen/shared-types.wit");
+fixture!(std_names, "codegen/std-names.wit");
+fixture!(strings, "codegen/strings.wit");
+fixture!(tuples, "codegen/tuples.wit");
+fixture!(use_across, "codegen/use-across.wit");
+fixture!(variant_joins, "codegen/variant-joins.wit");
+fixture!(variant_records, "codegen/variant-records.wit");
+fixture!(versioned, "codegen/versioned.wit");
+fixture!(world_types, "codegen/world-types.wit");
+fixture!(with_deps, "codegen/with-deps");
+fixture!(two_versions, "codegen/two-versions");
+fixture!(multi_world_first, "codegen/multi-world.wit", (world: "first"));
+fixture!(multi_world_second, "codegen/multi-world.wit", (world: "test:multi-world/second"));
+fixture!(gates_all_features, "codegen/gates.wit", (all_features: true));
+fixture!(gates_shiny, "codegen/gates.wit", (features: ["shiny"]));
+fixture!(paths_list, ["codegen/use-across.wit"], (world: "use-across"));
+fixture!(inline_source, [], (inline: "package test:inline-src; interface i { record r { s: string } f: func(r: r) -> r; } world w { import i; export i; }"));
+
+// The debug expansion is written to a file and `include!`d; it must compile
+// the same way.
+mod debug_expansion {
+    witbind::bindgen!({ path: "codegen/records.wit", debug: true });
+
+    #[test]
+    fn the_included_expansion_defines_the_types() {
+        let point = test::records::shapes::Point { x: 1, y: 2 };
+        assert_eq!(point.clone(), point);
+    }
+}
+
+/// Two versions of one package get one module each.
+#[test]
+fn two_versions_of_a_package_coexist() {
+    use two_versions::owning::test::{api_v1_0_0, api_v2_0_0};
+    let old = api_v1_0_0::calls::Request { id: 1 };
+    let new = api_v2_0_0::calls::Request {
+        id: 2,
+        name: "n".into(),
+    };
+    assert_eq!((old.id, new.id), (1, 2));
+}
+
+/// Every fixture file is compiled above: a new `.wit` without a
+/// `fixture!` line would silently go untested.
+#[test]
+fn every_fixture_is_compiled() {
+    let source = include_str!("codegen.rs");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("codegen");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let quoted = format!("\"codegen/{name}\"");
+        assert!(source.contains(&quoted), "fixture {name} is not compiled");
+        count += 1;
+    }
+    assert!(count >= 30, "only {count} fixtures");
+}

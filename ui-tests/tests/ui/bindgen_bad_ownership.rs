@@ -1,0 +1,6 @@
+witbind::bindgen!({
+    inline: "package a:b; world w {}",
+    ownership: Borrowed,
+});
+
+fn main() {}

@@ -1,0 +1,7 @@
+witbind::bindgen!({
+    inline: "package a:b; world w {}",
+    debug: false,
+    debug: true,
+});
+
+fn main() {}

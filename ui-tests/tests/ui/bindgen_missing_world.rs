@@ -1,0 +1,5 @@
+witbind::bindgen!({
+    inline: "package a:b; world first {} world second {}",
+});
+
+fn main() {}

@@ -1,0 +1,5 @@
+witbind::bindgen!({
+    path: "no/such/dir",
+});
+
+fn main() {}

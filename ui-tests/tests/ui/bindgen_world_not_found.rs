@@ -1,0 +1,6 @@
+witbind::bindgen!({
+    inline: "package a:b; world first {}",
+    world: "frist",
+});
+
+fn main() {}

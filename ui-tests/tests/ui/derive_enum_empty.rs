@@ -1,0 +1,5 @@
+#[derive(witbind::ComponentType)]
+#[component(enum)]
+enum Never {}
+
+fn main() {}

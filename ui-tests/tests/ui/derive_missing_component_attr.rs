@@ -1,0 +1,6 @@
+#[derive(witbind::ComponentType)]
+struct Point {
+    x: u32,
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+#[derive(witbind::ComponentType)]
+#[component(record)]
+struct Empty {}
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[derive(witbind::ComponentType)]
+#[component(record)]
+enum NotARecord {
+    A,
+}
+
+fn main() {}

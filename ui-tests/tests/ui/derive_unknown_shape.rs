@@ -1,0 +1,7 @@
+#[derive(witbind::ComponentType)]
+#[component(struct)]
+struct Point {
+    x: u32,
+}
+
+fn main() {}

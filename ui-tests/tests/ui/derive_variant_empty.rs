@@ -1,0 +1,5 @@
+#[derive(witbind::ComponentType)]
+#[component(variant)]
+enum Never {}
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[derive(witbind::ComponentType)]
+#[component(variant)]
+enum Shape {
+    Circle { radius: f32 },
+}
+
+fn main() {}

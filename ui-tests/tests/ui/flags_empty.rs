@@ -1,0 +1,5 @@
+witbind::flags! {
+    Nothing {}
+}
+
+fn main() {}
