@@ -1,8 +1,8 @@
-//! Every committed fixture is listed, compiles in wasmtime and instantiates with the oracle's
-//! host imports.
+//! Every committed fixture is listed, and loads and instantiates with the host imports of
+//! [`witbind_tests::oracle::host`] in wasmtime and in witbind.
 
 use witbind_tests::fixtures;
-use witbind_tests::oracle::OracleFixture;
+use witbind_tests::oracle::{OracleFixture, WitbindFixture};
 
 #[test]
 fn the_fixture_folder_holds_exactly_the_listed_components() {
@@ -32,6 +32,16 @@ fn every_fixture_instantiates_on_wasmtime() {
     for name in fixtures::ALL {
         let compiled = OracleFixture::load(name).unwrap_or_else(|e| panic!("{name}: {e:#}"));
         compiled
+            .instantiate()
+            .unwrap_or_else(|e| panic!("{name}: {e:#}"));
+    }
+}
+
+#[test]
+fn every_fixture_instantiates_on_witbind() {
+    for name in fixtures::ALL {
+        let loaded = WitbindFixture::load(name).unwrap_or_else(|e| panic!("{name}: {e:#}"));
+        loaded
             .instantiate()
             .unwrap_or_else(|e| panic!("{name}: {e:#}"));
     }

@@ -1,8 +1,9 @@
-//! The `host-calls` guest on wasmtime: exports that call host imports, and a host import that
-//! fails inside an export.
+//! The `host-calls` guest on wasmtime and witbind: exports that call host imports, and a host
+//! import that fails inside an export.
 
 use witbind_tests::oracle::{
-    Case, HostEvent, Neutral as N, Outcome, WasmtimeOracle, assert_cases, host::MAX_NUMBERS,
+    Case, HostEvent, Neutral as N, Outcome, Runtime, WasmtimeOracle, WitbindInstance, assert_cases,
+    host::MAX_NUMBERS,
 };
 
 #[test]
@@ -35,8 +36,20 @@ fn exports_compute_through_host_imports() {
 }
 
 #[test]
-fn imports_see_the_guests_arguments_in_order() {
-    let mut oracle = WasmtimeOracle::new("host-calls").expect("instantiate");
+fn imports_see_the_guests_arguments_in_order_on_wasmtime() {
+    imports_see_the_guests_arguments_in_order(
+        WasmtimeOracle::new("host-calls").expect("instantiate"),
+    );
+}
+
+#[test]
+fn imports_see_the_guests_arguments_in_order_on_witbind() {
+    imports_see_the_guests_arguments_in_order(
+        WitbindInstance::new("host-calls").expect("instantiate"),
+    );
+}
+
+fn imports_see_the_guests_arguments_in_order(mut oracle: impl Runtime) {
     let greeting = oracle.call1("greet", &[N::string("é☃")]).expect("greet");
     assert_eq!(greeting, N::string("hello é☃ (?)"));
     let msgs = ["one", "", "𝄞 three"];
@@ -52,8 +65,16 @@ fn imports_see_the_guests_arguments_in_order() {
 }
 
 #[test]
-fn a_failing_import_traps_the_export() {
-    let mut oracle = WasmtimeOracle::new("host-calls").expect("instantiate");
+fn a_failing_import_traps_the_export_on_wasmtime() {
+    a_failing_import_traps_the_export(WasmtimeOracle::new("host-calls").expect("instantiate"));
+}
+
+#[test]
+fn a_failing_import_traps_the_export_on_witbind() {
+    a_failing_import_traps_the_export(WitbindInstance::new("host-calls").expect("instantiate"));
+}
+
+fn a_failing_import_traps_the_export(mut oracle: impl Runtime) {
     let outcome = oracle
         .call("sum-numbers", &[N::U32(u32::MAX)])
         .expect("call");

@@ -1,9 +1,13 @@
-//! The `resources` guest on wasmtime: guest resources returned to the host, host resources
-//! passed into the guest (own and borrow), and the order of destructors.
+//! The `resources` guest on wasmtime and on witbind: guest resources returned to the host, host
+//! resources passed into the guest (own and borrow), and the order of destructors. Each
+//! scenario runs on both runtimes with the same documented expectations.
 
 use std::slice::from_ref;
 
-use witbind_tests::oracle::{HostEvent, Neutral as N, Outcome, WasmtimeOracle};
+use witbind::Resource;
+use witbind_tests::oracle::{
+    HostEvent, Neutral as N, Outcome, Runtime, WasmtimeOracle, WitbindCounter, WitbindInstance,
+};
 
 const API: &str = "witbind:guests/guest-side";
 
@@ -11,7 +15,12 @@ fn export(func: &str) -> String {
     format!("{API}#{func}")
 }
 
-fn new_stack(oracle: &mut WasmtimeOracle, items: &[u32]) -> N {
+/// Calls `func` of the guest-side interface and returns its single result.
+fn call(oracle: &mut impl Runtime, func: &str, args: &[N]) -> N {
+    oracle.call1(&export(func), args).expect(func)
+}
+
+fn new_stack(oracle: &mut impl Runtime, items: &[u32]) -> N {
     let stack = oracle
         .call1(&export("[constructor]stack"), &[])
         .expect("constructor");
@@ -31,10 +40,17 @@ fn new_stack(oracle: &mut WasmtimeOracle, items: &[u32]) -> N {
 }
 
 #[test]
-fn guest_stack_methods_and_borrows() {
-    let mut oracle = WasmtimeOracle::new("resources").expect("instantiate");
+fn guest_stack_methods_and_borrows_on_wasmtime() {
+    guest_stack_methods_and_borrows(WasmtimeOracle::new("resources").expect("instantiate"));
+}
+
+#[test]
+fn guest_stack_methods_and_borrows_on_witbind() {
+    guest_stack_methods_and_borrows(WitbindInstance::new("resources").expect("instantiate"));
+}
+
+fn guest_stack_methods_and_borrows(mut oracle: impl Runtime) {
     let stack = new_stack(&mut oracle, &[3, 4, u32::MAX]);
-    let call = |o: &mut WasmtimeOracle, f: &str, args: &[N]| o.call1(&export(f), args).expect(f);
     assert_eq!(
         call(&mut oracle, "[method]stack.id", from_ref(&stack)),
         N::U32(1)
@@ -61,8 +77,20 @@ fn guest_stack_methods_and_borrows() {
 }
 
 #[test]
-fn merge_consumes_its_owned_argument_inside_the_call() {
-    let mut oracle = WasmtimeOracle::new("resources").expect("instantiate");
+fn merge_consumes_its_owned_argument_inside_the_call_on_wasmtime() {
+    merge_consumes_its_owned_argument_inside_the_call(
+        WasmtimeOracle::new("resources").expect("instantiate"),
+    );
+}
+
+#[test]
+fn merge_consumes_its_owned_argument_inside_the_call_on_witbind() {
+    merge_consumes_its_owned_argument_inside_the_call(
+        WitbindInstance::new("resources").expect("instantiate"),
+    );
+}
+
+fn merge_consumes_its_owned_argument_inside_the_call(mut oracle: impl Runtime) {
     let a = new_stack(&mut oracle, &[1, 2]);
     let b = new_stack(&mut oracle, &[10]);
     let merged = oracle
@@ -97,8 +125,20 @@ fn merge_consumes_its_owned_argument_inside_the_call() {
 }
 
 #[test]
-fn destructors_run_in_the_order_handles_are_dropped() {
-    let mut oracle = WasmtimeOracle::new("resources").expect("instantiate");
+fn destructors_run_in_the_order_handles_are_dropped_on_wasmtime() {
+    destructors_run_in_the_order_handles_are_dropped(
+        WasmtimeOracle::new("resources").expect("instantiate"),
+    );
+}
+
+#[test]
+fn destructors_run_in_the_order_handles_are_dropped_on_witbind() {
+    destructors_run_in_the_order_handles_are_dropped(
+        WitbindInstance::new("resources").expect("instantiate"),
+    );
+}
+
+fn destructors_run_in_the_order_handles_are_dropped(mut oracle: impl Runtime) {
     let stacks: Vec<N> = (0..4).map(|_| new_stack(&mut oracle, &[])).collect();
     for index in [2, 0, 3, 1] {
         oracle.drop_handle(&stacks[index]).expect("drop");
@@ -108,7 +148,7 @@ fn destructors_run_in_the_order_handles_are_dropped() {
 }
 
 #[test]
-fn host_counters_borrowed_and_owned_by_the_guest() {
+fn host_counters_borrowed_and_owned_by_the_guest_on_wasmtime() {
     let mut oracle = WasmtimeOracle::new("resources").expect("instantiate");
     let counter = oracle.new_host_counter(41).expect("counter");
     let rep = oracle.counter_rep(&counter).expect("rep");
@@ -146,7 +186,7 @@ fn host_counters_borrowed_and_owned_by_the_guest() {
 }
 
 #[test]
-fn guest_made_host_counter_is_owned_by_the_caller() {
+fn guest_made_host_counter_is_owned_by_the_caller_on_wasmtime() {
     let mut oracle = WasmtimeOracle::new("resources").expect("instantiate");
     let counter = oracle
         .call1(&export("make-counter"), &[N::U32(u32::MAX)])
@@ -158,4 +198,48 @@ fn guest_made_host_counter_is_owned_by_the_caller() {
         .expect("bump");
     assert_eq!(oracle.host().counter_value(rep), Some(0), "increment wraps");
     assert!(oracle.host().events.is_empty());
+}
+
+#[test]
+fn host_counters_borrowed_and_owned_by_the_guest_on_witbind() {
+    let mut witbind = WitbindInstance::new("resources").expect("instantiate");
+    let counter = witbind.new_host_counter(41);
+    let rep = counter.rep();
+    let borrowed = (counter.as_borrow(),);
+    let read: (u32,) = witbind
+        .call_typed(&export("read-counter"), borrowed)
+        .expect("read");
+    assert_eq!(read, (41,));
+    let () = witbind
+        .call_typed(&export("bump-counter"), (counter.as_borrow(), 3u32))
+        .expect("bump");
+    assert_eq!(witbind.host().counter_value(rep), Some(44));
+    assert!(witbind.host().events.is_empty(), "a borrow does not drop");
+
+    let value: (u32,) = witbind
+        .call_typed(&export("consume-counter"), (counter,))
+        .expect("consume");
+    assert_eq!(value, (44,));
+    assert_eq!(witbind.host().events, [HostEvent::CounterDropped(rep)]);
+    assert_eq!(witbind.host().counter_value(rep), None);
+}
+
+#[test]
+fn guest_made_host_counter_is_owned_by_the_caller_on_witbind() {
+    let mut witbind = WitbindInstance::new("resources").expect("instantiate");
+    let (counter,): (Resource<WitbindCounter>,) = witbind
+        .call_typed(&export("make-counter"), (u32::MAX,))
+        .expect("make");
+    assert!(counter.owned());
+    let rep = counter.rep();
+    assert_eq!(witbind.host().counter_value(rep), Some(u32::MAX));
+    let () = witbind
+        .call_typed(&export("bump-counter"), (counter.as_borrow(), 1u32))
+        .expect("bump");
+    assert_eq!(
+        witbind.host().counter_value(rep),
+        Some(0),
+        "increment wraps"
+    );
+    assert!(witbind.host().events.is_empty());
 }

@@ -1,9 +1,12 @@
-//! Call cases with their documented expected outcome, checked against the oracle.
+//! Call cases with their documented expected outcome, checked on wasmtime (the oracle) and on
+//! witbind, whose outcomes must also agree with wasmtime's call by call.
 
 use anyhow::{Result, bail};
 
 use super::neutral::{Neutral, Outcome};
+use super::runtime::Runtime;
 use super::wasmtime_side::OracleFixture;
+use super::witbind_side::WitbindFixture;
 
 /// What a case must produce.
 #[derive(Debug, Clone)]
@@ -102,18 +105,59 @@ pub fn check_on_wasmtime(fixture: &str, cases: &[Case]) -> Result<Vec<Outcome>> 
     Ok(outcomes)
 }
 
-/// Checks `cases` on the fixture `fixture` (see [`check_on_wasmtime`]) and panics with every
-/// failing case listed. Meant to be called directly from a `#[test]`.
+/// Runs every case through witbind on the fixture `fixture`, each on a fresh instance, and
+/// checks both the case's documented outcome and agreement with `oracle` (wasmtime's outcomes
+/// of the same cases, in order: see [`Outcome::same`]).
+///
+/// # Errors
+/// When witbind rejects the fixture, an export is missing, or an outcome is not the
+/// documented one or differs from wasmtime's (the error lists every such case).
+pub fn check_on_witbind(fixture: &str, cases: &[Case], oracle: &[Outcome]) -> Result<()> {
+    let loaded = WitbindFixture::load(fixture)?;
+    let mut failures = Vec::new();
+    for (case, expected) in cases.iter().zip(oracle) {
+        let outcome = loaded.instantiate()?.call(&case.export, &case.args)?;
+        if !case.accepts(&outcome) || !outcome.same(expected) {
+            failures.push(format!(
+                "{fixture}: {}({:?}) expected {:?}; wasmtime {expected}; witbind {outcome}",
+                case.export, case.args, case.expect
+            ));
+        }
+    }
+    if cases.len() != oracle.len() {
+        failures.push(format!(
+            "{} cases but {} oracle outcomes",
+            cases.len(),
+            oracle.len()
+        ));
+    }
+    if !failures.is_empty() {
+        bail!(
+            "{} case(s) failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+    Ok(())
+}
+
+/// Checks `cases` on the fixture `fixture` in wasmtime ([`check_on_wasmtime`]), then in witbind
+/// against the same expectations and wasmtime's outcomes ([`check_on_witbind`]), and panics
+/// with every failing case listed. Meant to be called directly from a `#[test]`.
 #[track_caller]
 pub fn assert_cases(fixture: &str, cases: &[Case]) {
-    if let Err(e) = check_on_wasmtime(fixture, cases) {
-        panic!("{e:#}");
+    let oracle = match check_on_wasmtime(fixture, cases) {
+        Ok(outcomes) => outcomes,
+        Err(e) => panic!("wasmtime: {e:#}"),
+    };
+    if let Err(e) = check_on_witbind(fixture, cases, &oracle) {
+        panic!("witbind: {e:#}");
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Case, check_on_wasmtime};
+    use super::{Case, check_on_wasmtime, check_on_witbind};
     use crate::oracle::{Neutral as N, Outcome};
 
     #[test]
@@ -134,5 +178,19 @@ mod tests {
         )];
         let error = check_on_wasmtime("numbers", &wrong).expect_err("must fail");
         assert!(error.to_string().contains("add-u8"), "{error}");
+    }
+
+    #[test]
+    fn witbind_is_held_to_the_expectation_and_to_wasmtime() {
+        let case = [Case::returns(
+            "add-u8",
+            vec![N::U8(255), N::U8(1)],
+            N::U8(0),
+        )];
+        let right = Outcome::Returned(vec![N::U8(0)]);
+        check_on_witbind("numbers", &case, std::slice::from_ref(&right)).expect("agrees");
+        let other = Outcome::Returned(vec![N::U8(1)]);
+        let error = check_on_witbind("numbers", &case, &[other]).expect_err("disagrees");
+        assert!(error.to_string().contains("wasmtime returned"), "{error}");
     }
 }

@@ -7,18 +7,25 @@
 //!   the wasmtime side and the witbind side provide the very same imports.
 //! - [`wasmtime_side`]: instantiation and calls through wasmtime's dynamic `Func`/`Val` API.
 //! - [`handles`]: the resource handles a caller holds, named by index.
-//! - [`cases`]: calls with their documented outcome, checked on wasmtime.
+//! - [`runtime`]: what the tests need from either runtime ([`Runtime`]).
+//! - [`witbind_side`]: the same fixtures and imports through witbind's host.
+//! - [`cases`]: calls with their documented outcome, checked on wasmtime, then on witbind
+//!   against wasmtime's outcomes.
 //! - [`witbind_val`]: conversions between [`Neutral`] and [`witbind::Val`].
 
 pub mod cases;
 pub mod handles;
 pub mod host;
 pub mod neutral;
+pub mod runtime;
 pub mod wasmtime_side;
+pub mod witbind_side;
 pub mod witbind_val;
 
-pub use cases::{Case, Expect, assert_cases, check_on_wasmtime};
+pub use cases::{Case, Expect, assert_cases, check_on_wasmtime, check_on_witbind};
 pub use handles::HandleTable;
 pub use host::{HostEvent, HostState};
 pub use neutral::{Neutral, Outcome};
+pub use runtime::Runtime;
 pub use wasmtime_side::{OracleFixture, WasmtimeOracle};
+pub use witbind_side::{WitbindCounter, WitbindFixture, WitbindInstance};

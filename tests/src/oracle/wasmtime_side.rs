@@ -10,6 +10,7 @@ use wasmtime::{Engine, Store, StoreContextMut};
 use super::handles::HandleTable;
 use super::host::HostState;
 use super::neutral::{Neutral, Outcome};
+use super::runtime::Runtime;
 use crate::fixtures;
 
 /// The marker type of the host's `counter` resource.
@@ -76,42 +77,6 @@ impl WasmtimeOracle {
             .with_context(|| format!("instantiating fixture {name}"))
     }
 
-    /// Calls the export `name`: `func` for a world-level function, `interface#func` for a
-    /// function of an exported interface (e.g. `witbind:guests/guest-side#[method]stack.push`).
-    ///
-    /// A trap (or any failure inside the call) is an [`Outcome::Trapped`]; after one the
-    /// instance may not be entered again.
-    ///
-    /// # Errors
-    /// When the export does not exist or an argument names an unknown handle.
-    pub fn call(&mut self, name: &str, args: &[Neutral]) -> Result<Outcome> {
-        let func = self.func(name)?;
-        let params = args
-            .iter()
-            .map(|arg| self.val_of(arg))
-            .collect::<Result<Vec<_>>>()?;
-        let mut results = vec![Val::Bool(false); func.ty(&self.store).results().len()];
-        match func.call(&mut self.store, &params, &mut results) {
-            Ok(()) => Ok(Outcome::Returned(
-                results
-                    .into_iter()
-                    .map(|val| self.neutral_of(val))
-                    .collect::<Result<_>>()?,
-            )),
-            Err(error) => Ok(Outcome::Trapped(format!("{error:?}"))),
-        }
-    }
-
-    /// Calls `name` and returns its single result.
-    ///
-    /// # Errors
-    /// As [`WasmtimeOracle::call`], and when the call trapped or did not return one value.
-    pub fn call1(&mut self, name: &str, args: &[Neutral]) -> Result<Neutral> {
-        self.call(name, args)?
-            .single()
-            .with_context(|| format!("calling {name}"))
-    }
-
     /// A new host `counter` owned by the caller, as a handle to pass to the guest.
     ///
     /// # Errors
@@ -139,20 +104,6 @@ impl WasmtimeOracle {
         let back = wt(resource.try_into_resource_any(&mut self.store))?;
         self.handles.put_back(handle, back)?;
         Ok(rep)
-    }
-
-    /// Drops the resource behind `handle` (running its destructor if it is owned).
-    ///
-    /// # Errors
-    /// When `handle` is unknown, already dropped, or its destructor traps.
-    pub fn drop_handle(&mut self, handle: &Neutral) -> Result<()> {
-        let any = self.handles.take(handle)?;
-        wt(any.resource_drop(&mut self.store))
-    }
-
-    /// The host state: events recorded and counters.
-    pub fn host(&self) -> &HostState {
-        self.store.data()
     }
 
     fn func(&mut self, name: &str) -> Result<Func> {
@@ -261,6 +212,35 @@ impl WasmtimeOracle {
         payload
             .map(|inner| self.neutral_of(*inner).map(Box::new))
             .transpose()
+    }
+}
+
+impl Runtime for WasmtimeOracle {
+    fn call(&mut self, name: &str, args: &[Neutral]) -> Result<Outcome> {
+        let func = self.func(name)?;
+        let params = args
+            .iter()
+            .map(|arg| self.val_of(arg))
+            .collect::<Result<Vec<_>>>()?;
+        let mut results = vec![Val::Bool(false); func.ty(&self.store).results().len()];
+        match func.call(&mut self.store, &params, &mut results) {
+            Ok(()) => Ok(Outcome::Returned(
+                results
+                    .into_iter()
+                    .map(|val| self.neutral_of(val))
+                    .collect::<Result<_>>()?,
+            )),
+            Err(error) => Ok(Outcome::Trapped(format!("{error:?}"))),
+        }
+    }
+
+    fn drop_handle(&mut self, handle: &Neutral) -> Result<()> {
+        let any = self.handles.take(handle)?;
+        wt(any.resource_drop(&mut self.store))
+    }
+
+    fn host(&self) -> &HostState {
+        self.store.data()
     }
 }
 
