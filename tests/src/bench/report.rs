@@ -23,19 +23,15 @@ pub struct Row {
     pub wasmtime_ns: f64,
     /// Median time of a `memcpy` of the bytes the case moves, for the bulk cases.
     pub memcpy_ns: Option<f64>,
+    /// The median over rounds of witbind's time over wasmtime's in the same round: the two
+    /// batches of a round ran back to back under the same machine load, so this is steadier
+    /// than the ratio of the medians when the load changes during a run.
+    pub ratio: f64,
+    /// The median over rounds of witbind's time over the `memcpy` of the same round.
+    pub memcpy_ratio: Option<f64>,
 }
 
 impl Row {
-    /// witbind's time over wasmtime's.
-    pub fn ratio(&self) -> f64 {
-        self.witbind_ns / self.wasmtime_ns
-    }
-
-    /// witbind's time over the `memcpy` of the same bytes, for the bulk cases.
-    pub fn memcpy_ratio(&self) -> Option<f64> {
-        self.memcpy_ns.map(|m| self.witbind_ns / m)
-    }
-
     /// The ratio the issue asks for: 0.5 for the nop and scalar calls, 1.0 otherwise.
     pub fn target(&self) -> f64 {
         match self.case {
@@ -94,8 +90,12 @@ pub fn measure(case: Case, witbind: &mut dyn Side, wasmtime: &mut dyn Side) -> R
         }
     }
     let [mut w, mut t] = times;
+    let mut ratios: Vec<f64> = w.iter().zip(&t).map(|(w, t)| w / t).collect();
+    let mut memcpy_ratios: Vec<f64> = w.iter().zip(&memcpy_times).map(|(w, m)| w / m).collect();
     Ok(Row {
         case,
+        ratio: median(&mut ratios),
+        memcpy_ratio: memcpy.as_ref().map(|_| median(&mut memcpy_ratios)),
         witbind_ns: median(&mut w),
         wasmtime_ns: median(&mut t),
         memcpy_ns: memcpy.map(|_| median(&mut memcpy_times)),
@@ -136,7 +136,7 @@ pub fn table(rows: &[Row]) -> String {
          | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n",
     );
     for row in rows {
-        let (memcpy, over) = match (row.memcpy_ns, row.memcpy_ratio()) {
+        let (memcpy, over) = match (row.memcpy_ns, row.memcpy_ratio) {
             (Some(m), Some(r)) => (format!("{m:.0}"), format!("{r:.2}")),
             _ => ("".to_string(), "".to_string()),
         };
@@ -145,7 +145,7 @@ pub fn table(rows: &[Row]) -> String {
             row.case.name(),
             ns(row.witbind_ns),
             ns(row.wasmtime_ns),
-            row.ratio(),
+            row.ratio,
             row.target(),
         ));
     }
@@ -170,10 +170,10 @@ pub fn json(rows: &[Row]) -> serde_json::Value {
                     "case": row.case.name(),
                     "witbind_ns_per_op": row.witbind_ns,
                     "wasmtime_ns_per_op": row.wasmtime_ns,
-                    "ratio": row.ratio(),
+                    "ratio": row.ratio,
                     "target_ratio": row.target(),
                     "memcpy_ns": row.memcpy_ns,
-                    "witbind_over_memcpy": row.memcpy_ratio(),
+                    "witbind_over_memcpy": row.memcpy_ratio,
                 })
             })
             .collect(),

@@ -66,7 +66,7 @@ fn compare(filter: &str) -> anyhow::Result<()> {
     for case in cases(filter) {
         let row = report::measure(case, &mut witbind, &mut wasmtime)
             .with_context(|| format!("case `{}`", case.name()))?;
-        eprintln!("{}: {:.2}", case.name(), row.ratio());
+        eprintln!("{}: {:.2}", case.name(), row.ratio);
         rows.push(row);
     }
     print!("{}", report::table(&rows));
