@@ -9,6 +9,7 @@ extern crate self as witbind;
 
 pub mod abi;
 mod error;
+#[cfg(feature = "wasmtime")]
 pub mod host;
 pub mod resources;
 pub mod types;
@@ -27,6 +28,7 @@ pub use abi::options::StringEncoding;
 pub use abi::traits::{ComponentType, Lift, Lower};
 pub use abi::views::{WasmList, WasmStr};
 pub use error::{Error, Result, Trap};
+#[cfg(feature = "wasmtime")]
 pub use host::{
     AsContextMut, Component, Engine, ExportName, Func, Instance, Linker, LinkerInstance, Store,
     StoreContextMut, TypedFunc,

@@ -1,6 +1,6 @@
-//! The oracle side of the differential tests: every fixture driven through
-//! `wasmtime::component`, with outputs and traps recorded as [`Neutral`] values so the same
-//! calls made through witbind can be compared with them.
+//! Differential tests: every fixture driven through `wasmtime::component` (the oracle) and
+//! through witbind's host, with outputs and traps recorded as [`Neutral`] values and compared
+//! call by call.
 //!
 //! - [`neutral`]: the runtime-neutral value tree and call outcome.
 //! - [`host`]: the documented behaviour of the host imports the guests use, as plain Rust, so
