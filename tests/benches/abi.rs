@@ -8,8 +8,8 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use witbind::{
-    BumpAllocator, FlatReader, FlatWriter, GuestMemory, Lift, LiftContext, Lower, LowerContext,
-    StringEncoding, VecMemory,
+    BumpAllocator, ComponentType, FlatReader, FlatWriter, GuestMemory, Lift, LiftContext, Lower,
+    LowerContext, StringEncoding, VecMemory,
 };
 
 /// Guest memory size: room for the largest case (a 1 MiB string lowered to
@@ -134,11 +134,14 @@ fn lists_of_compounds(c: &mut Criterion) {
         strings,
         string_bytes,
     );
-    // `tuple<u32, f64, string>` has the layout of `record { a: u32, b: f64, c: string }`.
-    let records: Vec<(u32, f64, String)> = (0..10_000)
-        .map(|i| (i, f64::from(i) * 0.5, format!("r{i}")))
+    let records: Vec<Row> = (0..10_000)
+        .map(|i| Row {
+            a: i,
+            b: f64::from(i) * 0.5,
+            c: format!("r{i}"),
+        })
         .collect();
-    let record_bytes = records.iter().map(|r| 24 + r.2.len()).sum();
+    let record_bytes = records.iter().map(|r| 24 + r.c.len()).sum();
     bench_case(
         c,
         "list<record{u32,f64,string}> 10 K",
@@ -146,6 +149,15 @@ fn lists_of_compounds(c: &mut Criterion) {
         records,
         record_bytes,
     );
+}
+
+/// `record { a: u32, b: f64, c: string }`.
+#[derive(ComponentType, Lift, Lower)]
+#[component(record)]
+struct Row {
+    a: u32,
+    b: f64,
+    c: String,
 }
 
 criterion_group!(benches, lists_of_scalars, strings, lists_of_compounds);

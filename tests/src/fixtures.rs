@@ -17,7 +17,11 @@ pub const ALL: &[&str] = &[
     "host-calls",
 ];
 
-/// The path of the fixture `name` (a stem from [`ALL`]).
+/// Fixtures used only by the benchmarks (`tests/src/bench/`): their imports are not the
+/// oracle's, so the differential tests leave them out.
+pub const BENCHMARKS: &[&str] = &["bench"];
+
+/// The path of the fixture `name` (a stem from [`ALL`] or [`BENCHMARKS`]).
 pub fn path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures")

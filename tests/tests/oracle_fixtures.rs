@@ -18,7 +18,11 @@ fn the_fixture_folder_holds_exactly_the_listed_components() {
         })
         .collect();
     found.sort();
-    let mut listed: Vec<String> = fixtures::ALL.iter().map(|s| s.to_string()).collect();
+    let mut listed: Vec<String> = fixtures::ALL
+        .iter()
+        .chain(fixtures::BENCHMARKS)
+        .map(|s| s.to_string())
+        .collect();
     listed.sort();
     assert_eq!(found, listed);
 }

@@ -61,7 +61,9 @@ pub(crate) struct InstanceState {
     /// The resource type of each of the component's resources.
     pub(crate) resource_types: Arc<ResourceMap>,
     /// The handle tables; `None` while an operation has taken them out.
-    pub(crate) resources: Option<ResourceTables>,
+    /// Boxed so taking them out and putting them back moves a pointer, not
+    /// the tables (a few hundred bytes copied twice per call with handles).
+    pub(crate) resources: Option<Box<ResourceTables>>,
     /// An export call is running (re-entering traps).
     pub(crate) in_call: bool,
     /// A call trapped: the instance refuses further calls.
@@ -79,7 +81,7 @@ impl InstanceState {
         Self {
             guest_dtors: vec![None; (info.num_resources as usize).saturating_sub(imported)],
             resource_types,
-            resources: Some(tables),
+            resources: Some(Box::new(tables)),
             memories: vec![None; info.num_runtime_memories as usize],
             reallocs: vec![None; info.num_runtime_reallocs as usize],
             post_returns: vec![None; info.num_runtime_post_returns as usize],

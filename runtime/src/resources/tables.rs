@@ -4,8 +4,6 @@
 //! both tables; the spec's `lift_own`, `lift_borrow`, `lower_own`,
 //! `lower_borrow` and `canon resource.new/rep/drop` are methods here.
 
-use std::collections::HashSet;
-
 use super::handle_table::{HandleKind, HandleTable, LeftoverBorrows, RemovedHandle};
 use super::resource::ResourceAny;
 use crate::error::{Result, Trap, trap};
@@ -54,7 +52,10 @@ pub struct ResourceDrop {
 pub struct ResourceTables {
     guest: HandleTable,
     host: HandleTable,
-    implemented: HashSet<ResourceType>,
+    /// The identities of the types the instance implements: a handful at
+    /// most, so a scan beats hashing (SipHash showed up in every handle
+    /// operation's profile).
+    implemented: Vec<ResourceOrigin>,
 }
 
 impl ResourceTables {
@@ -70,7 +71,7 @@ impl ResourceTables {
         Self {
             guest,
             host,
-            implemented: HashSet::new(),
+            implemented: Vec::new(),
         }
     }
 
@@ -78,12 +79,14 @@ impl ResourceTables {
     /// lowered into the instance pass the rep, and dropping its `own` handles
     /// calls the instance's destructor.
     pub fn implement(&mut self, ty: ResourceType) {
-        self.implemented.insert(ty);
+        if !self.implements(&ty) {
+            self.implemented.push(ty.origin());
+        }
     }
 
     /// Whether the instance implements `ty`.
     pub fn implements(&self, ty: &ResourceType) -> bool {
-        self.implemented.contains(ty)
+        self.implemented.contains(&ty.origin())
     }
 
     /// The instance's handle table.

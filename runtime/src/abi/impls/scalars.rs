@@ -77,7 +77,13 @@ macro_rules! integers {
             fn load_list(_cx: &mut LiftContext<'a>, bytes: &'a [u8], len: usize) -> Result<Vec<Self>> {
                 let bytes = bytes.get(..len * Self::SIZE32).unwrap_or(bytes);
                 if cfg!(target_endian = "little") {
-                    Ok(bytemuck::pod_collect_to_vec(bytes))
+                    // An aligned body (the usual case: guest memory is page
+                    // aligned and the pointer was checked) is one copy;
+                    // `pod_collect_to_vec` would zero the vector first.
+                    match bytemuck::try_cast_slice::<u8, Self>(bytes) {
+                        Ok(items) => Ok(items.to_vec()),
+                        Err(_) => Ok(bytemuck::pod_collect_to_vec(bytes)),
+                    }
                 } else {
                     Ok(bytes
                         .chunks_exact(Self::SIZE32)

@@ -1,0 +1,22 @@
+//! The benchmark sides compute what the `bench` guest documents, on both engines: every
+//! case's run checks its last result (lengths, sums, echoed values, resource values), so a
+//! wrong binding or a broken call fails here rather than producing a fast wrong number.
+
+use witbind_tests::bench::{Case, Side, WasmtimeSide, WitbindSide};
+
+fn run_every_case(side: &mut dyn Side) {
+    for case in Case::ALL {
+        side.run(case, 2)
+            .unwrap_or_else(|e| panic!("{} on {}: {e:#}", case.name(), side.name()));
+    }
+}
+
+#[test]
+fn every_case_gives_the_documented_result_on_witbind() {
+    run_every_case(&mut WitbindSide::new().expect("witbind side"));
+}
+
+#[test]
+fn every_case_gives_the_documented_result_on_wasmtime() {
+    run_every_case(&mut WasmtimeSide::new().expect("wasmtime side"));
+}
