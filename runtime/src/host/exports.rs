@@ -8,7 +8,9 @@ use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, StringEncoding};
 use crate::error::Result;
 use crate::host::backend::{Active, Backend, check_signature};
 use crate::host::instance::{Instance, encoding, resolve_export};
-use crate::host::store::{AsContextMut, StoreData};
+use crate::host::resources::with_tables;
+use crate::host::store::{AsContextMut, StoreCx, StoreData};
+use crate::resources::ResourceTables;
 
 type Func = <Active as Backend>::Func;
 use crate::host::types::FuncType;
@@ -55,6 +57,53 @@ pub(crate) struct ExportFunc {
     pub(crate) core_results: Box<[crate::FlatType]>,
     /// The display name, for errors.
     pub(crate) name: String,
+}
+
+impl ExportFunc {
+    /// The part of a call after the parameters are lowered into `slots`,
+    /// shared by typed and dynamic calls: runs the core function, lifts the
+    /// results with `lift` (inside the call's handle scope when the signature
+    /// has handles, whose exit then checks the borrows) and runs post-return
+    /// after the results are lifted.
+    pub(crate) fn call_and_lift<T: 'static, R>(
+        &self,
+        store: &mut StoreCx<'_, T>,
+        slots: &mut [u64; MAX_FLAT_PARAMS],
+        lift: impl FnOnce(
+            &mut StoreCx<'_, T>,
+            &[u64; MAX_FLAT_PARAMS],
+            Option<&mut ResourceTables>,
+        ) -> Result<R>,
+    ) -> Result<R> {
+        // SAFETY: `check_signature` verified, when the export was resolved,
+        // that the function takes `core_params` values of the flattened
+        // parameter types, which the caller lowered into `slots`, and returns
+        // `core_results`, for which `slots` has room.
+        unsafe {
+            Active::call_raw(
+                store,
+                self.func,
+                slots,
+                self.core_params,
+                &self.core_results,
+            )
+        }?;
+        let results = if self.ty.has_handles {
+            with_tables(store, self.instance, |store, tables| {
+                let results = lift(store, slots, Some(&mut *tables))?;
+                tables.exit_call()?;
+                Ok(results)
+            })?
+        } else {
+            lift(store, slots, None)?
+        };
+        if let Some(post_return) = &self.post_return {
+            // SAFETY: the post-return function was checked to take exactly
+            // the export's core results, which are still in `slots`.
+            unsafe { Active::call_raw(store, *post_return, slots, self.core_results.len(), &[]) }?;
+        }
+        Ok(results)
+    }
 }
 
 impl Instance {

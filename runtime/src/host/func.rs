@@ -132,27 +132,9 @@ impl Func {
         for (slot, bits) in slots.iter_mut().zip(&flat) {
             *slot = *bits;
         }
-        // SAFETY: `check_signature` verified the export's core type when it
-        // was resolved; the slots hold exactly `core_params` values of those
-        // types and have room for the results.
-        unsafe { Active::call_raw(store, e.func, &mut slots, e.core_params, &e.core_results) }?;
-        let values = if e.ty.has_handles {
-            with_tables(store, e.instance, |store, tables| {
-                let values = self.lift_results(store, &slots, fuel, Some(&mut *tables))?;
-                tables.exit_call()?;
-                Ok(values)
-            })?
-        } else {
-            self.lift_results(store, &slots, fuel, None)?
-        };
-        if let Some(post_return) = &e.post_return {
-            // SAFETY: the post-return function was checked to take exactly
-            // the export's core results, which are still in `slots`.
-            unsafe {
-                Active::call_raw(store, *post_return, &mut slots, e.core_results.len(), &[])
-            }?;
-        }
-        Ok(values)
+        e.call_and_lift(store, &mut slots, |store, slots, tables| {
+            self.lift_results(store, slots, fuel, tables)
+        })
     }
 
     /// Lowers the parameters to flat values (or a spilled tuple).

@@ -112,27 +112,9 @@ where
         } else {
             self.lower_params(store, params, &mut slots, fuel, None)?
         };
-        // SAFETY: `check_signature` verified, when the export was resolved,
-        // that the function takes `core_params` values of the flattened
-        // parameter types written above and returns `core_results`.
-        unsafe { Active::call_raw(store, e.func, &mut slots, e.core_params, &e.core_results) }?;
-        let results = if e.ty.has_handles {
-            with_tables(store, e.instance, |store, tables| {
-                let results = self.lift_results(store, &slots, fuel, Some(&mut *tables))?;
-                tables.exit_call()?;
-                Ok(results)
-            })?
-        } else {
-            self.lift_results(store, &slots, fuel, None)?
-        };
-        if let Some(post_return) = &e.post_return {
-            // SAFETY: the post-return function was checked to take exactly
-            // the export's core results, which are still in `slots`.
-            unsafe {
-                Active::call_raw(store, *post_return, &mut slots, e.core_results.len(), &[])
-            }?;
-        }
-        Ok(results)
+        e.call_and_lift(store, &mut slots, |store, slots, tables| {
+            self.lift_results(store, slots, fuel, tables)
+        })
     }
 
     /// Lowers the parameters into `slots`, or into memory from `realloc`
