@@ -4,6 +4,7 @@
 use anyhow::Context as _;
 use wasmtime_environ::component::{CoreDef, Export, ExportIndex, NameMapNoIntern};
 
+use crate::abi::context::{HostcallFuel, LiftContext, LowerContext};
 use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, StringEncoding};
 use crate::error::Result;
 use crate::host::backend::{Active, Backend, check_signature};
@@ -60,6 +61,53 @@ pub(crate) struct ExportFunc {
 }
 
 impl ExportFunc {
+    /// Runs `lower` with a context that lowers into this export's memory
+    /// (through its `realloc`) with its string encoding, `fuel` and, for
+    /// handles, `tables`; gives back what `lower` returned and the fuel left.
+    pub(crate) fn lower_with<T: 'static, R>(
+        &self,
+        store: &mut StoreCx<'_, T>,
+        fuel: HostcallFuel,
+        tables: Option<&mut ResourceTables>,
+        lower: impl FnOnce(
+            &mut LowerContext<'_, <Active as Backend>::View<'_, StoreData<T>>>,
+        ) -> Result<R>,
+    ) -> Result<(R, HostcallFuel)> {
+        let mut view = self
+            .memory
+            .map(|m| Active::view(Active::reborrow(store), m, self.realloc));
+        let mut cx = match &mut view {
+            Some(view) => LowerContext::new(view, self.encoding),
+            None => LowerContext::without_memory(self.encoding),
+        }
+        .with_fuel(fuel);
+        if let Some(tables) = tables {
+            cx = cx.with_resources(tables);
+        }
+        let value = lower(&mut cx)?;
+        Ok((value, *cx.fuel()))
+    }
+
+    /// Runs `lift` with a context that lifts from this export's memory with
+    /// its string encoding, `fuel` and, for handles, `tables`.
+    pub(crate) fn lift_with<T: 'static, R>(
+        &self,
+        store: &StoreCx<'_, T>,
+        fuel: HostcallFuel,
+        tables: Option<&mut ResourceTables>,
+        lift: impl FnOnce(&mut LiftContext<'_>) -> Result<R>,
+    ) -> Result<R> {
+        let mut cx = match self.memory {
+            Some(m) => LiftContext::new(Active::memory_bytes(store, m), self.encoding),
+            None => LiftContext::without_memory(self.encoding),
+        }
+        .with_fuel(fuel);
+        if let Some(tables) = tables {
+            cx = cx.with_resources(tables);
+        }
+        lift(&mut cx)
+    }
+
     /// The part of a call after the parameters are lowered into `slots`,
     /// shared by typed and dynamic calls: runs the core function, lifts the
     /// results with `lift` (inside the call's handle scope when the signature

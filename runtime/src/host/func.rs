@@ -1,6 +1,6 @@
 //! [`Func`]: an export called with dynamic [`Val`]s, whatever its type.
 
-use crate::abi::context::{HostcallFuel, LiftContext, LowerContext};
+use crate::abi::context::HostcallFuel;
 use crate::abi::flat::FlatReader;
 use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS};
 use crate::error::Result;
@@ -145,20 +145,9 @@ impl Func {
         fuel: HostcallFuel,
         tables: Option<&mut ResourceTables>,
     ) -> Result<(Vec<u64>, HostcallFuel)> {
-        let e = &self.export;
-        let mut view = e
-            .memory
-            .map(|m| Active::view(Active::reborrow(store), m, e.realloc));
-        let mut cx = match &mut view {
-            Some(view) => LowerContext::new(view, e.encoding),
-            None => LowerContext::without_memory(e.encoding),
-        }
-        .with_fuel(fuel);
-        if let Some(tables) = tables {
-            cx = cx.with_resources(tables);
-        }
-        let flat = lower_flat_values(&mut cx, MAX_FLAT_PARAMS, self.params(), params, None)?;
-        Ok((flat, *cx.fuel()))
+        self.export.lower_with(store, fuel, tables, |cx| {
+            lower_flat_values(cx, MAX_FLAT_PARAMS, self.params(), params, None)
+        })
     }
 
     /// Lifts the results from the core results in `slots`.
@@ -169,17 +158,11 @@ impl Func {
         fuel: HostcallFuel,
         tables: Option<&mut ResourceTables>,
     ) -> Result<Vec<Val>> {
-        let e = &self.export;
-        let mut cx = match e.memory {
-            Some(m) => LiftContext::new(Active::memory_bytes(store, m), e.encoding),
-            None => LiftContext::without_memory(e.encoding),
-        }
-        .with_fuel(fuel);
-        if let Some(tables) = tables {
-            cx = cx.with_resources(tables);
-        }
-        let mut reader = FlatReader::new(&slots[..e.core_results.len()]);
-        lift_flat_values(&mut cx, MAX_FLAT_RESULTS, self.results(), &mut reader)
+        let count = self.export.core_results.len();
+        self.export.lift_with(store, fuel, tables, |cx| {
+            let mut reader = FlatReader::new(&slots[..count]);
+            lift_flat_values(cx, MAX_FLAT_RESULTS, self.results(), &mut reader)
+        })
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::marker::PhantomData;
 
-use crate::abi::context::{HostcallFuel, LiftContext, LowerContext};
+use crate::abi::context::HostcallFuel;
 use crate::abi::flat::{FlatReader, FlatWriter};
 use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS};
 use crate::abi::traits::{Lift, Lower};
@@ -128,37 +128,29 @@ where
         tables: Option<&mut ResourceTables>,
     ) -> Result<HostcallFuel> {
         let e = &self.export;
-        let mut view = e
-            .memory
-            .map(|m| Active::view(Active::reborrow(store), m, e.realloc));
-        let mut cx = match &mut view {
-            Some(view) => LowerContext::new(view, e.encoding),
-            None => LowerContext::without_memory(e.encoding),
-        }
-        .with_fuel(fuel);
-        if let Some(tables) = tables {
-            cx = cx.with_resources(tables);
-        }
-        let count = e.ty.param_flat.len();
-        if count <= MAX_FLAT_PARAMS {
-            let mut flat = [0u64; MAX_FLAT_PARAMS];
-            let mut writer = FlatWriter::new(&mut flat[..count]);
-            params.lower_flat(&mut cx, &mut writer)?;
-            if writer.len() != count {
-                anyhow::bail!(
-                    "parameters lowered to {} core values, expected {count}",
-                    writer.len()
-                );
+        let ((), fuel) = e.lower_with(store, fuel, tables, |cx| {
+            let count = e.ty.param_flat.len();
+            if count <= MAX_FLAT_PARAMS {
+                let mut flat = [0u64; MAX_FLAT_PARAMS];
+                let mut writer = FlatWriter::new(&mut flat[..count]);
+                params.lower_flat(cx, &mut writer)?;
+                if writer.len() != count {
+                    anyhow::bail!(
+                        "parameters lowered to {} core values, expected {count}",
+                        writer.len()
+                    );
+                }
+                for (slot, bits) in slots.iter_mut().zip(&flat[..count]) {
+                    *slot = *bits;
+                }
+            } else {
+                let ptr = cx.realloc(0, 0, P::ALIGN32, P::SIZE32 as u32)?;
+                params.store(cx, ptr as usize)?;
+                slots[0] = u64::from(ptr);
             }
-            for (slot, bits) in slots.iter_mut().zip(&flat[..count]) {
-                *slot = *bits;
-            }
-        } else {
-            let ptr = cx.realloc(0, 0, P::ALIGN32, P::SIZE32 as u32)?;
-            params.store(&mut cx, ptr as usize)?;
-            slots[0] = u64::from(ptr);
-        }
-        Ok(*cx.fuel())
+            Ok(())
+        })?;
+        Ok(fuel)
     }
 
     /// Lifts the results from the core result in `slots`, or from the
@@ -171,21 +163,15 @@ where
         tables: Option<&mut ResourceTables>,
     ) -> Result<R> {
         let e = &self.export;
-        let mut cx = match e.memory {
-            Some(m) => LiftContext::new(Active::memory_bytes(store, m), e.encoding),
-            None => LiftContext::without_memory(e.encoding),
-        }
-        .with_fuel(fuel);
-        if let Some(tables) = tables {
-            cx = cx.with_resources(tables);
-        }
-        if e.ty.result_flat.len() <= MAX_FLAT_RESULTS {
-            let count = e.ty.result_flat.len();
-            R::lift_flat(&mut cx, &mut FlatReader::new(&slots[..count]))
-        } else {
-            let ptr = slots[0] as u32;
-            let bytes = cx.guest_range(ptr, R::SIZE32 as u64, R::ALIGN32)?;
-            R::load(&mut cx, bytes)
-        }
+        e.lift_with(store, fuel, tables, |cx| {
+            if e.ty.result_flat.len() <= MAX_FLAT_RESULTS {
+                let count = e.ty.result_flat.len();
+                R::lift_flat(cx, &mut FlatReader::new(&slots[..count]))
+            } else {
+                let ptr = slots[0] as u32;
+                let bytes = cx.guest_range(ptr, R::SIZE32 as u64, R::ALIGN32)?;
+                R::load(cx, bytes)
+            }
+        })
     }
 }
