@@ -27,6 +27,8 @@ pub use abi::memory::{GuestMemory, VecMemory};
 pub use abi::options::StringEncoding;
 pub use abi::traits::{ComponentType, Lift, Lower};
 pub use abi::views::{WasmList, WasmStr};
+#[cfg(feature = "wasmi")]
+pub use abi::wasmi_memory::{WasmiMemory, WasmiRealloc};
 pub use error::{Error, Result, Trap};
 #[cfg(feature = "wasmtime")]
 pub use host::{

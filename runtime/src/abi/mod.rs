@@ -20,6 +20,8 @@ pub mod options;
 pub mod strings;
 pub mod traits;
 pub mod views;
+#[cfg(feature = "wasmi")]
+pub mod wasmi_memory;
 
 pub use impls::lists::{lift_list_bytes, lower_list};
 pub use impls::option_result::typecheck_payload;
