@@ -111,42 +111,16 @@ impl<T: 'static> HostFunc<T> {
         R: Lower + 'static,
         F: Fn(StoreContextMut<'_, T>, P) -> Result<R> + Send + Sync + 'static,
     {
-        let call =
-            move |mut store: StoreCx<'_, T>, import: &ImportCall, args: &mut [u64]| -> Result<()> {
-                let (memory, realloc) = import.resolve(Active::data(&store))?;
-                let fuel = HostcallFuel::new(Active::data(&store).hostcall_fuel);
-                let (params, fuel) = if import.ty.has_handles {
-                    with_tables(&mut store, import.instance, |store, tables| {
-                        tables.enter_call();
-                        lift_params::<T, P>(store, import, memory, args, fuel, Some(tables))
-                    })?
-                } else {
-                    lift_params::<T, P>(&mut store, import, memory, args, fuel, None)?
-                };
-                let results = func(
-                    StoreContextMut {
-                        inner: Active::reborrow(&mut store),
-                    },
-                    params,
-                )?;
-                let view = (memory, realloc);
-                if import.ty.has_handles {
-                    with_tables(&mut store, import.instance, |store, tables| {
-                        lower_results(
-                            store,
-                            import,
-                            view,
-                            args,
-                            &results,
-                            fuel,
-                            Some(&mut *tables),
-                        )?;
-                        tables.exit_call()
-                    })
-                } else {
-                    lower_results(&mut store, import, view, args, &results, fuel, None)
-                }
-            };
+        let call = move |store: StoreCx<'_, T>, import: &ImportCall, args: &mut [u64]| {
+            run_host_call(
+                store,
+                import,
+                args,
+                lift_params::<T, P>,
+                &func,
+                lower_results::<T, R>,
+            )
+        };
         Self {
             rust_type: format!(
                 "fn{} -> {}",
@@ -167,42 +141,18 @@ impl<T: 'static> HostFunc<T> {
     where
         F: Fn(StoreContextMut<'_, T>, &[Val]) -> Result<Vec<Val>> + Send + Sync + 'static,
     {
-        let call =
-            move |mut store: StoreCx<'_, T>, import: &ImportCall, args: &mut [u64]| -> Result<()> {
-                let (memory, realloc) = import.resolve(Active::data(&store))?;
-                let fuel = HostcallFuel::new(Active::data(&store).hostcall_fuel);
-                let (params, fuel) = if import.ty.has_handles {
-                    with_tables(&mut store, import.instance, |store, tables| {
-                        tables.enter_call();
-                        lift_vals(store, import, memory, args, fuel, Some(tables))
-                    })?
-                } else {
-                    lift_vals(&mut store, import, memory, args, fuel, None)?
-                };
-                let results = func(
-                    StoreContextMut {
-                        inner: Active::reborrow(&mut store),
-                    },
-                    &params,
-                )?;
-                let view = (memory, realloc);
-                if import.ty.has_handles {
-                    with_tables(&mut store, import.instance, |store, tables| {
-                        lower_vals(
-                            store,
-                            import,
-                            view,
-                            args,
-                            &results,
-                            fuel,
-                            Some(&mut *tables),
-                        )?;
-                        tables.exit_call()
-                    })
-                } else {
-                    lower_vals(&mut store, import, view, args, &results, fuel, None)
-                }
-            };
+        let call = move |store: StoreCx<'_, T>, import: &ImportCall, args: &mut [u64]| {
+            run_host_call(
+                store,
+                import,
+                args,
+                lift_vals,
+                |store, params: Vec<Val>| func(store, &params),
+                |store, import, view, args, results: &Vec<Val>, fuel, tables| {
+                    lower_vals(store, import, view, args, results, fuel, tables)
+                },
+            )
+        };
         Self {
             rust_type: "dynamic `fn(&[Val]) -> Vec<Val>`".to_string(),
             typecheck: Box::new(|_: &FuncType| Ok(())),
@@ -240,6 +190,73 @@ impl<T: 'static> HostFunc<T> {
 
 /// Lifts a host function's parameters from the guest's core arguments (or
 /// from the spilled tuple they point to).
+/// How a host function lifts its arguments: into `A`, giving back the fuel left.
+type LiftArgs<T, A> = fn(
+    &mut StoreCx<'_, T>,
+    &ImportCall,
+    Option<Memory>,
+    &[u64],
+    HostcallFuel,
+    Option<&mut ResourceTables>,
+) -> Result<(A, HostcallFuel)>;
+
+/// How a host function lowers its results `B` into the guest.
+type LowerResults<T, B> = fn(
+    &mut StoreCx<'_, T>,
+    &ImportCall,
+    (Option<Memory>, Option<Func>),
+    &mut [u64],
+    &B,
+    HostcallFuel,
+    Option<&mut ResourceTables>,
+) -> Result<()>;
+
+/// The body typed and dynamic host functions share: lift the arguments
+/// (opening the import call's handle scope when the signature has handles),
+/// call the Rust function, lower its results and close the scope.
+fn run_host_call<T: 'static, A, B>(
+    mut store: StoreCx<'_, T>,
+    import: &ImportCall,
+    args: &mut [u64],
+    lift: LiftArgs<T, A>,
+    call: impl FnOnce(StoreContextMut<'_, T>, A) -> Result<B>,
+    lower: LowerResults<T, B>,
+) -> Result<()> {
+    let (memory, realloc) = import.resolve(Active::data(&store))?;
+    let fuel = HostcallFuel::new(Active::data(&store).hostcall_fuel);
+    let (params, fuel) = if import.ty.has_handles {
+        with_tables(&mut store, import.instance, |store, tables| {
+            tables.enter_call();
+            lift(store, import, memory, args, fuel, Some(tables))
+        })?
+    } else {
+        lift(&mut store, import, memory, args, fuel, None)?
+    };
+    let results = call(
+        StoreContextMut {
+            inner: Active::reborrow(&mut store),
+        },
+        params,
+    )?;
+    let view = (memory, realloc);
+    if import.ty.has_handles {
+        with_tables(&mut store, import.instance, |store, tables| {
+            lower(
+                store,
+                import,
+                view,
+                args,
+                &results,
+                fuel,
+                Some(&mut *tables),
+            )?;
+            tables.exit_call()
+        })
+    } else {
+        lower(&mut store, import, view, args, &results, fuel, None)
+    }
+}
+
 fn lift_params<T: 'static, P: for<'a> Lift<'a>>(
     store: &mut StoreCx<'_, T>,
     import: &ImportCall,
