@@ -143,15 +143,32 @@ impl<'a> Shape<'a> {
         self.members.iter().filter_map(|m| m.ty.as_ref()).collect()
     }
 
-    /// The lifetime that `Lift` is implemented for: the type's own lifetime
-    /// parameter if it has one, `'a` otherwise.
-    pub(crate) fn lift_lifetime(&self) -> (Lifetime, bool) {
-        for param in &self.input.generics.params {
-            if let GenericParam::Lifetime(lt) = param {
-                return (lt.lifetime.clone(), true);
-            }
-        }
-        (Lifetime::new("'a", Span::call_site()), false)
+    /// The lifetime that `Lift` is implemented for (the type's own lifetime
+    /// parameter if it has one, `'a` otherwise) and the impl's header,
+    /// `impl<..> Lift<'lt> for Type<..> where ..`, which records and variants
+    /// share.
+    pub(crate) fn lift_impl(&self, rt: &TokenStream) -> (Lifetime, TokenStream) {
+        let own = self
+            .input
+            .generics
+            .params
+            .iter()
+            .find_map(|param| match param {
+                GenericParam::Lifetime(lt) => Some(lt.lifetime.clone()),
+                _ => None,
+            });
+        let mut generics = self.input.generics.clone();
+        let lifetime = own.unwrap_or_else(|| {
+            let lifetime = Lifetime::new("'a", Span::call_site());
+            generics.params.insert(0, syn::parse_quote!(#lifetime));
+            lifetime
+        });
+        let (impl_generics, _, _) = generics.split_for_impl();
+        let (_, ty_generics, _) = self.input.generics.split_for_impl();
+        let where_clause = self.where_clause(&quote::quote!(#rt::Lift<#lifetime>));
+        let ident = &self.input.ident;
+        let header = quote::quote!(impl #impl_generics #rt::Lift<#lifetime> for #ident #ty_generics #where_clause);
+        (lifetime, header)
     }
 
     /// The `where` clause of an impl of `bound` (a trait path): the type's

@@ -92,15 +92,7 @@ pub(crate) fn lower(shape: &Shape<'_>) -> TokenStream {
 
 pub(crate) fn lift(shape: &Shape<'_>) -> TokenStream {
     let rt = runtime();
-    let ident = &shape.input.ident;
-    let (lifetime, own_lifetime) = shape.lift_lifetime();
-    let mut generics = shape.input.generics.clone();
-    if !own_lifetime {
-        generics.params.insert(0, syn::parse_quote!(#lifetime));
-    }
-    let (impl_generics, _, _) = generics.split_for_impl();
-    let (_, ty_generics, _) = shape.input.generics.split_for_impl();
-    let where_clause = shape.where_clause(&quote!(#rt::Lift<#lifetime>));
+    let (lifetime, header) = shape.lift_impl(&rt);
     let layouts = layouts(shape);
     let fields: Vec<_> = shape.members.iter().map(|m| &m.ident).collect();
     let types = shape.types();
@@ -118,7 +110,7 @@ pub(crate) fn lift(shape: &Shape<'_>) -> TokenStream {
     });
     quote! {
         #[automatically_derived]
-        impl #impl_generics #rt::Lift<#lifetime> for #ident #ty_generics #where_clause {
+        #header {
             #[inline]
             fn lift_flat(
                 cx: &mut #rt::LiftContext<#lifetime>,
