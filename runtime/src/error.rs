@@ -162,6 +162,55 @@ pub enum Trap {
     /// An earlier call into the instance trapped, so it refuses further calls.
     #[error("cannot enter the component instance: an earlier call trapped")]
     InstanceTrapped,
+    /// The guest's core wasm code trapped (an `unreachable`, an out-of-bounds
+    /// load, a stack overflow, ...), whichever engine ran it.
+    #[error("core wasm trap: {0}")]
+    Core(CoreTrap),
+}
+
+/// Why a guest's core wasm code trapped, the same on every engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CoreTrap {
+    /// An `unreachable` instruction ran.
+    #[error("wasm `unreachable` instruction executed")]
+    Unreachable,
+    /// A load or store reached outside linear memory.
+    #[error("out of bounds memory access")]
+    MemoryOutOfBounds,
+    /// A table access reached outside the table.
+    #[error("out of bounds table access")]
+    TableOutOfBounds,
+    /// `call_indirect` reached a null table element.
+    #[error("indirect call to a null table element")]
+    IndirectCallToNull,
+    /// `call_indirect` reached a function of another type.
+    #[error("indirect call type mismatch")]
+    BadSignature,
+    /// An integer division or remainder by zero.
+    #[error("integer divide by zero")]
+    IntegerDivisionByZero,
+    /// An integer operation overflowed (`i32.div_s` of `MIN` by -1).
+    #[error("integer overflow")]
+    IntegerOverflow,
+    /// A float was converted to an integer it does not fit.
+    #[error("invalid conversion to integer")]
+    BadConversionToInteger,
+    /// The call stack was exhausted.
+    #[error("call stack exhausted")]
+    StackOverflow,
+    /// The store's fuel ran out.
+    #[error("all fuel consumed")]
+    OutOfFuel,
+    /// The engine interrupted the guest (an epoch deadline passed).
+    #[error("interrupted: the deadline passed")]
+    Interrupted,
+    /// A memory or table grew past a limit the store set.
+    #[error("a resource limit of the store was exceeded")]
+    LimitExceeded,
+    /// Any other engine trap, with the engine's own words.
+    #[error("{0}")]
+    Other(&'static str),
 }
 
 /// Returns `Err(trap)` as an [`Error`]: the shorthand lift and lower code uses.

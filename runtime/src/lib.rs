@@ -29,7 +29,7 @@ pub use abi::traits::{ComponentType, Lift, Lower};
 pub use abi::views::{WasmList, WasmStr};
 #[cfg(feature = "wasmi")]
 pub use abi::wasmi_memory::{WasmiMemory, WasmiRealloc};
-pub use error::{Error, Result, Trap};
+pub use error::{CoreTrap, Error, Result, Trap};
 #[cfg(feature = "wasmtime")]
 pub use host::{
     AsContextMut, BorrowedParams, Component, Engine, ExportName, Func, Instance, InstancePre,

@@ -185,8 +185,8 @@ fn a_guest_trap_is_an_error_and_poisons_only_its_instance() {
         .unwrap();
     let err = boom.call(&mut store, ()).unwrap_err();
     assert_eq!(
-        err.downcast_ref::<wasmtime::Trap>(),
-        Some(&wasmtime::Trap::UnreachableCodeReached),
+        err.downcast_ref::<witbind::Trap>(),
+        Some(&witbind::Trap::Core(witbind::CoreTrap::Unreachable)),
         "{err:?}"
     );
     let add_bad = bad

@@ -415,8 +415,8 @@ fn trapping_realloc_surfaces_the_core_trap() {
         .unwrap();
     let err = take.call(&mut host.store, ("hello",)).unwrap_err();
     assert_eq!(
-        err.downcast_ref::<wasmtime::Trap>(),
-        Some(&wasmtime::Trap::UnreachableCodeReached),
+        err.downcast_ref::<witbind::Trap>(),
+        Some(&witbind::Trap::Core(witbind::CoreTrap::Unreachable)),
         "{err:?}"
     );
     host.others_still_work();

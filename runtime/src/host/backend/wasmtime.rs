@@ -11,7 +11,7 @@ use super::{Backend, RawHostFn};
 
 use crate::abi::flat::FlatType;
 use crate::abi::memory::GuestMemory;
-use crate::error::{Error, Result, Trap, trap};
+use crate::error::{CoreTrap, Error, Result, Trap, trap};
 
 /// A host-side error travelling through wasmtime as a guest trap, so that it
 /// comes out of the export call unchanged (and still downcasts to
@@ -42,9 +42,46 @@ pub(crate) fn from_engine_error(error: wasmtime::Error) -> Error {
     };
     let message = format!("{error:?}");
     match error.downcast_ref::<wasmtime::Trap>() {
-        Some(code) if message == code.to_string() => Error::new(*code),
-        Some(code) => Error::new(*code).context(message),
+        Some(code) => {
+            let trap = Error::new(Trap::Core(core_trap(*code)));
+            if message == code.to_string() {
+                trap
+            } else {
+                trap.context(message)
+            }
+        }
         None => anyhow::anyhow!("{message}"),
+    }
+}
+
+/// witbind's engine-neutral name for a wasmtime trap code.
+fn core_trap(code: wasmtime::Trap) -> CoreTrap {
+    use wasmtime::Trap as W;
+    match code {
+        W::UnreachableCodeReached => CoreTrap::Unreachable,
+        W::MemoryOutOfBounds => CoreTrap::MemoryOutOfBounds,
+        W::TableOutOfBounds => CoreTrap::TableOutOfBounds,
+        W::IndirectCallToNull => CoreTrap::IndirectCallToNull,
+        W::BadSignature => CoreTrap::BadSignature,
+        W::IntegerDivisionByZero => CoreTrap::IntegerDivisionByZero,
+        W::IntegerOverflow => CoreTrap::IntegerOverflow,
+        W::BadConversionToInteger => CoreTrap::BadConversionToInteger,
+        W::StackOverflow => CoreTrap::StackOverflow,
+        W::OutOfFuel => CoreTrap::OutOfFuel,
+        W::Interrupt => CoreTrap::Interrupted,
+        W::AllocationTooLarge => CoreTrap::LimitExceeded,
+        other => CoreTrap::Other(trap_words(other)),
+    }
+}
+
+/// A wasmtime trap's description as a `'static` string.
+fn trap_words(code: wasmtime::Trap) -> &'static str {
+    match code {
+        wasmtime::Trap::HeapMisaligned => "unaligned atomic",
+        wasmtime::Trap::NullReference => "null reference",
+        wasmtime::Trap::ArrayOutOfBounds => "out of bounds array access",
+        wasmtime::Trap::CastFailure => "cast failure",
+        _ => "wasmtime trap",
     }
 }
 
@@ -319,8 +356,8 @@ mod tests {
     fn core_traps_keep_their_code() {
         let error = from_engine_error(wasmtime::Error::new(wasmtime::Trap::MemoryOutOfBounds));
         assert_eq!(
-            error.downcast_ref::<wasmtime::Trap>(),
-            Some(&wasmtime::Trap::MemoryOutOfBounds)
+            error.downcast_ref::<Trap>(),
+            Some(&Trap::Core(CoreTrap::MemoryOutOfBounds))
         );
     }
 
