@@ -4,12 +4,15 @@
 //! lowered into a guest's linear memory and lifted back out exactly as the
 //! spec prescribes, with every malformed guest input reported as a [`Trap`].
 
+#[cfg(all(feature = "host", not(any(feature = "wasmtime", feature = "wasmi"))))]
+compile_error!("witbind's `host` feature needs an engine: enable `wasmtime` or `wasmi`");
+
 // Lets the derives' `::witbind::...` paths resolve inside this crate too.
 extern crate self as witbind;
 
 pub mod abi;
 mod error;
-#[cfg(feature = "wasmtime")]
+#[cfg(feature = "host")]
 pub mod host;
 pub mod resources;
 pub mod types;
@@ -30,10 +33,10 @@ pub use abi::views::{WasmList, WasmStr};
 #[cfg(feature = "wasmi")]
 pub use abi::wasmi_memory::{WasmiMemory, WasmiRealloc};
 pub use error::{CoreTrap, Error, Result, Trap};
-#[cfg(feature = "wasmtime")]
+#[cfg(feature = "host")]
 pub use host::{
-    AsContextMut, BorrowedParams, Component, Engine, ExportName, Func, Instance, InstancePre,
-    Linker, LinkerInstance, Store, StoreContextMut, TypedFunc,
+    AsContextMut, BackendKind, BorrowedParams, Component, Config, Engine, ExportName, Func,
+    Instance, InstancePre, Linker, LinkerInstance, Store, StoreContextMut, TypedFunc,
 };
 pub use resources::{
     Borrowed, Resource, ResourceAny, ResourceTable, ResourceTableError, ResourceTables,

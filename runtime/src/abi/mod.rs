@@ -19,6 +19,7 @@ pub mod memory;
 pub mod options;
 pub mod strings;
 pub mod traits;
+pub(crate) mod values;
 pub mod views;
 #[cfg(feature = "wasmi")]
 pub mod wasmi_memory;

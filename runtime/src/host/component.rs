@@ -1,43 +1,20 @@
-//! [`Component`]: a validated component binary, flattened by
-//! wasmtime-environ's translator and inliner into core module
-//! instantiations, with its core modules compiled by the backend.
+//! [`Component`]: a loaded component, ready to be instantiated any number
+//! of times.
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use wasmtime_environ::component::{
-    self as env, ComponentTypes, ComponentTypesBuilder, StaticModuleIndex, Trampoline,
-    TrampolineIndex, Translator,
-};
-use wasmtime_environ::{EntityIndex, PrimaryMap, ScopeVec, Tunables};
 
 use crate::error::Result;
-use crate::host::backend::{Active, Backend};
 use crate::host::engine::Engine;
-use crate::host::support::check_supported;
+use crate::host::plan::ComponentPlan;
 
 /// A compiled component, ready to be instantiated any number of times.
 /// Cheap to clone.
 #[derive(Clone)]
 pub struct Component {
-    pub(crate) inner: Arc<ComponentInner>,
-}
-
-/// What instantiation needs, computed once by [`Component::new`].
-pub(crate) struct ComponentInner {
-    pub(crate) engine: Engine,
-    /// The flattened component: imports, exports and initializers.
-    pub(crate) info: env::Component,
-    /// Every trampoline the initializers refer to.
-    pub(crate) trampolines: PrimaryMap<TrampolineIndex, Trampoline>,
-    pub(crate) types: ComponentTypes,
-    /// The compiled core modules.
-    pub(crate) modules: PrimaryMap<StaticModuleIndex, <Active as Backend>::Module>,
-    /// For each core module, the export name of each exported entity, to
-    /// resolve the inliner's by-index references.
-    pub(crate) export_names: PrimaryMap<StaticModuleIndex, HashMap<EntityIndex, String>>,
+    pub(crate) plan: Arc<ComponentPlan>,
 }
 
 impl Component {
@@ -46,43 +23,9 @@ impl Component {
     /// Fails when the binary is invalid or uses a construct witbind does not
     /// run yet; the error names the construct.
     pub fn new(engine: &Engine, bytes: impl AsRef<[u8]>) -> Result<Self> {
-        let bytes = bytes.as_ref();
-        let tunables = Tunables::default_host();
-        let scope = ScopeVec::new();
-        let mut validator =
-            wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::default());
-        let mut types = ComponentTypesBuilder::new(&validator);
-        let translator = Translator::new(&tunables, &mut validator, &mut types, &scope);
-        let (translation, modules) = translator
-            .translate(bytes)
-            .map_err(|e| anyhow::anyhow!("{e:?}"))
-            .context("invalid component")?;
-        check_supported(&translation)?;
-
-        let mut compiled = PrimaryMap::new();
-        let mut export_names = PrimaryMap::new();
-        for (index, module) in modules.iter() {
-            let code = Active::compile(engine.backend(), module.wasm)
-                .with_context(|| format!("failed to compile core module {}", index.as_u32()))?;
-            compiled.push(code);
-            let names = module
-                .module
-                .exports
-                .iter()
-                .map(|(name, entity)| (*entity, module.module.strings[*name].to_string()))
-                .collect();
-            export_names.push(names);
-        }
-        let (types, _) = types.finish(&translation.component);
+        let plan = ComponentPlan::load(&engine.inner, bytes.as_ref())?;
         Ok(Self {
-            inner: Arc::new(ComponentInner {
-                engine: engine.clone(),
-                info: translation.component,
-                trampolines: translation.trampolines,
-                types,
-                modules: compiled,
-                export_names,
-            }),
+            plan: Arc::new(plan),
         })
     }
 
@@ -95,9 +38,16 @@ impl Component {
         Self::new(engine, bytes).with_context(|| format!("failed to load {}", path.display()))
     }
 
+    /// The engine the component was compiled for.
+    pub fn engine(&self) -> Engine {
+        Engine {
+            inner: self.plan.engine.clone(),
+        }
+    }
+
     /// The names of the component's root exports.
     pub fn export_names(&self) -> Vec<String> {
-        self.inner
+        self.plan
             .info
             .exports
             .raw_iter()
@@ -107,7 +57,7 @@ impl Component {
 
     /// The names of the component's imports.
     pub fn import_names(&self) -> Vec<String> {
-        self.inner
+        self.plan
             .info
             .import_types
             .values()

@@ -1,59 +1,64 @@
 //! [`Func`]: an export called with dynamic [`Val`]s, whatever its type.
 
-use crate::abi::context::HostcallFuel;
-use crate::abi::flat::FlatReader;
-use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS};
 use crate::error::Result;
-use crate::host::backend::{Active, Backend};
-use crate::host::exports::{ExportFunc, ExportName, enter, exit};
-use crate::host::instance::Instance;
-use crate::host::resources::with_tables;
-use crate::host::store::{AsContextMut, StoreCx};
-use crate::resources::ResourceTables;
+use crate::host::backend::any::{Engines, on_engine};
+use crate::host::call::export::ExportFunc;
+use crate::host::instance::AnyExport;
+use crate::host::plan::types::FuncType;
+use crate::host::runtime::context::AsContextMut;
+use crate::host::runtime::state::Cx;
 use crate::types::Type;
-use crate::val::{Val, lift_flat_values, lower_flat_values};
+use crate::val::{Val, ValList, ValVec};
 
 /// An exported function called with [`Val`]s, checked against its type at
 /// each call.
 #[derive(Clone)]
 pub struct Func {
-    pub(crate) export: ExportFunc,
+    pub(crate) export: AnyExport,
 }
 
 impl std::fmt::Debug for Func {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Func")
-            .field("name", &self.export.name)
-            .field("type", &self.export.ty.describe())
+            .field("name", &self.name())
+            .field("type", &self.ty().describe())
             .finish()
     }
 }
 
-/// The element types of a tuple type (a parameter or result list).
-pub(crate) fn tuple_types(ty: &Type) -> &[Type] {
-    match ty {
-        Type::Tuple(t) => t.types(),
-        _ => std::slice::from_ref(ty),
-    }
+/// The error for a function used with a store of another engine.
+pub(crate) fn engine_mismatch(name: &str) -> crate::Error {
+    anyhow::anyhow!("`{name}` belongs to a store of another engine")
 }
 
-impl Instance {
-    /// The export `name` as a dynamic [`Func`].
-    pub fn get_func(&self, store: impl AsContextMut, name: impl ExportName) -> Result<Func> {
-        let export = self.export_func(store, name)?;
-        Ok(Func { export })
-    }
+fn call_vals<T: 'static, B: Engines>(
+    export: &ExportFunc<B>,
+    cx: &mut Cx<'_, T, B>,
+    params: &[Val],
+) -> Result<Vec<Val>> {
+    let ValVec(results) = export.call(cx, &ValList(params))?;
+    Ok(results)
 }
 
 impl Func {
+    /// The function's type.
+    pub(crate) fn ty(&self) -> &FuncType {
+        on_engine!(&self.export, |e| &e.ty)
+    }
+
+    /// The function's name, as errors show it.
+    pub(crate) fn name(&self) -> &str {
+        on_engine!(&self.export, |e| &e.name)
+    }
+
     /// The parameter types.
     pub fn params(&self) -> &[Type] {
-        tuple_types(&self.export.ty.params)
+        self.ty().param_types()
     }
 
     /// The result types.
     pub fn results(&self) -> &[Type] {
-        tuple_types(&self.export.ty.results)
+        self.ty().result_types()
     }
 
     /// Calls the export with `params`, writing its results to `results`
@@ -67,102 +72,36 @@ impl Func {
         params: &[Val],
         results: &mut [Val],
     ) -> Result<()> {
+        let name = self.name();
         if results.len() != self.results().len() {
             anyhow::bail!(
-                "`{}` returns {} values, but {} result slots were given",
-                self.export.name,
+                "`{name}` returns {} values, but {} result slots were given",
                 self.results().len(),
                 results.len()
             );
         }
         if params.len() != self.params().len() {
             anyhow::bail!(
-                "`{}` takes {} parameters, but {} values were given",
-                self.export.name,
+                "`{name}` takes {} parameters, but {} values were given",
                 self.params().len(),
                 params.len()
             );
         }
         for (i, (value, ty)) in params.iter().zip(self.params()).enumerate() {
             if !val_matches(value, ty) {
-                anyhow::bail!(
-                    "`{}`: parameter {i} is not a value of type `{ty}`: {value:?}",
-                    self.export.name
-                );
+                anyhow::bail!("`{name}`: parameter {i} is not a value of type `{ty}`: {value:?}");
             }
         }
         let mut cx = store.as_context_mut();
-        let store = &mut cx.inner;
-        enter(
-            Active::data_mut(store),
-            self.export.store,
-            self.export.instance,
+        let values = on_engine!(
+            (&self.export, &mut cx.inner),
+            |e, cx| call_vals(e, cx, params),
+            else Err(engine_mismatch(name))
         )?;
-        let outcome = self.run(store, params);
-        exit(
-            Active::data_mut(store),
-            self.export.instance,
-            outcome.is_ok(),
-        );
-        for (slot, value) in results.iter_mut().zip(outcome?) {
+        for (slot, value) in results.iter_mut().zip(values) {
             *slot = value;
         }
         Ok(())
-    }
-
-    fn run<T: 'static>(&self, store: &mut StoreCx<'_, T>, params: &[Val]) -> Result<Vec<Val>> {
-        let e = &self.export;
-        let fuel = HostcallFuel::new(Active::data(store).hostcall_fuel);
-        let (flat, fuel) = if e.ty.has_handles {
-            with_tables(store, e.instance, |store, tables| {
-                tables.enter_call();
-                self.lower_params(store, params, fuel, Some(tables))
-            })?
-        } else {
-            self.lower_params(store, params, fuel, None)?
-        };
-        if flat.len() != e.core_params {
-            anyhow::bail!(
-                "parameters lowered to {} core values, expected {}",
-                flat.len(),
-                e.core_params
-            );
-        }
-        let mut slots = [0u64; MAX_FLAT_PARAMS];
-        for (slot, bits) in slots.iter_mut().zip(&flat) {
-            *slot = *bits;
-        }
-        e.call_and_lift(store, &mut slots, |store, slots, tables| {
-            self.lift_results(store, slots, fuel, tables)
-        })
-    }
-
-    /// Lowers the parameters to flat values (or a spilled tuple).
-    fn lower_params<T: 'static>(
-        &self,
-        store: &mut StoreCx<'_, T>,
-        params: &[Val],
-        fuel: HostcallFuel,
-        tables: Option<&mut ResourceTables>,
-    ) -> Result<(Vec<u64>, HostcallFuel)> {
-        self.export.lower_with(store, fuel, tables, |cx| {
-            lower_flat_values(cx, MAX_FLAT_PARAMS, self.params(), params, None)
-        })
-    }
-
-    /// Lifts the results from the core results in `slots`.
-    fn lift_results<T: 'static>(
-        &self,
-        store: &mut StoreCx<'_, T>,
-        slots: &[u64; MAX_FLAT_PARAMS],
-        fuel: HostcallFuel,
-        tables: Option<&mut ResourceTables>,
-    ) -> Result<Vec<Val>> {
-        let count = self.export.core_results.len();
-        self.export.lift_with(store, fuel, tables, |cx| {
-            let mut reader = FlatReader::new(&slots[..count]);
-            lift_flat_values(cx, MAX_FLAT_RESULTS, self.results(), &mut reader)
-        })
     }
 }
 

@@ -2,38 +2,41 @@
 //! imports, to create many instances of it.
 
 use crate::error::Result;
-use crate::host::backend::{Active, Backend};
 use crate::host::component::Component;
 use crate::host::instance::Instance;
-use crate::host::linker::Linker;
-use crate::host::store::AsContextMut;
+use crate::host::linker::{Linker, ResolvedImports};
+use crate::host::plan::same_engine;
+use crate::host::runtime::context::AsContextMut;
 
-/// A component and the host definitions for its imports, ready to be
-/// instantiated in any number of stores. Cheap to clone.
+/// A component and the host definitions for its imports, resolved and
+/// type-checked once, ready to be instantiated in any number of stores with
+/// only per-instance work. Cheap to clone.
 pub struct InstancePre<T: 'static> {
     component: Component,
-    linker: Linker<T>,
+    imports: ResolvedImports<T>,
 }
 
 impl<T: 'static> Clone for InstancePre<T> {
     fn clone(&self) -> Self {
         Self {
             component: self.component.clone(),
-            linker: self.linker.clone(),
+            imports: self.imports.clone(),
         }
     }
 }
 
 impl<T: 'static> Linker<T> {
-    /// Pairs `component` with (a copy of) this linker's current
-    /// definitions. Fails when the component was compiled by another engine.
+    /// Resolves `component`'s imports to this linker's current definitions
+    /// and type-checks them. Fails when the component was compiled by
+    /// another engine, or like [`Linker::instantiate`] when an import is
+    /// missing or mistyped.
     pub fn instantiate_pre(&self, component: &Component) -> Result<InstancePre<T>> {
-        if !Active::same_engine(self.engine().backend(), component.inner.engine.backend()) {
+        if !same_engine(&self.engine().inner, &component.plan.engine) {
             anyhow::bail!("the component was compiled by another engine than the linker's");
         }
         Ok(InstancePre {
             component: component.clone(),
-            linker: self.clone(),
+            imports: self.resolve(component)?,
         })
     }
 }
@@ -44,9 +47,8 @@ impl<T: 'static> InstancePre<T> {
         &self.component
     }
 
-    /// Instantiates the component in `store`; fails like
-    /// [`Linker::instantiate`] when an import is missing or mistyped.
+    /// Instantiates the component in `store`.
     pub fn instantiate(&self, store: impl AsContextMut<Data = T>) -> Result<Instance> {
-        self.linker.instantiate(store, &self.component)
+        self.imports.instantiate(store, &self.component)
     }
 }

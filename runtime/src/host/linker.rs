@@ -6,18 +6,23 @@ use std::sync::Arc;
 use wasmtime_environ::PrimaryMap;
 use wasmtime_environ::component::TypeDef;
 
+use wasmtime_environ::component::RuntimeImportIndex;
+
 use crate::abi::traits::{ComponentType, Lift, Lower};
 use crate::error::Result;
-use crate::host::backend::{Active, Backend};
-use crate::host::borrowed_func::BorrowedParams;
+use crate::host::backend::any::{Engines, on_engine};
+use crate::host::builtins::resource::{HostDtor, HostDtors, HostResource, resource_map};
+use crate::host::call::borrowed::BorrowedParams;
+use crate::host::call::import::HostFunc;
 use crate::host::component::Component;
 use crate::host::engine::Engine;
-use crate::host::host_func::HostFunc;
-use crate::host::instance::{Imports, Instance, instantiate};
-use crate::host::resources::{HostDtor, HostResource, resource_map};
-use crate::host::store::{AsContextMut, StoreContextMut};
-use crate::host::types::FuncType;
+use crate::host::instance::Instance;
+use crate::host::link::{Imports, NamedHostFunc, instantiate};
+use crate::host::plan::types::FuncType;
+use crate::host::runtime::context::{AsContextMut, StoreContextMut};
+use crate::host::runtime::state::Cx;
 use crate::resources::Resource;
+use crate::types::ResourceType;
 use crate::val::Val;
 
 /// One host definition.
@@ -113,11 +118,18 @@ impl<T: 'static> Linker<T> {
     /// other types than the component expects.
     pub fn instantiate(
         &self,
-        mut store: impl AsContextMut<Data = T>,
+        store: impl AsContextMut<Data = T>,
         component: &Component,
     ) -> Result<Instance> {
-        let info = &component.inner.info;
-        let types = &component.inner.types;
+        self.resolve(component)?.instantiate(store, component)
+    }
+
+    /// Finds the definition of every import of `component` and checks it
+    /// against the import's type: the part of instantiation that does not
+    /// depend on the store.
+    pub(crate) fn resolve(&self, component: &Component) -> Result<ResolvedImports<T>> {
+        let plan = &component.plan;
+        let (info, types) = (&plan.info, &plan.types);
         let mut found = PrimaryMap::new();
         for (_, (import, path)) in info.imports.iter() {
             let (name, ext) = &info.import_types[*import];
@@ -163,9 +175,9 @@ impl<T: 'static> Linker<T> {
                 ),
             }
         }
-        let id = Active::data(&store.as_context_mut().inner).instances.len();
-        let resource_types = resource_map(&component.inner, id, imported);
-
+        // Imports can only name imported resources, so any instance's
+        // resource map types them the same.
+        let resource_types = resource_map(plan, 0, imported.clone());
         let mut funcs = PrimaryMap::new();
         for (_, (full_name, def, ty)) in found.into_iter() {
             let func = match (ty, def) {
@@ -188,13 +200,62 @@ impl<T: 'static> Linker<T> {
             };
             funcs.push(func);
         }
-        let imports = Imports {
-            funcs,
-            resource_types,
+        Ok(ResolvedImports {
+            funcs: Arc::new(funcs),
+            imported: imported.into(),
             host_dtors: host_dtors.into(),
-        };
+        })
+    }
+}
+
+/// A component's imports resolved to a linker's definitions and
+/// type-checked: what an [`InstancePre`](crate::InstancePre) keeps so each
+/// instantiation does only per-instance work.
+pub(crate) struct ResolvedImports<T: 'static> {
+    funcs: Arc<PrimaryMap<RuntimeImportIndex, Option<NamedHostFunc<T>>>>,
+    /// The host's resource types, by imported `ResourceIndex`.
+    imported: Arc<[ResourceType]>,
+    host_dtors: HostDtors<T>,
+}
+
+impl<T: 'static> Clone for ResolvedImports<T> {
+    fn clone(&self) -> Self {
+        Self {
+            funcs: self.funcs.clone(),
+            imported: self.imported.clone(),
+            host_dtors: self.host_dtors.clone(),
+        }
+    }
+}
+
+impl<T: 'static> ResolvedImports<T> {
+    /// Instantiates `component` (the one these imports were resolved for)
+    /// in `store`.
+    pub(crate) fn instantiate(
+        &self,
+        mut store: impl AsContextMut<Data = T>,
+        component: &Component,
+    ) -> Result<Instance> {
         let mut cx = store.as_context_mut();
-        instantiate(&mut cx.inner, component, id, &imports)
+        on_engine!(&mut cx.inner, |cx| self.instantiate_on::<B>(cx, component))
+    }
+
+    fn instantiate_on<B: Engines>(
+        &self,
+        cx: &mut Cx<'_, T, B>,
+        component: &Component,
+    ) -> Result<Instance> {
+        let id = B::data(cx).instances.len();
+        let imports = Imports {
+            funcs: self.funcs.clone(),
+            resource_types: resource_map(&component.plan, id, self.imported.to_vec()),
+            host_dtors: self.host_dtors.clone(),
+        };
+        instantiate::<T, B>(cx, &component.plan, id, &imports)?;
+        Ok(Instance {
+            store: B::data(cx).id,
+            id,
+        })
     }
 }
 

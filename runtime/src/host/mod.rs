@@ -1,36 +1,46 @@
 //! The component host: load a component, link host functions to its
-//! imports, instantiate it and call its exports.
+//! imports, instantiate it and call its exports, on wasmtime or wasmi.
 //!
 //! The API follows `wasmtime::component`: [`Engine`], [`Component`],
-//! [`Linker`], [`Store`], [`Instance`] and [`TypedFunc`]. Components are
-//! flattened into core wasm instantiations by wasmtime-environ's translator;
-//! the core modules run on a backend (wasmtime's core API by default), and every value that
-//! crosses the boundary goes through witbind's own Canonical ABI code.
+//! [`Linker`], [`Store`], [`Instance`] and [`TypedFunc`]. The code is in
+//! layers, each using only the ones below it (`docs/architecture.md` draws
+//! them):
+//!
+//! 1. the types users touch: [`engine`](Engine), [`Store`], [`Component`],
+//!    [`Linker`], [`Instance`], [`InstancePre`], [`Func`], [`TypedFunc`];
+//! 2. `link`: instantiation, walking a plan's initializers;
+//! 3. `call`: the one call path (flatten, spill, lower, call, lift,
+//!    post-return) of export calls and host functions;
+//! 4. `builtins`: `resource.new/rep/drop`;
+//! 5. `runtime`: per-instance state and the guard that enters an instance;
+//! 6. `plan`: a component loaded once into a plan (translation, checks,
+//!    types, compiled core modules);
+//! 7. `backend`: the `Backend` trait, one implementation per engine, and
+//!    the dispatch from "any engine" to generic code.
 
 pub(crate) mod backend;
-mod borrowed_func;
+mod builtins;
+mod call;
 mod component;
 mod engine;
-mod exports;
 mod func;
-mod func_typed;
-mod host_func;
 mod instance;
 mod instance_pre;
+mod link;
 mod linker;
-mod resources;
+mod plan;
+mod runtime;
 mod store;
-mod support;
 mod typed;
-mod types;
 
-pub use borrowed_func::BorrowedParams;
+pub use backend::any::BackendKind;
+pub use call::borrowed::BorrowedParams;
 pub use component::Component;
-pub use engine::Engine;
-pub use exports::ExportName;
+pub use engine::{Config, Engine};
 pub use func::Func;
-pub use instance::Instance;
+pub use instance::{ExportName, Instance};
 pub use instance_pre::InstancePre;
 pub use linker::{Linker, LinkerInstance};
-pub use store::{AsContextMut, Store, StoreContextMut};
+pub use runtime::context::{AsContextMut, StoreContextMut};
+pub use store::Store;
 pub use typed::TypedFunc;

@@ -1,136 +1,112 @@
-//! [`Store`]: the user's data together with every instance's runtime state.
+//! [`Store`]: the user's data together with every instance's runtime state,
+//! on the engine it was created for.
+
+use std::marker::PhantomData;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::abi::options::DEFAULT_HOSTCALL_FUEL;
-use crate::host::backend::{Active, Backend};
+use crate::host::backend::Backend;
+use crate::host::backend::any::{Any, Engines, Family, on_engine};
 use crate::host::engine::Engine;
-use crate::host::instance::InstanceState;
+use crate::host::runtime::context::{AsContextMut, StoreContextMut, wrap_cx};
+use crate::host::runtime::state::StoreData;
 
-/// What the backend's store holds: the user's `T` and witbind's own state.
-pub(crate) struct StoreData<T> {
-    /// Unique in the process: tells whether an instance belongs here.
-    pub(crate) id: u64,
-    pub(crate) user: T,
-    pub(crate) hostcall_fuel: usize,
-    pub(crate) instances: Vec<InstanceState>,
+/// The family of backend stores holding `T`.
+pub(crate) struct StoreF<T>(PhantomData<T>);
+
+impl<T: 'static> Family for StoreF<T> {
+    type Of<B: Engines> = B::Store<StoreData<T, B>>;
 }
-
-/// A borrow of the backend's store.
-pub(crate) type StoreCx<'a, T> = <Active as Backend>::Cx<'a, StoreData<T>>;
 
 /// Owns the user's data of type `T` and all instances created in it.
 pub struct Store<T: 'static> {
-    pub(crate) inner: <Active as Backend>::Store<StoreData<T>>,
+    pub(crate) inner: Any<StoreF<T>>,
+}
+
+fn new_store<T: 'static, B: Engines>(engine: &B::Engine, data: T) -> Store<T> {
+    static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+    let data = StoreData::<T, B> {
+        id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        user: data,
+        hostcall_fuel: DEFAULT_HOSTCALL_FUEL,
+        instances: Vec::new(),
+    };
+    Store {
+        inner: B::wrap::<StoreF<T>>(B::new_store(engine, data)),
+    }
+}
+
+fn data<T: 'static, B: Backend>(store: &B::Store<StoreData<T, B>>) -> &StoreData<T, B> {
+    B::store_data(store)
+}
+
+fn data_mut<T: 'static, B: Backend>(store: &mut B::Store<StoreData<T, B>>) -> &mut StoreData<T, B> {
+    B::store_data_mut(store)
+}
+
+fn into_user<T: 'static, B: Backend>(store: B::Store<StoreData<T, B>>) -> T {
+    B::into_data(store).user
+}
+
+fn context<T: 'static, B: Engines>(
+    store: &mut B::Store<StoreData<T, B>>,
+) -> StoreContextMut<'_, T> {
+    wrap_cx::<T, B>(B::cx(store))
 }
 
 impl<T: 'static> Store<T> {
     /// A store for components of `engine`, holding `data`.
     pub fn new(engine: &Engine, data: T) -> Self {
-        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let data = StoreData {
-            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            user: data,
-            hostcall_fuel: DEFAULT_HOSTCALL_FUEL,
-            instances: Vec::new(),
-        };
-        Self {
-            inner: Active::new_store(engine.backend(), data),
-        }
+        on_engine!(&engine.inner, |engine| new_store::<T, B>(engine, data))
     }
 
     /// The user's data.
     pub fn data(&self) -> &T {
-        &Active::store_data(&self.inner).user
+        on_engine!(&self.inner, |s| &data::<T, B>(s).user)
     }
 
     /// The user's data, writable.
     pub fn data_mut(&mut self) -> &mut T {
-        &mut Active::store_data_mut(&mut self.inner).user
+        on_engine!(&mut self.inner, |s| &mut data_mut::<T, B>(s).user)
     }
 
     /// Gives the user's data back.
     pub fn into_data(self) -> T {
-        Active::into_data(self.inner).user
+        on_engine!(self.inner, |s| into_user::<T, B>(s))
     }
 
     /// Sets how many bytes of strings and lists one call (an export call or
     /// a host function call) may lift or lower; past it the call traps with
     /// [`Trap::HostcallFuelExhausted`](crate::Trap::HostcallFuelExhausted).
     pub fn set_hostcall_fuel(&mut self, bytes: usize) {
-        Active::store_data_mut(&mut self.inner).hostcall_fuel = bytes;
+        on_engine!(&mut self.inner, |s| data_mut::<T, B>(s).hostcall_fuel =
+            bytes)
     }
 
     /// The hostcall fuel each call starts with.
     pub fn hostcall_fuel(&self) -> usize {
-        Active::store_data(&self.inner).hostcall_fuel
+        on_engine!(&self.inner, |s| data::<T, B>(s).hostcall_fuel)
+    }
+
+    fn instance_count(&self) -> usize {
+        on_engine!(&self.inner, |s| data::<T, B>(s).instances.len())
     }
 }
 
 impl<T: 'static> std::fmt::Debug for Store<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store")
-            .field(
-                "instances",
-                &Active::store_data(&self.inner).instances.len(),
-            )
-            .field(
-                "hostcall_fuel",
-                &Active::store_data(&self.inner).hostcall_fuel,
-            )
+            .field("backend", &self.inner.kind())
+            .field("instances", &self.instance_count())
+            .field("hostcall_fuel", &self.hostcall_fuel())
             .finish()
     }
-}
-
-/// A borrow of a store, handed to host functions so they can reach the
-/// user's data and call back into instances.
-pub struct StoreContextMut<'a, T: 'static> {
-    pub(crate) inner: StoreCx<'a, T>,
-}
-
-impl<T: 'static> StoreContextMut<'_, T> {
-    /// The user's data.
-    pub fn data(&self) -> &T {
-        &Active::data(&self.inner).user
-    }
-
-    /// The user's data, writable.
-    pub fn data_mut(&mut self) -> &mut T {
-        &mut Active::data_mut(&mut self.inner).user
-    }
-}
-
-/// Anything a call can run in: a [`Store`] or a [`StoreContextMut`].
-pub trait AsContextMut {
-    /// The user's data type.
-    type Data: 'static;
-
-    /// A fresh borrow of the store.
-    fn as_context_mut(&mut self) -> StoreContextMut<'_, Self::Data>;
 }
 
 impl<T: 'static> AsContextMut for Store<T> {
     type Data = T;
 
     fn as_context_mut(&mut self) -> StoreContextMut<'_, T> {
-        StoreContextMut {
-            inner: Active::cx(&mut self.inner),
-        }
-    }
-}
-
-impl<T: 'static> AsContextMut for StoreContextMut<'_, T> {
-    type Data = T;
-
-    fn as_context_mut(&mut self) -> StoreContextMut<'_, T> {
-        StoreContextMut {
-            inner: Active::reborrow(&mut self.inner),
-        }
-    }
-}
-
-impl<S: AsContextMut + ?Sized> AsContextMut for &mut S {
-    type Data = S::Data;
-
-    fn as_context_mut(&mut self) -> StoreContextMut<'_, S::Data> {
-        (**self).as_context_mut()
+        on_engine!(&mut self.inner, |s| context::<T, B>(s))
     }
 }

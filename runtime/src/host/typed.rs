@@ -1,18 +1,16 @@
-//! [`TypedFunc`]: an export called with Rust parameter and result tuples.
+//! [`TypedFunc`]: an export called with Rust parameter and result tuples,
+//! and [`Func::typed`], the check that makes one.
 
 use std::marker::PhantomData;
 
-use crate::abi::context::HostcallFuel;
-use crate::abi::flat::{FlatReader, FlatWriter};
-use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS};
 use crate::abi::traits::{Lift, Lower};
 use crate::error::Result;
-use crate::host::backend::{Active, Backend};
-use crate::host::exports::{ExportFunc, ExportName, enter, exit};
-use crate::host::instance::Instance;
-use crate::host::resources::with_tables;
-use crate::host::store::{AsContextMut, StoreCx};
-use crate::resources::ResourceTables;
+use crate::host::backend::any::{Engines, on_engine};
+use crate::host::call::export::ExportFunc;
+use crate::host::func::{Func, engine_mismatch};
+use crate::host::instance::AnyExport;
+use crate::host::runtime::context::AsContextMut;
+use crate::host::runtime::state::Cx;
 
 /// An exported function whose parameters are the tuple `P` and results the
 /// tuple `R`, both checked against the component's type when it is created.
@@ -21,14 +19,14 @@ use crate::resources::ResourceTables;
 /// take more than 16 core values; results come back through a pointer the
 /// export returns when they take more than one.
 pub struct TypedFunc<P, R> {
-    pub(crate) export: ExportFunc,
-    pub(crate) _marker: PhantomData<fn(P) -> R>,
+    func: Func,
+    _marker: PhantomData<fn(P) -> R>,
 }
 
 impl<P, R> Clone for TypedFunc<P, R> {
     fn clone(&self) -> Self {
         Self {
-            export: self.export.clone(),
+            func: self.func.clone(),
             _marker: PhantomData,
         }
     }
@@ -37,40 +35,87 @@ impl<P, R> Clone for TypedFunc<P, R> {
 impl<P, R> std::fmt::Debug for TypedFunc<P, R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TypedFunc")
-            .field("name", &self.export.name)
-            .field("type", &self.export.ty.describe())
+            .field("name", &self.func.name())
+            .field("type", &self.func.ty().describe())
             .finish()
     }
 }
 
-impl Instance {
-    /// The export `name` as a [`TypedFunc`], failing when it does not exist
-    /// or when `P`/`R` do not match its type (the error names both types).
-    pub fn get_typed_func<P, R>(
-        &self,
-        store: impl AsContextMut,
-        name: impl ExportName,
-    ) -> Result<TypedFunc<P, R>>
+impl Func {
+    /// This export as a [`TypedFunc`] taking the tuple `P` and returning
+    /// the tuple `R`, failing (naming both types) when they do not match
+    /// the component's type. The check walks the types only: it costs no
+    /// lookup and no allocation when it succeeds.
+    pub fn typed<P, R>(&self) -> Result<TypedFunc<P, R>>
     where
         P: Lower,
         R: for<'a> Lift<'a>,
     {
-        let export = self.export_func(store, name)?;
-        let check = P::typecheck(&export.ty.params).and_then(|()| R::typecheck(&export.ty.results));
+        let ty = self.ty();
+        let check = P::typecheck(&ty.params).and_then(|()| R::typecheck(&ty.results));
         if let Err(e) = check {
             return Err(e.context(format!(
                 "export `{}`: the Rust type `fn{} -> {}` does not match the component's type `{}`",
-                export.name,
+                self.name(),
                 std::any::type_name::<P>(),
                 std::any::type_name::<R>(),
-                export.ty.describe()
+                ty.describe()
             )));
         }
         Ok(TypedFunc {
-            export,
+            func: self.clone(),
             _marker: PhantomData,
         })
     }
+
+    /// Calls the export with the tuple `P`, returning the tuple `R`,
+    /// without checking them against its type: for generated bindings,
+    /// which check the types once, at instantiation, with [`Func::typed`]
+    /// (with the `'static` forms of borrowed parameters), and then call
+    /// with parameters whose lifetimes differ from call to call.
+    ///
+    /// Types that do not match are still never unsound: the core signature
+    /// was checked against the component's type when the export was
+    /// resolved, and lowering checks how many core values the parameters
+    /// take. They give wrong values or an error instead of the type
+    /// check's message, so use [`Func::typed`] unless the check was done.
+    #[doc(hidden)]
+    pub fn call_unchecked<P, R>(&self, mut store: impl AsContextMut, params: P) -> Result<R>
+    where
+        P: Lower,
+        R: for<'a> Lift<'a>,
+    {
+        let mut cx = store.as_context_mut();
+        call_typed(&self.export, &mut cx.inner, &params, self.name())
+    }
+}
+
+/// Dispatches a typed call to the backend of the store and export.
+#[inline]
+fn call_typed<T: 'static, P, R>(
+    export: &AnyExport,
+    cx: &mut crate::host::backend::any::Any<crate::host::runtime::context::CxF<'_, T>>,
+    params: &P,
+    name: &str,
+) -> Result<R>
+where
+    P: Lower,
+    R: for<'a> Lift<'a>,
+{
+    on_engine!((export, cx), |e, cx| run::<T, B, P, R>(e, cx, params), else Err(engine_mismatch(name)))
+}
+
+#[inline]
+fn run<T: 'static, B: Engines, P, R>(
+    export: &ExportFunc<B>,
+    cx: &mut Cx<'_, T, B>,
+    params: &P,
+) -> Result<R>
+where
+    P: Lower,
+    R: for<'a> Lift<'a>,
+{
+    export.call(cx, params)
 }
 
 impl<P, R> TypedFunc<P, R>
@@ -85,93 +130,11 @@ where
     /// `Err`, and the instance then refuses further calls.
     pub fn call(&self, mut store: impl AsContextMut, params: P) -> Result<R> {
         let mut cx = store.as_context_mut();
-        let store = &mut cx.inner;
-        enter(
-            Active::data_mut(store),
-            self.export.store,
-            self.export.instance,
-        )?;
-        let result = self.run(store, &params);
-        exit(
-            Active::data_mut(store),
-            self.export.instance,
-            result.is_ok(),
-        );
-        result
+        call_typed(&self.func.export, &mut cx.inner, &params, self.func.name())
     }
 
-    fn run<T: 'static>(&self, store: &mut StoreCx<'_, T>, params: &P) -> Result<R> {
-        let e = &self.export;
-        let mut slots = [0u64; MAX_FLAT_PARAMS];
-        let fuel = HostcallFuel::new(Active::data(store).hostcall_fuel);
-        let fuel = if e.ty.has_handles {
-            with_tables(store, e.instance, |store, tables| {
-                tables.enter_call();
-                self.lower_params(store, params, &mut slots, fuel, Some(tables))
-            })?
-        } else {
-            self.lower_params(store, params, &mut slots, fuel, None)?
-        };
-        e.call_and_lift(store, &mut slots, |store, slots, tables| {
-            self.lift_results(store, slots, fuel, tables)
-        })
-    }
-
-    /// Lowers the parameters into `slots`, or into memory from `realloc`
-    /// when they spill, and gives back the fuel left.
-    fn lower_params<T: 'static>(
-        &self,
-        store: &mut StoreCx<'_, T>,
-        params: &P,
-        slots: &mut [u64; MAX_FLAT_PARAMS],
-        fuel: HostcallFuel,
-        tables: Option<&mut ResourceTables>,
-    ) -> Result<HostcallFuel> {
-        let e = &self.export;
-        let ((), fuel) = e.lower_with(store, fuel, tables, |cx| {
-            let count = e.ty.param_flat.len();
-            if count <= MAX_FLAT_PARAMS {
-                let mut flat = [0u64; MAX_FLAT_PARAMS];
-                let mut writer = FlatWriter::new(&mut flat[..count]);
-                params.lower_flat(cx, &mut writer)?;
-                if writer.len() != count {
-                    anyhow::bail!(
-                        "parameters lowered to {} core values, expected {count}",
-                        writer.len()
-                    );
-                }
-                for (slot, bits) in slots.iter_mut().zip(&flat[..count]) {
-                    *slot = *bits;
-                }
-            } else {
-                let ptr = cx.realloc(0, 0, P::ALIGN32, P::SIZE32 as u32)?;
-                params.store(cx, ptr as usize)?;
-                slots[0] = u64::from(ptr);
-            }
-            Ok(())
-        })?;
-        Ok(fuel)
-    }
-
-    /// Lifts the results from the core result in `slots`, or from the
-    /// memory it points to when they spill.
-    fn lift_results<T: 'static>(
-        &self,
-        store: &mut StoreCx<'_, T>,
-        slots: &[u64; MAX_FLAT_PARAMS],
-        fuel: HostcallFuel,
-        tables: Option<&mut ResourceTables>,
-    ) -> Result<R> {
-        let e = &self.export;
-        e.lift_with(store, fuel, tables, |cx| {
-            if e.ty.result_flat.len() <= MAX_FLAT_RESULTS {
-                let count = e.ty.result_flat.len();
-                R::lift_flat(cx, &mut FlatReader::new(&slots[..count]))
-            } else {
-                let ptr = slots[0] as u32;
-                let bytes = cx.guest_range(ptr, R::SIZE32 as u64, R::ALIGN32)?;
-                R::load(cx, bytes)
-            }
-        })
+    /// The dynamic [`Func`] this typed view is of.
+    pub fn func(&self) -> &Func {
+        &self.func
     }
 }

@@ -13,10 +13,11 @@
 
 use crate::abi::context::{LiftContext, LowerContext};
 use crate::abi::flat::{FlatReader, FlatType, FlatWriter};
-use crate::abi::memory::{GuestMemory, check_aligned, check_range};
+use crate::abi::memory::GuestMemory;
 use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS};
+use crate::abi::values::{LiftList, ListShape, LowerList, Spill, lift_values, lower_values};
 use crate::error::Result;
-use crate::types::{TupleType, Type};
+use crate::types::Type;
 
 use super::Val;
 use super::lift::load_fields;
@@ -49,11 +50,22 @@ impl CoreFuncType {
     /// The core signature of a function with `params` and `results` seen
     /// from `context`.
     pub fn new(params: &[Type], results: &[Type], context: CanonContext) -> Self {
-        let mut flat_params = Type::flatten_all(params);
-        let mut flat_results = Type::flatten_all(results);
-        if flat_params.len() > MAX_FLAT_PARAMS {
-            flat_params = vec![FlatType::I32];
-        }
+        Self::from_flat(
+            &Type::flatten_all(params),
+            &Type::flatten_all(results),
+            context,
+        )
+    }
+
+    /// The core signature of a function whose parameters and results
+    /// flatten to `params` and `results`, seen from `context`.
+    pub fn from_flat(params: &[FlatType], results: &[FlatType], context: CanonContext) -> Self {
+        let mut flat_params = if params.len() > MAX_FLAT_PARAMS {
+            vec![FlatType::I32]
+        } else {
+            params.to_vec()
+        };
+        let mut flat_results = results.to_vec();
         if flat_results.len() > MAX_FLAT_RESULTS {
             match context {
                 CanonContext::Lift => flat_results = vec![FlatType::I32],
@@ -67,6 +79,89 @@ impl CoreFuncType {
             params: flat_params,
             results: flat_results,
         }
+    }
+}
+
+/// A list of [`Val`]s lowered against its types.
+pub(crate) struct ValList<'v>(pub(crate) &'v [Val]);
+
+/// A list of [`Val`]s lifted by its types.
+pub(crate) struct ValVec(pub(crate) Vec<Val>);
+
+impl ValList<'_> {
+    fn check_len(&self, types: &[Type]) -> Result<()> {
+        if types.len() != self.0.len() {
+            anyhow::bail!(
+                "value mismatch: {} values given for {} types",
+                self.0.len(),
+                types.len()
+            );
+        }
+        Ok(())
+    }
+}
+
+impl LowerList for ValList<'_> {
+    fn lower_flat<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        types: &[Type],
+        dst: &mut FlatWriter<'_>,
+    ) -> Result<()> {
+        self.check_len(types)?;
+        for (ty, value) in types.iter().zip(self.0) {
+            value.lower_flat(cx, ty, dst)?;
+        }
+        Ok(())
+    }
+
+    fn store<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        types: &[Type],
+        ptr: usize,
+    ) -> Result<()> {
+        self.check_len(types)?;
+        for (at, ty, value) in stored_values(types.iter().zip(self.0)) {
+            value.store(cx, ty, ptr + at)?;
+        }
+        Ok(())
+    }
+}
+
+impl<'a> LiftList<'a> for ValVec {
+    fn lift_flat(
+        cx: &mut LiftContext<'a>,
+        types: &[Type],
+        src: &mut FlatReader<'_>,
+    ) -> Result<Self> {
+        let values = types.iter().map(|ty| Val::lift_flat(cx, ty, src));
+        Ok(Self(values.collect::<Result<_>>()?))
+    }
+
+    fn load(cx: &mut LiftContext<'a>, types: &[Type], bytes: &'a [u8]) -> Result<Self> {
+        Ok(Self(load_fields(cx, types.iter(), bytes)?))
+    }
+}
+
+/// A host function's dynamic results are a lowered list too.
+impl LowerList for ValVec {
+    fn lower_flat<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        types: &[Type],
+        dst: &mut FlatWriter<'_>,
+    ) -> Result<()> {
+        ValList(&self.0).lower_flat(cx, types, dst)
+    }
+
+    fn store<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        types: &[Type],
+        ptr: usize,
+    ) -> Result<()> {
+        ValList(&self.0).store(cx, types, ptr)
     }
 }
 
@@ -85,36 +180,16 @@ pub fn lower_flat_values<M: GuestMemory + ?Sized>(
     values: &[Val],
     out_param: Option<&mut FlatReader<'_>>,
 ) -> Result<Vec<u64>> {
-    if types.len() != values.len() {
-        anyhow::bail!(
-            "value mismatch: {} values given for {} types",
-            values.len(),
-            types.len()
-        );
-    }
-    let flat_count = types.iter().map(|ty| ty.flat_types().len()).sum::<usize>();
-    if flat_count > max_flat {
-        let tuple = Type::Tuple(TupleType::new(types.to_vec()));
-        let (size, align) = (tuple.size32(), tuple.align32());
-        let (ptr, flat) = match out_param {
-            Some(out_param) => (out_param.next_i32()?, Vec::new()),
-            None => {
-                let ptr = cx.realloc(0, 0, align, size)?;
-                (ptr, vec![u64::from(ptr)])
-            }
-        };
-        check_aligned(ptr, align)?;
-        check_range(ptr, u64::from(size), cx.memory()?.len())?;
-        for (at, ty, value) in stored_values(types.iter().zip(values)) {
-            value.store(cx, ty, ptr as usize + at)?;
-        }
-        return Ok(flat);
-    }
-    let mut flat = vec![0; flat_count];
-    let mut dst = FlatWriter::new(&mut flat);
-    for (ty, value) in types.iter().zip(values) {
-        value.lower_flat(cx, ty, &mut dst)?;
-    }
+    let values = ValList(values);
+    values.check_len(types)?;
+    let shape = ListShape::of(types);
+    let spill = match out_param {
+        Some(out) if shape.spills(max_flat) => Spill::At(out.next_i32()?),
+        _ => Spill::Realloc,
+    };
+    let mut flat = vec![0; shape.flat.min(max_flat).max(1)];
+    let written = lower_values(cx, max_flat, types, shape, &values, &mut flat, spill)?;
+    flat.truncate(written);
     Ok(flat)
 }
 
@@ -127,12 +202,6 @@ pub fn lift_flat_values(
     types: &[Type],
     src: &mut FlatReader<'_>,
 ) -> Result<Vec<Val>> {
-    let flat_count = types.iter().map(|ty| ty.flat_types().len()).sum::<usize>();
-    if flat_count > max_flat {
-        let ptr = src.next_i32()?;
-        let tuple = Type::Tuple(TupleType::new(types.to_vec()));
-        let bytes = cx.guest_range(ptr, u64::from(tuple.size32()), tuple.align32())?;
-        return load_fields(cx, types.iter(), bytes);
-    }
-    types.iter().map(|ty| Val::lift_flat(cx, ty, src)).collect()
+    let ValVec(values) = lift_values(cx, max_flat, types, ListShape::of(types), src)?;
+    Ok(values)
 }

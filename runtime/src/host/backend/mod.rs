@@ -4,18 +4,19 @@
 //! store with the host's data, a memory view implementing
 //! [`GuestMemory`](crate::GuestMemory), raw core calls that move flat values
 //! as `u64` bit patterns, host function definitions, and core module
-//! instantiation. The rest of the host names only [`Active`], the backend of
-//! this build, so a second engine (wasmi, say) is one more implementation of
-//! the trait; lift and lower code never sees an engine at all.
+//! instantiation. Everything above is generic over the backend; only
+//! [`engines`](crate::host::runtime::engines) names the implementations, one
+//! per engine compiled in. Lift and lower code never sees an engine at all.
 
+pub(crate) mod any;
+#[cfg(feature = "wasmi")]
+pub(crate) mod wasmi;
+#[cfg(feature = "wasmtime")]
 pub(crate) mod wasmtime;
 
 use crate::abi::flat::FlatType;
 use crate::abi::memory::GuestMemory;
 use crate::error::Result;
-
-/// The backend of this build: wasmtime's core wasm API.
-pub(crate) type Active = self::wasmtime::Wasmtime;
 
 /// A host function's body as a backend calls it: a borrow of the store and
 /// the core arguments, which it overwrites with the core results.
@@ -29,7 +30,7 @@ pub(crate) type RawHostFn<B, D> =
 /// representation using the flat types it is given.
 pub(crate) trait Backend: 'static {
     /// Compiles modules; shared by stores.
-    type Engine: Clone + Default + Send + Sync;
+    type Engine: Clone + Send + Sync;
     /// A compiled core module.
     type Module: Send + Sync;
     /// Owns instances and the data `D`.
@@ -140,14 +141,14 @@ pub(crate) trait Backend: 'static {
 
 /// Checks that a core function has exactly the given flat signature: what
 /// makes [`Backend::call_raw`] of it sound.
-pub(crate) fn check_signature<D: 'static>(
-    cx: &<Active as Backend>::Cx<'_, D>,
-    func: <Active as Backend>::Func,
+pub(crate) fn check_signature<B: Backend, D: 'static>(
+    cx: &B::Cx<'_, D>,
+    func: B::Func,
     params: &[FlatType],
     results: &[FlatType],
     what: &str,
 ) -> Result<()> {
-    let (got_params, got_results) = Active::signature(cx, func)?;
+    let (got_params, got_results) = B::signature(cx, func)?;
     if got_params != params || got_results != results {
         anyhow::bail!(
             "{what}: core function type ({got_params:?}) -> ({got_results:?}) does not match \

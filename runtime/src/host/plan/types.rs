@@ -7,11 +7,13 @@ use wasmtime_environ::component::{
 };
 
 use crate::abi::flat::FlatType;
+use crate::abi::values::ListShape;
 use crate::error::Result;
 use crate::types::{
     Case, EnumType, Field, FlagsType, ListType, OptionType, RecordType, ResourceType, ResultType,
     TupleType, Type, VariantType,
 };
+use crate::val::{CanonContext, CoreFuncType};
 
 /// A component function's type with its flattening, computed once.
 #[derive(Debug, Clone)]
@@ -24,6 +26,10 @@ pub(crate) struct FuncType {
     pub param_flat: Box<[FlatType]>,
     /// The flat core types of all results.
     pub result_flat: Box<[FlatType]>,
+    /// How the parameters travel (flat or spilled).
+    pub params_shape: ListShape,
+    /// How the results travel (flat or spilled).
+    pub results_shape: ListShape,
     /// Whether a resource handle appears anywhere in the parameters or
     /// results, so calls must open a scope on the handle tables.
     pub has_handles: bool,
@@ -48,13 +54,37 @@ impl FuncType {
         let cx = Convert { types, resources };
         let params = cx.tuple(func.params)?;
         let results = cx.tuple(func.results)?;
-        Ok(Self {
+        Ok(Self::from_types(params, results))
+    }
+
+    /// The type of a function taking the tuple `params` and returning the
+    /// tuple `results`.
+    pub(crate) fn from_types(params: Type, results: Type) -> Self {
+        Self {
             has_handles: has_handles(&params) || has_handles(&results),
             param_flat: params.flat_types().into(),
             result_flat: results.flat_types().into(),
+            params_shape: ListShape::of(tuple_types(&params)),
+            results_shape: ListShape::of(tuple_types(&results)),
             params,
             results,
-        })
+        }
+    }
+
+    /// The parameter types.
+    pub(crate) fn param_types(&self) -> &[Type] {
+        tuple_types(&self.params)
+    }
+
+    /// The result types.
+    pub(crate) fn result_types(&self) -> &[Type] {
+        tuple_types(&self.results)
+    }
+
+    /// The core signature of the function lifted (an export the host
+    /// calls) or lowered (an import the guest calls).
+    pub(crate) fn core(&self, context: CanonContext) -> CoreFuncType {
+        CoreFuncType::from_flat(&self.param_flat, &self.result_flat, context)
     }
 
     /// Renders the type as `func(<params>) -> <results>` for error messages.
@@ -69,6 +99,14 @@ impl FuncType {
             other => other.to_string(),
         };
         format!("func({}) -> ({})", list(&self.params), list(&self.results))
+    }
+}
+
+/// The element types of a tuple type (a parameter or result list).
+pub(crate) fn tuple_types(ty: &Type) -> &[Type] {
+    match ty {
+        Type::Tuple(t) => t.types(),
+        _ => std::slice::from_ref(ty),
     }
 }
 
@@ -209,6 +247,32 @@ pub(crate) fn table_resource(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn func(params: Vec<Type>, results: Vec<Type>) -> FuncType {
+        FuncType::from_types(
+            Type::Tuple(TupleType::new(params)),
+            Type::Tuple(TupleType::new(results)),
+        )
+    }
+
+    #[test]
+    fn lowered_imports_take_flat_params_and_return_one_value() {
+        let core = func(vec![Type::U64, Type::F32], vec![Type::U32]).core(CanonContext::Lower);
+        assert_eq!(core.params, [FlatType::I64, FlatType::F32]);
+        assert_eq!(core.results, [FlatType::I32]);
+    }
+
+    #[test]
+    fn lowered_imports_spill_params_to_a_pointer_and_results_to_an_out_pointer() {
+        let nine_strings = vec![Type::String; 9];
+        let ty = func(nine_strings, vec![Type::String]);
+        let core = ty.core(CanonContext::Lower);
+        assert_eq!(core.params, [FlatType::I32, FlatType::I32]);
+        assert!(core.results.is_empty());
+        let lifted = ty.core(CanonContext::Lift);
+        assert_eq!(lifted.params, [FlatType::I32]);
+        assert_eq!(lifted.results, [FlatType::I32]);
+    }
 
     #[test]
     fn handles_are_found_inside_nested_types() {

@@ -1,0 +1,197 @@
+//! A function's parameter or result list crossing the boundary: the spec's
+//! `lower_flat_values` and `lift_flat_values`, written once for typed lists
+//! (a Rust tuple implementing [`Lower`]/[`Lift`]) and dynamic ones (a list
+//! of [`Val`](crate::Val)s with their [`Type`]s).
+//!
+//! A list travels as flat core values while it needs at most `max_flat` of
+//! them. Past that it spills to memory as a tuple passed by pointer: into
+//! memory from the guest's `realloc` (the host's arguments to an export) or
+//! at an out-pointer the guest passed (a host function's results); and it
+//! is read from the tuple a pointer names (an export's results, a host
+//! function's arguments).
+
+use crate::abi::context::{LiftContext, LowerContext};
+use crate::abi::flat::{FlatReader, FlatWriter};
+use crate::abi::memory::{GuestMemory, check_aligned, check_range};
+use crate::abi::traits::{Lift, Lower};
+use crate::error::Result;
+use crate::types::{TupleType, Type};
+
+/// A list of values the host lowers.
+pub(crate) trait LowerList {
+    /// Lowers every value, in order, to flat values.
+    fn lower_flat<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        types: &[Type],
+        dst: &mut FlatWriter<'_>,
+    ) -> Result<()>;
+
+    /// Stores the values as a tuple at `ptr`.
+    fn store<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        types: &[Type],
+        ptr: usize,
+    ) -> Result<()>;
+}
+
+/// A list of values the host lifts.
+pub(crate) trait LiftList<'a>: Sized {
+    /// Lifts the values from flat values.
+    fn lift_flat(
+        cx: &mut LiftContext<'a>,
+        types: &[Type],
+        src: &mut FlatReader<'_>,
+    ) -> Result<Self>;
+
+    /// Loads the values from the tuple in `bytes`.
+    fn load(cx: &mut LiftContext<'a>, types: &[Type], bytes: &'a [u8]) -> Result<Self>;
+}
+
+/// A Rust tuple is a typed list; `types` were checked against it already.
+impl<P: Lower + ?Sized> LowerList for P {
+    #[inline]
+    fn lower_flat<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        _: &[Type],
+        dst: &mut FlatWriter<'_>,
+    ) -> Result<()> {
+        Lower::lower_flat(self, cx, dst)
+    }
+
+    #[inline]
+    fn store<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        _: &[Type],
+        ptr: usize,
+    ) -> Result<()> {
+        Lower::store(self, cx, ptr)
+    }
+}
+
+impl<'a, P: Lift<'a>> LiftList<'a> for P {
+    #[inline]
+    fn lift_flat(cx: &mut LiftContext<'a>, _: &[Type], src: &mut FlatReader<'_>) -> Result<Self> {
+        Lift::lift_flat(cx, src)
+    }
+
+    #[inline]
+    fn load(cx: &mut LiftContext<'a>, _: &[Type], bytes: &'a [u8]) -> Result<Self> {
+        Lift::load(cx, bytes)
+    }
+}
+
+/// How a list of types travels: its flat value count and, for when it
+/// spills, the size and alignment of its tuple.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ListShape {
+    /// How many flat values the list takes.
+    pub(crate) flat: usize,
+    /// The tuple's size in bytes.
+    pub(crate) size: u32,
+    /// The tuple's alignment.
+    pub(crate) align: u32,
+}
+
+impl ListShape {
+    /// The shape of a list of `types`.
+    pub(crate) fn of(types: &[Type]) -> Self {
+        let tuple = Type::Tuple(TupleType::new(types.to_vec()));
+        Self {
+            flat: tuple.flat_types().len(),
+            size: tuple.size32(),
+            align: tuple.align32(),
+        }
+    }
+
+    /// Whether the list travels in memory past `max_flat` flat values.
+    #[inline]
+    pub(crate) fn spills(&self, max_flat: usize) -> bool {
+        self.flat > max_flat
+    }
+}
+
+/// Where a list that spills goes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Spill {
+    /// Into memory allocated with the guest's `realloc`; the pointer is the
+    /// one flat value.
+    Realloc,
+    /// At the out-pointer the guest gave; no flat value.
+    At(u32),
+}
+
+/// `lower_flat_values`: lowers `values` (of `types`, shaped `shape`) into
+/// `dst`, or spills them as `spill` says past `max_flat` flat values.
+/// Returns how many flat values it wrote.
+pub(crate) fn lower_values<M, V>(
+    cx: &mut LowerContext<'_, M>,
+    max_flat: usize,
+    types: &[Type],
+    shape: ListShape,
+    values: &V,
+    dst: &mut [u64],
+    spill: Spill,
+) -> Result<usize>
+where
+    M: GuestMemory + ?Sized,
+    V: LowerList + ?Sized,
+{
+    if shape.spills(max_flat) {
+        let (ptr, written) = match spill {
+            // `realloc` checks its result's alignment and range.
+            Spill::Realloc => (cx.realloc(0, 0, shape.align, shape.size)?, 1),
+            Spill::At(ptr) => {
+                check_aligned(ptr, shape.align)?;
+                check_range(ptr, u64::from(shape.size), cx.memory()?.len())?;
+                (ptr, 0)
+            }
+        };
+        values.store(cx, types, ptr as usize)?;
+        if written == 1 {
+            match dst.first_mut() {
+                Some(slot) => *slot = u64::from(ptr),
+                None => anyhow::bail!("no room for the spilled list's pointer"),
+            }
+        }
+        return Ok(written);
+    }
+    let Some(flat) = dst.get_mut(..shape.flat) else {
+        anyhow::bail!(
+            "{} flat values do not fit in {} slots",
+            shape.flat,
+            dst.len()
+        );
+    };
+    let mut writer = FlatWriter::new(flat);
+    values.lower_flat(cx, types, &mut writer)?;
+    if writer.len() != shape.flat {
+        anyhow::bail!(
+            "values lowered to {} core values, expected {}",
+            writer.len(),
+            shape.flat
+        );
+    }
+    Ok(shape.flat)
+}
+
+/// `lift_flat_values`: lifts a list of `types` (shaped `shape`) from the
+/// flat values in `src`, or, past `max_flat` of them, from the tuple at the
+/// pointer that is `src`'s next value.
+pub(crate) fn lift_values<'a, V: LiftList<'a>>(
+    cx: &mut LiftContext<'a>,
+    max_flat: usize,
+    types: &[Type],
+    shape: ListShape,
+    src: &mut FlatReader<'_>,
+) -> Result<V> {
+    if shape.spills(max_flat) {
+        let ptr = src.next_i32()?;
+        let bytes = cx.guest_range(ptr, u64::from(shape.size), shape.align)?;
+        return V::load(cx, types, bytes);
+    }
+    V::lift_flat(cx, types, src)
+}

@@ -1,0 +1,158 @@
+//! The handle built-ins `resource.new`, `resource.rep` and `resource.drop`
+//! of one instance, the destructors a drop runs, and the host resource
+//! types a [`Linker`](crate::Linker) defines.
+
+use std::sync::Arc;
+
+use wasmtime_environ::component::TypeResourceTableIndex;
+
+use crate::abi::flat::FlatType;
+use crate::error::{Result, Trap, trap};
+use crate::host::backend::any::Engines;
+use crate::host::plan::ComponentPlan;
+use crate::host::plan::types::{ResourceMap, table_resource};
+use crate::host::runtime::context::{StoreContextMut, reborrow_cx};
+use crate::host::runtime::state::{Cx, with_tables};
+use crate::resources::{Destructor, ResourceDrop};
+use crate::types::ResourceType;
+
+/// A host destructor: gets the rep of an owned host resource whose last
+/// handle a guest dropped.
+pub(crate) type HostDtor<T> = dyn Fn(StoreContextMut<'_, T>, u32) -> Result<()> + Send + Sync;
+
+/// The host destructor of each imported resource, by `ResourceIndex`.
+pub(crate) type HostDtors<T> = Arc<[Option<Arc<HostDtor<T>>>]>;
+
+/// A resource type the host defines in a [`Linker`](crate::Linker).
+pub(crate) struct HostResource<T: 'static> {
+    /// The resource type.
+    pub(crate) ty: ResourceType,
+    /// What runs when a guest drops the last owned handle.
+    pub(crate) dtor: Arc<HostDtor<T>>,
+}
+
+impl<T: 'static> Clone for HostResource<T> {
+    fn clone(&self) -> Self {
+        Self {
+            ty: self.ty.clone(),
+            dtor: self.dtor.clone(),
+        }
+    }
+}
+
+/// The resource types of instance number `instance` of `plan`: `imported`
+/// (the host's types, in `ResourceIndex` order), then one fresh type per
+/// resource the component defines, unique in the store.
+pub(crate) fn resource_map(
+    plan: &ComponentPlan,
+    instance: usize,
+    imported: Vec<ResourceType>,
+) -> Arc<ResourceMap> {
+    let defined = (imported.len() as u32..plan.info.num_resources).map(|i| {
+        ResourceType::defined(
+            &format!("resource{i}"),
+            ((instance as u64) << 32) | u64::from(i),
+        )
+    });
+    imported.into_iter().chain(defined).collect()
+}
+
+/// Which of the three handle built-ins a trampoline is.
+#[derive(Clone, Copy)]
+pub(crate) enum Builtin {
+    /// `resource.new`: a rep becomes a new owned handle.
+    New,
+    /// `resource.rep`: a handle's rep.
+    Rep,
+    /// `resource.drop`: a handle is dropped, maybe running a destructor.
+    Drop,
+}
+
+/// Defines the core function of a `resource.new/rep/drop` built-in of
+/// instance `id` for the component's resource table `table`.
+pub(crate) fn define_builtin<T: 'static, B: Engines>(
+    cx: &mut Cx<'_, T, B>,
+    plan: &ComponentPlan,
+    id: usize,
+    resources: &ResourceMap,
+    host_dtors: HostDtors<T>,
+    builtin: Builtin,
+    table: TypeResourceTableIndex,
+) -> Result<B::Func> {
+    let ty = table_resource(&plan.types, resources, table)?;
+    let i32 = FlatType::I32;
+    let results: &[FlatType] = match builtin {
+        Builtin::New | Builtin::Rep => &[i32],
+        Builtin::Drop => &[],
+    };
+    let body = move |mut cx: Cx<'_, T, B>, args: &mut [u64]| {
+        run_builtin::<T, B>(&mut cx, id, &ty, &host_dtors, builtin, args)
+    };
+    Ok(B::host_func(cx, &[i32], results, Arc::new(body)))
+}
+
+fn run_builtin<T: 'static, B: Engines>(
+    cx: &mut Cx<'_, T, B>,
+    id: usize,
+    ty: &ResourceType,
+    host_dtors: &[Option<Arc<HostDtor<T>>>],
+    builtin: Builtin,
+    args: &mut [u64],
+) -> Result<()> {
+    let Some(slot) = args.first_mut() else {
+        return trap(Trap::MissingFlatValue {
+            expected: 1,
+            got: 0,
+        });
+    };
+    let arg = *slot as u32;
+    match builtin {
+        Builtin::New => {
+            let index = with_tables::<T, B, _>(cx, id, |_, t| t.resource_new(ty, arg))?;
+            *slot = u64::from(index);
+        }
+        Builtin::Rep => {
+            let rep = with_tables::<T, B, _>(cx, id, |_, t| t.resource_rep(arg, ty))?;
+            *slot = u64::from(rep);
+        }
+        Builtin::Drop => {
+            let dropped = with_tables::<T, B, _>(cx, id, |_, t| t.resource_drop(arg, ty))?;
+            run_destructor::<T, B>(cx, id, host_dtors, dropped)?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs the destructor a dropped handle calls for: the guest's (for a
+/// resource instance `id` defines) or the host's (for a host resource).
+pub(crate) fn run_destructor<T: 'static, B: Engines>(
+    cx: &mut Cx<'_, T, B>,
+    id: usize,
+    host_dtors: &[Option<Arc<HostDtor<T>>>],
+    dropped: ResourceDrop,
+) -> Result<()> {
+    let state = &B::data(cx).instances[id];
+    let index = state.resource_index(&dropped.ty);
+    match dropped.destructor {
+        Destructor::None => Ok(()),
+        Destructor::Instance => match index.and_then(|i| state.guest_dtor(i)) {
+            Some(dtor) => {
+                let mut slots = [u64::from(dropped.rep)];
+                // SAFETY: guest destructors were checked to have type
+                // (i32) -> () when the instance was created.
+                unsafe { B::call_raw(cx, dtor, &mut slots, 1, &[]) }
+            }
+            None => Ok(()),
+        },
+        Destructor::Host => {
+            let dtor = index.and_then(|i| host_dtors.get(i.as_u32() as usize).cloned().flatten());
+            match dtor {
+                Some(dtor) => dtor(reborrow_cx::<T, B>(cx), dropped.rep),
+                None => Ok(()),
+            }
+        }
+        Destructor::Foreign => anyhow::bail!(
+            "dropping a resource of another component instance is not supported by witbind yet"
+        ),
+    }
+}

@@ -1,0 +1,234 @@
+//! Instantiation: walking a [`ComponentPlan`]'s initializers on the
+//! backend, defining every trampoline they ask for (lowered imports and
+//! built-ins), and filling the new instance's runtime state.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use wasmtime_environ::component::{
+    CanonicalOptionsDataModel, CoreDef, GlobalInitializer, InstantiateModule, LoweredIndex,
+    RuntimeImportIndex, Trampoline, TrampolineIndex,
+};
+use wasmtime_environ::{EntityIndex, PrimaryMap};
+
+use crate::abi::flat::FlatType;
+use crate::error::Result;
+use crate::host::backend::any::Engines;
+use crate::host::backend::check_signature;
+use crate::host::builtins::resource::{Builtin, HostDtors, define_builtin};
+use crate::host::call::import::{HostFunc, ImportCall};
+use crate::host::plan::types::{FuncType, ResourceMap};
+use crate::host::plan::{ComponentPlan, EngineF, encoding};
+use crate::host::runtime::state::{Cx, InstanceState, core_export};
+use crate::val::CanonContext;
+
+/// A host function for an import, with the import's full name.
+pub(crate) type NamedHostFunc<T> = (String, Arc<HostFunc<T>>);
+
+/// What instantiation takes from the linker, resolved and type-checked.
+pub(crate) struct Imports<T: 'static> {
+    /// The host function of each runtime import that is a function.
+    pub(crate) funcs: Arc<PrimaryMap<RuntimeImportIndex, Option<NamedHostFunc<T>>>>,
+    /// The resource type of each of the component's resources.
+    pub(crate) resource_types: Arc<ResourceMap>,
+    /// The host destructor of each imported resource, by `ResourceIndex`.
+    pub(crate) host_dtors: HostDtors<T>,
+}
+
+/// Instantiates `plan` in the store behind `cx` as instance number `id`
+/// (the next one) with the linker's `imports`. A failure leaves the
+/// instance in the store, poisoned.
+pub(crate) fn instantiate<T: 'static, B: Engines>(
+    cx: &mut Cx<'_, T, B>,
+    plan: &Arc<ComponentPlan>,
+    id: usize,
+    imports: &Imports<T>,
+) -> Result<()> {
+    let store_engine = B::store_engine(cx);
+    let same = B::get::<EngineF>(&plan.engine).is_some_and(|e| B::same_engine(e, &store_engine));
+    if !same {
+        anyhow::bail!("the component was compiled by another engine than the store's");
+    }
+    if id != B::data(cx).instances.len() {
+        anyhow::bail!("the store changed while the instance was being linked");
+    }
+    let state = InstanceState::new(plan.clone(), imports.resource_types.clone());
+    B::data_mut(cx).instances.push(state);
+    let result = run_initializers::<T, B>(cx, plan, id, imports);
+    if result.is_err() {
+        B::data_mut(cx).instances[id].trapped = true;
+    }
+    result
+}
+
+fn run_initializers<T: 'static, B: Engines>(
+    cx: &mut Cx<'_, T, B>,
+    plan: &ComponentPlan,
+    id: usize,
+    imports: &Imports<T>,
+) -> Result<()> {
+    let trampolines = define_trampolines::<T, B>(cx, plan, id, imports)?;
+    let modules = plan.modules::<B>()?;
+    for init in &plan.info.initializers {
+        match init {
+            GlobalInitializer::InstantiateModule(InstantiateModule::Static(module, args), _) => {
+                let externs = args
+                    .iter()
+                    .map(|def| resolve::<T, B>(cx, id, &trampolines, def))
+                    .collect::<Result<Vec<_>>>()?;
+                let instance =
+                    B::instantiate(cx, &modules[*module], &externs).with_context(|| {
+                        format!("failed to instantiate core module {}", module.as_u32())
+                    })?;
+                B::data_mut(cx).instances[id].core.push((instance, *module));
+            }
+            GlobalInitializer::LowerImport { .. } => {}
+            GlobalInitializer::ExtractMemory(e) => {
+                let export = e.export.clone().map_index(EntityIndex::Memory);
+                let memory = B::extern_memory(core_export::<T, B>(cx, id, &export)?)
+                    .context("a canonical `memory` option names something that is not a memory")?;
+                B::data_mut(cx).instances[id].memories[e.index.as_u32() as usize] = Some(memory);
+            }
+            GlobalInitializer::ExtractRealloc(e) => {
+                let func = resolve_func::<T, B>(cx, id, &trampolines, &e.def, "realloc")?;
+                let i32 = FlatType::I32;
+                check_signature::<B, _>(cx, func, &[i32, i32, i32, i32], &[i32], "realloc")?;
+                B::data_mut(cx).instances[id].reallocs[e.index.as_u32() as usize] = Some(func);
+            }
+            GlobalInitializer::ExtractPostReturn(e) => {
+                let func = resolve_func::<T, B>(cx, id, &trampolines, &e.def, "post-return")?;
+                B::data_mut(cx).instances[id].post_returns[e.index.as_u32() as usize] = Some(func);
+            }
+            GlobalInitializer::Resource(r) => {
+                let Some(def) = &r.dtor else { continue };
+                let func = resolve_func::<T, B>(cx, id, &trampolines, def, "dtor")?;
+                let i32 = [FlatType::I32];
+                check_signature::<B, _>(cx, func, &i32, &[], "resource destructor")?;
+                let slot = B::data_mut(cx).instances[id]
+                    .guest_dtors
+                    .get_mut(r.index.as_u32() as usize);
+                match slot {
+                    Some(slot) => *slot = Some(func),
+                    None => anyhow::bail!("resource {} is out of range", r.index.as_u32()),
+                }
+            }
+            other => anyhow::bail!("unsupported initializer {other:?}"),
+        }
+    }
+    Ok(())
+}
+
+/// Defines the core function of every trampoline of the plan, for
+/// instance `id`.
+fn define_trampolines<T: 'static, B: Engines>(
+    cx: &mut Cx<'_, T, B>,
+    plan: &ComponentPlan,
+    id: usize,
+    imports: &Imports<T>,
+) -> Result<PrimaryMap<TrampolineIndex, B::Func>> {
+    let lowered: HashMap<LoweredIndex, RuntimeImportIndex> = plan
+        .info
+        .initializers
+        .iter()
+        .filter_map(|init| match init {
+            GlobalInitializer::LowerImport { index, import } => Some((*index, *import)),
+            _ => None,
+        })
+        .collect();
+    let mut trampolines = PrimaryMap::<TrampolineIndex, B::Func>::new();
+    for trampoline in plan.trampolines.values() {
+        let builtin = |builtin, table, cx: &mut Cx<'_, T, B>| {
+            let dtors = imports.host_dtors.clone();
+            define_builtin::<T, B>(cx, plan, id, &imports.resource_types, dtors, builtin, table)
+        };
+        let func = match trampoline {
+            Trampoline::LowerImport {
+                index,
+                lower_ty,
+                options,
+            } => {
+                let Some((name, host)) = lowered
+                    .get(index)
+                    .and_then(|i| imports.funcs.get(*i))
+                    .and_then(Option::as_ref)
+                else {
+                    anyhow::bail!("lowered import {} has no host function", index.as_u32());
+                };
+                let ty = FuncType::new(&plan.types, &imports.resource_types, *lower_ty)?;
+                let options = &plan.info.options[*options];
+                let core = ty.core(CanonContext::Lower);
+                let declared = plan.types[options.core_type].unwrap_func();
+                let declared_params = core_flat_types(declared.params())?;
+                let declared_results = core_flat_types(declared.results())?;
+                if declared_params != core.params || declared_results != core.results {
+                    anyhow::bail!(
+                        "import `{name}`: the lowered core type does not match the canonical ABI"
+                    );
+                }
+                let realloc = match options.data_model {
+                    CanonicalOptionsDataModel::LinearMemory(o) => o.realloc,
+                    CanonicalOptionsDataModel::Gc {} => None,
+                };
+                let call = ImportCall {
+                    instance: id,
+                    memory: options.memory(),
+                    realloc,
+                    encoding: encoding(options.string_encoding),
+                    ty,
+                    core,
+                };
+                host.define::<B>(cx, call)
+            }
+            Trampoline::ResourceNew { ty, .. } => builtin(Builtin::New, *ty, cx)?,
+            Trampoline::ResourceRep { ty, .. } => builtin(Builtin::Rep, *ty, cx)?,
+            Trampoline::ResourceDrop { ty, .. } => builtin(Builtin::Drop, *ty, cx)?,
+            other => anyhow::bail!("unsupported trampoline `{}`", other.symbol_name()),
+        };
+        trampolines.push(func);
+    }
+    Ok(trampolines)
+}
+
+fn resolve_func<T: 'static, B: Engines>(
+    cx: &mut Cx<'_, T, B>,
+    id: usize,
+    trampolines: &PrimaryMap<TrampolineIndex, B::Func>,
+    def: &CoreDef,
+    what: &str,
+) -> Result<B::Func> {
+    B::extern_func(resolve::<T, B>(cx, id, trampolines, def)?)
+        .with_context(|| format!("the `{what}` option names something that is not a function"))
+}
+
+/// The backend item a core definition refers to.
+fn resolve<T: 'static, B: Engines>(
+    cx: &mut Cx<'_, T, B>,
+    id: usize,
+    trampolines: &PrimaryMap<TrampolineIndex, B::Func>,
+    def: &CoreDef,
+) -> Result<B::Extern> {
+    match def {
+        CoreDef::Export(export) => core_export::<T, B>(cx, id, export),
+        CoreDef::Trampoline(index) => match trampolines.get(*index) {
+            Some(f) => Ok(B::func_extern(*f)),
+            None => anyhow::bail!("trampoline {} is not defined", index.as_u32()),
+        },
+        other => anyhow::bail!("unsupported core definition {other:?}"),
+    }
+}
+
+/// The flat types of a component's core function type.
+fn core_flat_types(types: &[wasmtime_environ::WasmValType]) -> Result<Vec<FlatType>> {
+    use wasmtime_environ::WasmValType as V;
+    types
+        .iter()
+        .map(|ty| match ty {
+            V::I32 => Ok(FlatType::I32),
+            V::I64 => Ok(FlatType::I64),
+            V::F32 => Ok(FlatType::F32),
+            V::F64 => Ok(FlatType::F64),
+            other => anyhow::bail!("core value type `{other}` is not supported by witbind"),
+        })
+        .collect()
+}

@@ -1,0 +1,178 @@
+//! Loading: a component binary becomes a [`ComponentPlan`] once, at
+//! `Component::new`: wasmtime-environ's translator and inliner flatten it
+//! into core module instantiations and trampolines, [`support`] rejects
+//! what witbind does not run, and the backend compiles every core module.
+//! Instantiation only walks the plan.
+
+pub(crate) mod support;
+pub(crate) mod types;
+
+use std::collections::HashMap;
+
+use anyhow::Context as _;
+use wasmtime_environ::component::{
+    self as env, ComponentTypes, ComponentTypesBuilder, StaticModuleIndex, Trampoline,
+    TrampolineIndex, Translator,
+};
+use wasmtime_environ::{EntityIndex, PrimaryMap, ScopeVec, Tunables};
+
+use crate::error::Result;
+use crate::host::backend::Backend;
+use crate::host::backend::any::{Any, Engines, Family, on_engine};
+
+/// The family of a backend's engines.
+pub(crate) struct EngineF;
+
+impl Family for EngineF {
+    type Of<B: Engines> = B::Engine;
+}
+
+/// The family of a backend's compiled core modules of one component.
+pub(crate) struct ModulesF;
+
+impl Family for ModulesF {
+    type Of<B: Engines> = PrimaryMap<StaticModuleIndex, B::Module>;
+}
+
+/// An engine of any backend.
+pub(crate) type AnyEngine = Any<EngineF>;
+
+impl Clone for AnyEngine {
+    fn clone(&self) -> Self {
+        on_engine!(self, |engine| wrap_engine::<B>(engine.clone()))
+    }
+}
+
+/// Wraps a backend's engine.
+pub(crate) fn wrap_engine<B: Engines>(engine: B::Engine) -> AnyEngine {
+    B::wrap::<EngineF>(engine)
+}
+
+/// Whether two engines are the same one.
+pub(crate) fn same_engine(a: &AnyEngine, b: &AnyEngine) -> bool {
+    on_engine!((a, b), |a, b| same::<B>(a, b), else false)
+}
+
+fn same<B: Backend>(a: &B::Engine, b: &B::Engine) -> bool {
+    B::same_engine(a, b)
+}
+
+/// What instantiation needs, computed once.
+pub(crate) struct ComponentPlan {
+    /// The engine that compiled the core modules.
+    pub(crate) engine: AnyEngine,
+    /// The flattened component: imports, exports and initializers.
+    pub(crate) info: env::Component,
+    /// Every trampoline the initializers refer to.
+    pub(crate) trampolines: PrimaryMap<TrampolineIndex, Trampoline>,
+    /// The component's types.
+    pub(crate) types: ComponentTypes,
+    /// The compiled core modules.
+    pub(crate) modules: Any<ModulesF>,
+    /// For each core module, the export name of each exported entity, to
+    /// resolve the inliner's by-index references.
+    pub(crate) export_names: PrimaryMap<StaticModuleIndex, HashMap<EntityIndex, String>>,
+}
+
+impl ComponentPlan {
+    /// Validates, translates and checks `bytes`, and compiles its core
+    /// modules on `engine`.
+    pub(crate) fn load(engine: &AnyEngine, bytes: &[u8]) -> Result<Self> {
+        let tunables = Tunables::default_host();
+        let scope = ScopeVec::new();
+        let mut validator =
+            wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::default());
+        let mut types = ComponentTypesBuilder::new(&validator);
+        let translator = Translator::new(&tunables, &mut validator, &mut types, &scope);
+        let (translation, modules) = translator
+            .translate(bytes)
+            .map_err(|e| anyhow::anyhow!("{e:?}"))
+            .context("invalid component")?;
+        support::check_supported(&translation)?;
+
+        let wasm: Vec<&[u8]> = modules.values().map(|m| m.wasm).collect();
+        let compiled = on_engine!(engine, |engine| compile_all::<B>(engine, &wasm)?);
+        let export_names = modules
+            .values()
+            .map(|module| {
+                let names = &module.module;
+                names
+                    .exports
+                    .iter()
+                    .map(|(name, entity)| (*entity, names.strings[*name].to_string()))
+                    .collect()
+            })
+            .collect();
+        let (types, _) = types.finish(&translation.component);
+        Ok(Self {
+            engine: engine.clone(),
+            info: translation.component,
+            trampolines: translation.trampolines,
+            types,
+            modules: compiled,
+            export_names,
+        })
+    }
+
+    /// The compiled modules for backend `B`, or an error when the plan was
+    /// compiled by another backend.
+    pub(crate) fn modules<B: Engines>(&self) -> Result<&PrimaryMap<StaticModuleIndex, B::Module>> {
+        match B::get(&self.modules) {
+            Some(modules) => Ok(modules),
+            None => anyhow::bail!(
+                "the component was compiled for {}, not {}",
+                self.modules.kind(),
+                B::KIND
+            ),
+        }
+    }
+}
+
+/// Compiles every core module, several at once when the machine has more
+/// than one core (a large component has hundreds of them).
+fn compile_all<B: Engines>(engine: &B::Engine, wasm: &[&[u8]]) -> Result<Any<ModulesF>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let compile = |(index, wasm): (usize, &&[u8])| {
+        B::compile(engine, wasm).with_context(|| format!("failed to compile core module {index}"))
+    };
+    let compiled: Vec<B::Module> = if threads < 2 || wasm.len() < 2 {
+        wasm.iter()
+            .enumerate()
+            .map(compile)
+            .collect::<Result<_>>()?
+    } else {
+        let chunk = wasm.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = wasm
+                .chunks(chunk)
+                .enumerate()
+                .map(|(n, part)| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .enumerate()
+                            .map(|(i, w)| compile((n * chunk + i, w)))
+                            .collect::<Result<Vec<_>>>()
+                    })
+                })
+                .collect();
+            let mut all = Vec::with_capacity(wasm.len());
+            for worker in workers {
+                match worker.join() {
+                    Ok(part) => all.extend(part?),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            Ok::<_, crate::Error>(all)
+        })?
+    };
+    Ok(B::wrap::<ModulesF>(compiled.into_iter().collect()))
+}
+
+/// witbind's string encoding for wasmtime-environ's.
+pub(crate) fn encoding(e: env::StringEncoding) -> crate::StringEncoding {
+    match e {
+        env::StringEncoding::Utf8 => crate::StringEncoding::Utf8,
+        env::StringEncoding::Utf16 => crate::StringEncoding::Utf16,
+        env::StringEncoding::CompactUtf16 => crate::StringEncoding::CompactUtf16,
+    }
+}

@@ -1,0 +1,208 @@
+//! What a store holds besides the user's data: every instance's runtime
+//! state (its core instances, the canonical options' memories, `realloc`s
+//! and `post-return`s, resource destructors and handle tables), and the
+//! entered / poisoned flags the spec's instance rules need.
+
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use wasmtime_environ::EntityIndex;
+use wasmtime_environ::component::{
+    CoreExport, ExportItem, ResourceIndex, RuntimeMemoryIndex, RuntimePostReturnIndex,
+    RuntimeReallocIndex, StaticModuleIndex,
+};
+
+use crate::error::{Result, Trap, trap};
+use crate::host::backend::Backend;
+use crate::host::plan::ComponentPlan;
+use crate::host::plan::types::ResourceMap;
+use crate::resources::ResourceTables;
+
+/// What the backend's store holds: the user's `T` and witbind's own state.
+pub(crate) struct StoreData<T, B: Backend> {
+    /// Unique in the process: tells whether an instance belongs here.
+    pub(crate) id: u64,
+    /// The user's data.
+    pub(crate) user: T,
+    /// The hostcall fuel each call starts with.
+    pub(crate) hostcall_fuel: usize,
+    /// The store's instances, by `Instance::id`.
+    pub(crate) instances: Vec<InstanceState<B>>,
+}
+
+/// A borrow of backend `B`'s store holding `T`.
+pub(crate) type Cx<'a, T, B> = <B as Backend>::Cx<'a, StoreData<T, B>>;
+
+/// The runtime state of one component instance.
+pub(crate) struct InstanceState<B: Backend> {
+    /// What the instance was created from.
+    pub(crate) plan: Arc<ComponentPlan>,
+    /// The core instances, in the order the plan created them.
+    pub(crate) core: Vec<(B::Instance, StaticModuleIndex)>,
+    /// The canonical options' memories, by `RuntimeMemoryIndex`.
+    pub(crate) memories: Vec<Option<B::Memory>>,
+    /// The canonical options' `realloc`s, by `RuntimeReallocIndex`.
+    pub(crate) reallocs: Vec<Option<B::Func>>,
+    /// The canonical options' `post-return`s, by `RuntimePostReturnIndex`.
+    pub(crate) post_returns: Vec<Option<B::Func>>,
+    /// Destructors of the resources the component defines, by
+    /// `DefinedResourceIndex`.
+    pub(crate) guest_dtors: Vec<Option<B::Func>>,
+    /// The resource type of each of the component's resources.
+    pub(crate) resource_types: Arc<ResourceMap>,
+    /// The handle tables; `None` while an operation has taken them out.
+    /// Boxed so taking them out and putting them back moves a pointer, not
+    /// the tables (a few hundred bytes copied twice per call with handles).
+    pub(crate) resources: Option<Box<ResourceTables>>,
+    /// An export call is running (re-entering traps).
+    pub(crate) in_call: bool,
+    /// A call trapped: the instance refuses further calls.
+    pub(crate) trapped: bool,
+}
+
+impl<B: Backend> InstanceState<B> {
+    /// The state of a new instance of `plan` whose resources are
+    /// `resource_types` (imported ones first).
+    pub(crate) fn new(plan: Arc<ComponentPlan>, resource_types: Arc<ResourceMap>) -> Self {
+        let info = &plan.info;
+        let imported = info.imported_resources.len();
+        let mut tables = ResourceTables::new();
+        for ty in resource_types.iter().skip(imported) {
+            tables.implement(ty.clone());
+        }
+        Self {
+            guest_dtors: vec![None; (info.num_resources as usize).saturating_sub(imported)],
+            resource_types,
+            resources: Some(Box::new(tables)),
+            memories: vec![None; info.num_runtime_memories as usize],
+            reallocs: vec![None; info.num_runtime_reallocs as usize],
+            post_returns: vec![None; info.num_runtime_post_returns as usize],
+            core: Vec::new(),
+            plan,
+            in_call: false,
+            trapped: false,
+        }
+    }
+
+    /// The memory the canonical options name by `index`.
+    pub(crate) fn memory(&self, index: RuntimeMemoryIndex) -> Result<B::Memory> {
+        match self
+            .memories
+            .get(index.as_u32() as usize)
+            .copied()
+            .flatten()
+        {
+            Some(m) => Ok(m),
+            None => trap(Trap::NoMemory),
+        }
+    }
+
+    /// The `realloc` the canonical options name by `index`.
+    pub(crate) fn realloc(&self, index: RuntimeReallocIndex) -> Result<B::Func> {
+        match self
+            .reallocs
+            .get(index.as_u32() as usize)
+            .copied()
+            .flatten()
+        {
+            Some(r) => Ok(r),
+            None => trap(Trap::NoRealloc),
+        }
+    }
+
+    /// The `post-return` the canonical options name by `index`.
+    pub(crate) fn post_return(&self, index: RuntimePostReturnIndex) -> Result<B::Func> {
+        match self
+            .post_returns
+            .get(index.as_u32() as usize)
+            .copied()
+            .flatten()
+        {
+            Some(f) => Ok(f),
+            None => anyhow::bail!("post-return function {} is not initialized", index.as_u32()),
+        }
+    }
+
+    /// The destructor the component declared for its resource `index`, if
+    /// it defines that resource and declared one.
+    pub(crate) fn guest_dtor(&self, index: ResourceIndex) -> Option<B::Func> {
+        let defined = self.plan.info.defined_resource_index(index)?;
+        self.guest_dtors
+            .get(defined.as_u32() as usize)
+            .copied()
+            .flatten()
+    }
+
+    /// The index of resource type `ty` among the instance's resources.
+    pub(crate) fn resource_index(&self, ty: &crate::types::ResourceType) -> Option<ResourceIndex> {
+        let index = self.resource_types.iter().position(|t| t == ty)?;
+        Some(ResourceIndex::from_u32(index as u32))
+    }
+}
+
+impl<T, B: Backend> StoreData<T, B> {
+    /// Instance `id`'s state, or an error when it is not in this store.
+    pub(crate) fn instance(&self, store: u64, id: usize) -> Result<&InstanceState<B>> {
+        match self.instances.get(id) {
+            Some(state) if self.id == store => Ok(state),
+            _ => anyhow::bail!("the instance belongs to another store"),
+        }
+    }
+}
+
+/// Runs `f` with the handle tables of instance `id` taken out of the store,
+/// so that `f` can use the store (memory, `realloc`) at the same time, and
+/// puts them back whatever `f` returns.
+pub(crate) fn with_tables<T: 'static, B: Backend, R>(
+    cx: &mut Cx<'_, T, B>,
+    id: usize,
+    f: impl FnOnce(&mut Cx<'_, T, B>, &mut ResourceTables) -> Result<R>,
+) -> Result<R> {
+    let Some(state) = B::data_mut(cx).instances.get_mut(id) else {
+        anyhow::bail!("the instance does not belong to this store");
+    };
+    let Some(mut tables) = state.resources.take() else {
+        anyhow::bail!("the instance's handle tables are in use by an outer operation");
+    };
+    let result = f(cx, &mut tables);
+    B::data_mut(cx).instances[id].resources = Some(tables);
+    result
+}
+
+/// Runs `f` inside the handle tables of instance `id` when `handles` says
+/// the values moved carry handles, and without them otherwise.
+pub(crate) fn maybe_with_tables<T: 'static, B: Backend, R>(
+    cx: &mut Cx<'_, T, B>,
+    id: usize,
+    handles: bool,
+    f: impl FnOnce(&mut Cx<'_, T, B>, Option<&mut ResourceTables>) -> Result<R>,
+) -> Result<R> {
+    if handles {
+        with_tables::<T, B, R>(cx, id, |cx, tables| f(cx, Some(tables)))
+    } else {
+        f(cx, None)
+    }
+}
+
+/// The item an export of one of instance `id`'s core instances is.
+pub(crate) fn core_export<T: 'static, B: Backend>(
+    cx: &mut Cx<'_, T, B>,
+    id: usize,
+    export: &CoreExport<EntityIndex>,
+) -> Result<B::Extern> {
+    let state = &B::data(cx).instances[id];
+    let Some(&(instance, module)) = state.core.get(export.instance.as_u32() as usize) else {
+        anyhow::bail!(
+            "core instance {} is not instantiated yet",
+            export.instance.as_u32()
+        );
+    };
+    let name = match &export.item {
+        ExportItem::Name(name) => name.clone(),
+        ExportItem::Index(index) => match state.plan.export_names[module].get(index) {
+            Some(name) => name.clone(),
+            None => anyhow::bail!("core module {} does not export {index:?}", module.as_u32()),
+        },
+    };
+    B::export(cx, instance, &name).with_context(|| format!("core instance has no export `{name}`"))
+}
