@@ -105,7 +105,8 @@ pub fn check_on_wasmtime(fixture: &str, cases: &[Case]) -> Result<Vec<Outcome>> 
     Ok(outcomes)
 }
 
-/// Runs every case through witbind on the fixture `fixture`, each on a fresh instance, and
+/// Runs every case through witbind on the fixture `fixture`, on every engine compiled in,
+/// each on a fresh instance, and
 /// checks both the case's documented outcome and agreement with `oracle` (wasmtime's outcomes
 /// of the same cases, in order: see [`Outcome::same`]).
 ///
@@ -113,15 +114,18 @@ pub fn check_on_wasmtime(fixture: &str, cases: &[Case]) -> Result<Vec<Outcome>> 
 /// When witbind rejects the fixture, an export is missing, or an outcome is not the
 /// documented one or differs from wasmtime's (the error lists every such case).
 pub fn check_on_witbind(fixture: &str, cases: &[Case], oracle: &[Outcome]) -> Result<()> {
-    let loaded = WitbindFixture::load(fixture)?;
     let mut failures = Vec::new();
-    for (case, expected) in cases.iter().zip(oracle) {
-        let outcome = loaded.instantiate()?.call(&case.export, &case.args)?;
-        if !case.accepts(&outcome) || !outcome.same(expected) {
-            failures.push(format!(
-                "{fixture}: {}({:?}) expected {:?}; wasmtime {expected}; witbind {outcome}",
-                case.export, case.args, case.expect
-            ));
+    for engine in crate::engines() {
+        let loaded = WitbindFixture::load_on(fixture, &engine)?;
+        let backend = engine.backend_kind();
+        for (case, expected) in cases.iter().zip(oracle) {
+            let outcome = loaded.instantiate()?.call(&case.export, &case.args)?;
+            if !case.accepts(&outcome) || !outcome.same(expected) {
+                failures.push(format!(
+                    "{fixture}: {}({:?}) expected {:?}; wasmtime {expected}; witbind on {backend} {outcome}",
+                    case.export, case.args, case.expect
+                ));
+            }
         }
     }
     if cases.len() != oracle.len() {

@@ -25,15 +25,28 @@ pub struct WitbindFixture {
 }
 
 impl WitbindFixture {
-    /// Loads the fixture `name` (see [`fixtures::ALL`]) and defines every host import.
+    /// Loads the fixture `name` (see [`fixtures::ALL`]) on the default engine and defines
+    /// every host import.
     ///
     /// # Errors
     /// When the fixture is missing or witbind rejects it.
     pub fn load(name: &str) -> Result<Self> {
-        let engine = Engine::default();
+        Self::load_on(name, &Engine::default())
+    }
+
+    /// Loads the fixture `name` on `engine` and defines every host import.
+    ///
+    /// # Errors
+    /// When the fixture is missing or witbind rejects it.
+    pub fn load_on(name: &str, engine: &Engine) -> Result<Self> {
+        let engine = engine.clone();
         let bytes = fixtures::bytes(name)?;
-        let component = Component::new(&engine, &bytes)
-            .with_context(|| format!("loading fixture {name} in witbind"))?;
+        let component = Component::new(&engine, &bytes).with_context(|| {
+            format!(
+                "loading fixture {name} in witbind on {}",
+                engine.backend_kind()
+            )
+        })?;
         let mut linker = Linker::new(&engine);
         define_host_calls(&mut linker)?;
         define_host_side(&mut linker)?;
@@ -67,12 +80,21 @@ pub struct WitbindInstance {
 }
 
 impl WitbindInstance {
-    /// Loads and instantiates the fixture `name` (see [`WitbindFixture`]).
+    /// Loads and instantiates the fixture `name` (see [`WitbindFixture`]) on the default
+    /// engine.
     ///
     /// # Errors
     /// When the fixture is missing, rejected or cannot be instantiated.
     pub fn new(name: &str) -> Result<Self> {
-        WitbindFixture::load(name)?
+        Self::on(name, &Engine::default())
+    }
+
+    /// Loads and instantiates the fixture `name` on `engine`.
+    ///
+    /// # Errors
+    /// When the fixture is missing, rejected or cannot be instantiated.
+    pub fn on(name: &str, engine: &Engine) -> Result<Self> {
+        WitbindFixture::load_on(name, engine)?
             .instantiate()
             .with_context(|| format!("instantiating fixture {name} in witbind"))
     }
