@@ -38,6 +38,31 @@ impl Component {
         Self::new(engine, bytes).with_context(|| format!("failed to load {}", path.display()))
     }
 
+    /// The component in a form [`Component::deserialize`] loads without
+    /// compiling again: the binary and, on wasmtime, its precompiled core
+    /// modules (on wasmi, which compiles cheaply, the binary only).
+    pub fn serialize(&self) -> Result<Vec<u8>> {
+        self.plan.serialize()
+    }
+
+    /// Loads a component [`Component::serialize`] wrote. Bytes of another
+    /// witbind version, another backend or another engine configuration
+    /// are an error naming the mismatch.
+    ///
+    /// # Safety
+    ///
+    /// `bytes` must come from [`Component::serialize`] (of any version):
+    /// like `wasmtime::Module::deserialize`, this loads native code, and
+    /// arbitrary bytes may be run as such. Never pass bytes a guest or an
+    /// untrusted party could have written.
+    pub unsafe fn deserialize(engine: &Engine, bytes: impl AsRef<[u8]>) -> Result<Self> {
+        // SAFETY: as this function's contract.
+        let plan = unsafe { ComponentPlan::deserialize(&engine.inner, bytes.as_ref()) }?;
+        Ok(Self {
+            plan: Arc::new(plan),
+        })
+    }
+
     /// The engine the component was compiled for.
     pub fn engine(&self) -> Engine {
         Engine {
@@ -80,7 +105,11 @@ mod tests {
     use super::*;
 
     fn load(text: &str) -> Result<Component> {
-        Component::new(&Engine::default(), wat::parse_str(text)?)
+        load_on(&Engine::default(), text)
+    }
+
+    fn load_on(engine: &Engine, text: &str) -> Result<Component> {
+        Component::new(engine, wat::parse_str(text)?)
     }
 
     #[test]
@@ -109,6 +138,31 @@ mod tests {
             format!("{err:#}").contains("imported core module"),
             "{err:#}"
         );
+    }
+
+    #[test]
+    fn serialized_components_load_and_run_on_every_engine() {
+        let text = r#"(component
+            (core module $m (func (export "g") (result i32) i32.const 7))
+            (core instance $i (instantiate $m))
+            (func (export "g") (result u32) (canon lift (core func $i "g"))))"#;
+        for kind in Engine::available_backends() {
+            let engine = Engine::with_backend(*kind).unwrap();
+            let bytes = load_on(&engine, text).unwrap().serialize().unwrap();
+            // SAFETY: the bytes come from `serialize`.
+            let component = unsafe { Component::deserialize(&engine, &bytes) }.unwrap();
+            let mut store = crate::Store::new(&engine, ());
+            let instance = crate::Linker::new(&engine)
+                .instantiate(&mut store, &component)
+                .unwrap();
+            let g = instance
+                .get_typed_func::<(), (u32,)>(&mut store, "g")
+                .unwrap();
+            assert_eq!(g.call(&mut store, ()).unwrap(), (7,), "{kind}");
+            // SAFETY: as above.
+            let err = unsafe { Component::deserialize(&engine, &bytes[..bytes.len() - 1]) };
+            assert!(format!("{:#}", err.unwrap_err()).contains("truncated"));
+        }
     }
 
     #[test]

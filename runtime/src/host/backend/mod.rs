@@ -52,6 +52,17 @@ pub(crate) trait Backend: 'static {
     fn same_engine(a: &Self::Engine, b: &Self::Engine) -> bool;
     /// Validates and compiles a core module.
     fn compile(engine: &Self::Engine, wasm: &[u8]) -> Result<Self::Module>;
+    /// The module's precompiled form, or `None` when the engine has none
+    /// (an interpreter recompiles from the wasm, which is cheap).
+    fn serialize_module(module: &Self::Module) -> Result<Option<Vec<u8>>>;
+    /// A module from the bytes [`Backend::serialize_module`] gave.
+    ///
+    /// # Safety
+    ///
+    /// `bytes` must come from `serialize_module` of this backend: the engine
+    /// rejects bytes of another version or configuration with an error, but
+    /// may load arbitrary bytes as native code.
+    unsafe fn deserialize_module(engine: &Self::Engine, bytes: &[u8]) -> Result<Self::Module>;
     /// A new store holding `data`.
     fn new_store<D: 'static>(engine: &Self::Engine, data: D) -> Self::Store<D>;
     /// The store's engine.

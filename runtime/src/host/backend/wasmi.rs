@@ -241,6 +241,14 @@ impl Backend for Wasmi {
         wasmi::Module::new(engine, wasm).map_err(from_engine_error)
     }
 
+    fn serialize_module(_: &Self::Module) -> Result<Option<Vec<u8>>> {
+        Ok(None)
+    }
+
+    unsafe fn deserialize_module(_: &Self::Engine, _: &[u8]) -> Result<Self::Module> {
+        anyhow::bail!("wasmi has no precompiled modules: a serialized wasmi component holds wasm")
+    }
+
     fn new_store<D: 'static>(engine: &Self::Engine, data: D) -> Self::Store<D> {
         wasmi::Store::new(engine, data)
     }

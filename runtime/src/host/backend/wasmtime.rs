@@ -173,6 +173,16 @@ impl Backend for Wasmtime {
         wasmtime::Module::from_binary(engine, wasm).map_err(from_engine_error)
     }
 
+    fn serialize_module(module: &Self::Module) -> Result<Option<Vec<u8>>> {
+        module.serialize().map(Some).map_err(from_engine_error)
+    }
+
+    unsafe fn deserialize_module(engine: &Self::Engine, bytes: &[u8]) -> Result<Self::Module> {
+        // SAFETY: the caller guarantees the bytes come from
+        // `serialize_module`; wasmtime checks its version and configuration.
+        unsafe { wasmtime::Module::deserialize(engine, bytes) }.map_err(from_engine_error)
+    }
+
     fn new_store<D: 'static>(engine: &Self::Engine, data: D) -> Self::Store<D> {
         wasmtime::Store::new(engine, data)
     }

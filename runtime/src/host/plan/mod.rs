@@ -4,6 +4,7 @@
 //! what witbind does not run, and the backend compiles every core module.
 //! Instantiation only walks the plan.
 
+pub(crate) mod serialized;
 pub(crate) mod support;
 pub(crate) mod types;
 
@@ -72,12 +73,49 @@ pub(crate) struct ComponentPlan {
     /// For each core module, the export name of each exported entity, to
     /// resolve the inliner's by-index references.
     pub(crate) export_names: PrimaryMap<StaticModuleIndex, HashMap<EntityIndex, String>>,
+    /// The component binary, for [`ComponentPlan::serialize`].
+    source: Vec<u8>,
+}
+
+/// Where a plan's core modules come from.
+enum ModuleSource<'a> {
+    /// Compiled from the component's core wasm.
+    Compile,
+    /// Deserialized from their precompiled forms.
+    Precompiled(&'a [&'a [u8]]),
 }
 
 impl ComponentPlan {
     /// Validates, translates and checks `bytes`, and compiles its core
     /// modules on `engine`.
     pub(crate) fn load(engine: &AnyEngine, bytes: &[u8]) -> Result<Self> {
+        Self::build(engine, bytes, ModuleSource::Compile)
+    }
+
+    /// A plan from the bytes [`ComponentPlan::serialize`] wrote.
+    ///
+    /// # Safety
+    ///
+    /// `bytes` must come from `serialize` (see
+    /// [`Backend::deserialize_module`]).
+    pub(crate) unsafe fn deserialize(engine: &AnyEngine, bytes: &[u8]) -> Result<Self> {
+        let read = serialized::read(bytes, engine.kind())?;
+        let source = if read.modules.is_empty() {
+            ModuleSource::Compile
+        } else {
+            ModuleSource::Precompiled(&read.modules)
+        };
+        Self::build(engine, read.component, source)
+    }
+
+    /// The plan's serialized form: the component binary and, where the
+    /// backend has them, its precompiled core modules.
+    pub(crate) fn serialize(&self) -> Result<Vec<u8>> {
+        let modules = on_engine!(&self.modules, |modules| serialize_all::<B>(modules)?);
+        Ok(serialized::write(self.engine.kind(), &self.source, &modules))
+    }
+
+    fn build(engine: &AnyEngine, bytes: &[u8], source: ModuleSource<'_>) -> Result<Self> {
         let tunables = Tunables::default_host();
         let scope = ScopeVec::new();
         let mut validator =
@@ -90,8 +128,26 @@ impl ComponentPlan {
             .context("invalid component")?;
         support::check_supported(&translation)?;
 
-        let wasm: Vec<&[u8]> = modules.values().map(|m| m.wasm).collect();
-        let compiled = on_engine!(engine, |engine| compile_all::<B>(engine, &wasm)?);
+        let compiled = match source {
+            ModuleSource::Compile => {
+                let wasm: Vec<&[u8]> = modules.values().map(|m| m.wasm).collect();
+                on_engine!(engine, |engine| compile_all::<B>(engine, &wasm)?)
+            }
+            ModuleSource::Precompiled(precompiled) => {
+                if precompiled.len() != modules.len() {
+                    anyhow::bail!(
+                        "the serialized component has {} precompiled modules, its binary {}",
+                        precompiled.len(),
+                        modules.len()
+                    );
+                }
+                // SAFETY: `deserialize`'s caller guarantees the bytes come
+                // from `serialize`.
+                on_engine!(engine, |engine| unsafe {
+                    deserialize_all::<B>(engine, precompiled)?
+                })
+            }
+        };
         let export_names = modules
             .values()
             .map(|module| {
@@ -111,6 +167,7 @@ impl ComponentPlan {
             types,
             modules: compiled,
             export_names,
+            source: bytes.to_vec(),
         })
     }
 
@@ -166,6 +223,41 @@ fn compile_all<B: Engines>(engine: &B::Engine, wasm: &[&[u8]]) -> Result<Any<Mod
         })?
     };
     Ok(B::wrap::<ModulesF>(compiled.into_iter().collect()))
+}
+
+/// The precompiled forms of `modules`, or none when the backend has none.
+fn serialize_all<B: Engines>(
+    modules: &PrimaryMap<StaticModuleIndex, B::Module>,
+) -> Result<Vec<Vec<u8>>> {
+    let mut out = Vec::with_capacity(modules.len());
+    for module in modules.values() {
+        match B::serialize_module(module)? {
+            Some(bytes) => out.push(bytes),
+            None => return Ok(Vec::new()),
+        }
+    }
+    Ok(out)
+}
+
+/// Loads precompiled modules.
+///
+/// # Safety
+///
+/// As [`Backend::deserialize_module`].
+unsafe fn deserialize_all<B: Engines>(
+    engine: &B::Engine,
+    precompiled: &[&[u8]],
+) -> Result<Any<ModulesF>> {
+    let modules = precompiled
+        .iter()
+        .enumerate()
+        .map(|(i, bytes)| {
+            // SAFETY: as this function's contract.
+            unsafe { B::deserialize_module(engine, bytes) }
+                .with_context(|| format!("failed to load precompiled core module {i}"))
+        })
+        .collect::<Result<PrimaryMap<_, _>>>()?;
+    Ok(B::wrap::<ModulesF>(modules))
 }
 
 /// witbind's string encoding for wasmtime-environ's.
