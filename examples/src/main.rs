@@ -79,10 +79,24 @@ impl Host for HostState {
     }
 }
 
+/// Runs the example on every engine compiled in, or on the one named by the
+/// first argument (`wasmtime` or `wasmi`).
 fn main() -> witbind::Result<()> {
+    let only = std::env::args().nth(1);
+    for kind in Engine::available_backends() {
+        if only.as_deref().is_some_and(|name| name != kind.name()) {
+            continue;
+        }
+        println!("== on {kind}");
+        run(&Engine::with_backend(*kind)?)?;
+    }
+    Ok(())
+}
+
+fn run(engine: &Engine) -> witbind::Result<()> {
     let fixture =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/resources.wasm");
-    let engine = Engine::default();
+    let engine = engine.clone();
     let component = Component::from_file(&engine, &fixture)?;
 
     let mut linker = Linker::new(&engine);

@@ -112,7 +112,11 @@ impl ComponentPlan {
     /// backend has them, its precompiled core modules.
     pub(crate) fn serialize(&self) -> Result<Vec<u8>> {
         let modules = on_engine!(&self.modules, |modules| serialize_all::<B>(modules)?);
-        Ok(serialized::write(self.engine.kind(), &self.source, &modules))
+        Ok(serialized::write(
+            self.engine.kind(),
+            &self.source,
+            &modules,
+        ))
     }
 
     fn build(engine: &AnyEngine, bytes: &[u8], source: ModuleSource<'_>) -> Result<Self> {
