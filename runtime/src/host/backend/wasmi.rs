@@ -220,6 +220,49 @@ impl<D> GuestMemory for WasmiView<'_, D> {
 /// (and translated lazily), fuel is off.
 pub(crate) struct Wasmi;
 
+/// Which kind of item an import or extern is, for [`wasmi_import_order`].
+fn extern_kind(item: &wasmi::Extern) -> u8 {
+    match item {
+        wasmi::Extern::Func(_) => 0,
+        wasmi::Extern::Table(_) => 1,
+        wasmi::Extern::Memory(_) => 2,
+        wasmi::Extern::Global(_) => 3,
+    }
+}
+
+/// `imports`, given in the module's declaration order, in the order
+/// `Module::imports` lists the module's imports: for each of them, the next
+/// given item of its kind. Items of a kind the module does not import are
+/// left for `Instance::new` to reject by count.
+fn wasmi_import_order(module: &wasmi::Module, imports: &[wasmi::Extern]) -> Vec<wasmi::Extern> {
+    let mut ordered = Vec::with_capacity(imports.len());
+    let mut next = [0usize; 4];
+    for import in module.imports() {
+        let kind = match import.ty() {
+            wasmi::ExternType::Func(_) => 0,
+            wasmi::ExternType::Table(_) => 1,
+            wasmi::ExternType::Memory(_) => 2,
+            wasmi::ExternType::Global(_) => 3,
+        };
+        let cursor = &mut next[kind as usize];
+        match imports[*cursor..]
+            .iter()
+            .position(|item| extern_kind(item) == kind)
+        {
+            Some(at) => {
+                ordered.push(imports[*cursor + at]);
+                *cursor += at + 1;
+            }
+            None => *cursor = imports.len(),
+        }
+    }
+    if ordered.len() != imports.len() {
+        // A count mismatch: let wasmi report it on the original list.
+        return imports.to_vec();
+    }
+    ordered
+}
+
 impl Backend for Wasmi {
     type Engine = wasmi::Engine;
     type Module = wasmi::Module;
@@ -390,9 +433,13 @@ impl Backend for Wasmi {
         if !wasmi::Engine::same(module.engine(), cx.engine()) {
             anyhow::bail!("the core module was compiled by another engine than the store's");
         }
-        // Checks the imports' types against the module's and runs the
-        // module's start function.
-        wasmi::Instance::new(cx.as_context_mut(), module, imports).map_err(from_engine_error)
+        // `imports` are in the module's declaration order; wasmi pairs them
+        // with `Module::imports`, which lists functions first, then tables,
+        // memories and globals (each kind in declaration order). Reorder to
+        // match. `Instance::new` then checks the imports' types against the
+        // module's and runs the module's start function.
+        let imports = wasmi_import_order(module, imports);
+        wasmi::Instance::new(cx.as_context_mut(), module, &imports).map_err(from_engine_error)
     }
 
     fn export<D: 'static>(
