@@ -84,19 +84,29 @@ fn component(engine: &Engine) -> Component {
 
 #[test]
 fn host_errors_become_wit_errors_or_traps() {
-    let engine = Engine::default();
-    let component = component(&engine);
-    let mut linker = Linker::new(&engine);
-    bindings::Errors::add_to_linker(&mut linker, |fs: &mut Fs| fs).unwrap();
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let component = component(&engine);
+        let mut linker = Linker::new(&engine);
+        bindings::Errors::add_to_linker(&mut linker, |fs: &mut Fs| fs).unwrap();
 
-    let mut store = Store::new(&engine, Fs);
-    let guest = bindings::Errors::instantiate(&mut store, &component, &linker).unwrap();
-    assert_eq!(guest.call_try_open(&mut store, 5).unwrap(), 50);
-    assert_eq!(guest.call_try_open(&mut store, 0).unwrap(), 100);
-    assert_eq!(guest.call_try_open(&mut store, 1).unwrap(), 101);
-    let err = guest.call_try_open(&mut store, 2).unwrap_err();
-    assert!(
-        format!("{err:#}").contains("fatal: disk on fire"),
-        "{err:#}"
-    );
+        let mut store = Store::new(&engine, Fs);
+        let guest = bindings::Errors::instantiate(&mut store, &component, &linker).unwrap();
+        assert_eq!(guest.call_try_open(&mut store, 5).unwrap(), 50, "{backend}");
+        assert_eq!(
+            guest.call_try_open(&mut store, 0).unwrap(),
+            100,
+            "{backend}"
+        );
+        assert_eq!(
+            guest.call_try_open(&mut store, 1).unwrap(),
+            101,
+            "{backend}"
+        );
+        let err = guest.call_try_open(&mut store, 2).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("fatal: disk on fire"),
+            "{backend}: {err:#}"
+        );
+    }
 }

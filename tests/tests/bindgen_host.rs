@@ -85,49 +85,68 @@ fn logs(state: &HostState) -> Vec<&str> {
 #[test]
 fn exports_call_back_into_host_imports() {
     use host_calls::HostCalls;
-    let engine = Engine::default();
-    let mut linker = Linker::new(&engine);
-    HostCalls::add_to_linker(&mut linker, |s: &mut HostState| s).unwrap();
-    let mut store = Store::new(&engine, HostState::default());
-    let guest =
-        HostCalls::instantiate(&mut store, &component(&engine, "host-calls"), &linker).unwrap();
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let mut linker = Linker::new(&engine);
+        HostCalls::add_to_linker(&mut linker, |s: &mut HostState| s).unwrap();
+        let mut store = Store::new(&engine, HostState::default());
+        let guest =
+            HostCalls::instantiate(&mut store, &component(&engine, "host-calls"), &linker).unwrap();
 
-    // add(add(x, 1), x)
-    assert_eq!(guest.call_double_plus_one(&mut store, 20).unwrap(), 41);
-    assert_eq!(
-        guest.call_greet(&mut store, "alice").unwrap(),
-        "hello alice (admin)"
-    );
-    assert_eq!(
-        guest.call_greet(&mut store, "zed").unwrap(),
-        "hello zed (?)"
-    );
-    assert_eq!(guest.call_sum_numbers(&mut store, 100).unwrap(), 5050);
-    let msgs = ["one".to_string(), "two".to_string(), "three".to_string()];
-    assert_eq!(guest.call_log_all(&mut store, &msgs).unwrap(), 3);
-    assert_eq!(
-        logs(store.data()),
-        ["greet:alice", "greet:zed", "one", "two", "three"]
-    );
+        // add(add(x, 1), x)
+        assert_eq!(
+            guest.call_double_plus_one(&mut store, 20).unwrap(),
+            41,
+            "{backend}"
+        );
+        assert_eq!(
+            guest.call_greet(&mut store, "alice").unwrap(),
+            "hello alice (admin)",
+            "{backend}"
+        );
+        assert_eq!(
+            guest.call_greet(&mut store, "zed").unwrap(),
+            "hello zed (?)",
+            "{backend}"
+        );
+        assert_eq!(
+            guest.call_sum_numbers(&mut store, 100).unwrap(),
+            5050,
+            "{backend}"
+        );
+        let msgs = ["one".to_string(), "two".to_string(), "three".to_string()];
+        assert_eq!(
+            guest.call_log_all(&mut store, &msgs).unwrap(),
+            3,
+            "{backend}"
+        );
+        assert_eq!(
+            logs(store.data()),
+            ["greet:alice", "greet:zed", "one", "two", "three"],
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn a_pre_instantiated_world_makes_independent_instances() {
     use host_calls::{HostCalls, HostCallsPre};
-    let engine = Engine::default();
-    let mut linker = Linker::new(&engine);
-    HostCalls::add_to_linker(&mut linker, |s: &mut HostState| s).unwrap();
-    let pre = HostCallsPre::new(
-        linker
-            .instantiate_pre(&component(&engine, "host-calls"))
-            .unwrap(),
-    )
-    .unwrap();
-    for name in ["alice", "bob"] {
-        let mut store = Store::new(&engine, HostState::default());
-        let guest = pre.instantiate(&mut store).unwrap();
-        guest.call_greet(&mut store, name).unwrap();
-        assert_eq!(logs(store.data()), [format!("greet:{name}")]);
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let mut linker = Linker::new(&engine);
+        HostCalls::add_to_linker(&mut linker, |s: &mut HostState| s).unwrap();
+        let pre = HostCallsPre::new(
+            linker
+                .instantiate_pre(&component(&engine, "host-calls"))
+                .unwrap(),
+        )
+        .unwrap();
+        for name in ["alice", "bob"] {
+            let mut store = Store::new(&engine, HostState::default());
+            let guest = pre.instantiate(&mut store).unwrap();
+            guest.call_greet(&mut store, name).unwrap();
+            assert_eq!(logs(store.data()), [format!("greet:{name}")], "{backend}");
+        }
     }
 }
 
@@ -152,27 +171,39 @@ impl host_calls_trappable::HostCallsImports for Failing {
 #[test]
 fn a_trappable_import_returning_err_traps_the_export_call() {
     use host_calls_trappable::HostCalls;
-    let engine = Engine::default();
-    let mut linker = Linker::new(&engine);
-    HostCalls::add_to_linker(&mut linker, |s: &mut Failing| s).unwrap();
-    let component = component(&engine, "host-calls");
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let mut linker = Linker::new(&engine);
+        HostCalls::add_to_linker(&mut linker, |s: &mut Failing| s).unwrap();
+        let component = component(&engine, "host-calls");
 
-    let mut store = Store::new(&engine, Failing);
-    let guest = HostCalls::instantiate(&mut store, &component, &linker).unwrap();
-    assert_eq!(guest.call_double_plus_one(&mut store, 2).unwrap(), 5);
-    let err = guest
-        .call_double_plus_one(&mut store, u32::MAX)
-        .unwrap_err();
-    assert!(format!("{err:#}").contains("add overflowed"), "{err:#}");
-    // The trap poisons the instance.
-    assert!(guest.call_double_plus_one(&mut store, 2).is_err());
+        let mut store = Store::new(&engine, Failing);
+        let guest = HostCalls::instantiate(&mut store, &component, &linker).unwrap();
+        assert_eq!(
+            guest.call_double_plus_one(&mut store, 2).unwrap(),
+            5,
+            "{backend}"
+        );
+        let err = guest
+            .call_double_plus_one(&mut store, u32::MAX)
+            .unwrap_err();
+        assert!(
+            format!("{err:#}").contains("add overflowed"),
+            "{backend}: {err:#}"
+        );
+        // The trap poisons the instance.
+        assert!(
+            guest.call_double_plus_one(&mut store, 2).is_err(),
+            "{backend}"
+        );
 
-    let mut store = Store::new(&engine, Failing);
-    let guest = HostCalls::instantiate(&mut store, &component, &linker).unwrap();
-    let err = guest
-        .call_sum_numbers(&mut store, MAX_NUMBERS + 1)
-        .unwrap_err();
-    assert!(format!("{err:#}").contains("exceeds"), "{err:#}");
+        let mut store = Store::new(&engine, Failing);
+        let guest = HostCalls::instantiate(&mut store, &component, &linker).unwrap();
+        let err = guest
+            .call_sum_numbers(&mut store, MAX_NUMBERS + 1)
+            .unwrap_err();
+        assert!(format!("{err:#}").contains("exceeds"), "{backend}: {err:#}");
+    }
 }
 
 /// Host state for borrowed imports: what the views held.
@@ -201,19 +232,26 @@ impl host_calls_borrowing::HostCallsImports for Views {
 #[test]
 fn borrowing_imports_receive_zero_copy_views_of_guest_memory() {
     use host_calls_borrowing::HostCalls;
-    let engine = Engine::default();
-    let mut linker = Linker::new(&engine);
-    HostCalls::add_to_linker(&mut linker, |s: &mut Views| s).unwrap();
-    let mut store = Store::new(&engine, Views::default());
-    let guest =
-        HostCalls::instantiate(&mut store, &component(&engine, "host-calls"), &linker).unwrap();
-    assert_eq!(
-        guest.call_greet(&mut store, "bob").unwrap(),
-        "hello bob (user)"
-    );
-    assert_eq!(guest.call_log_all(&mut store, &["x".into()]).unwrap(), 1);
-    assert_eq!(store.data().logged, ["greet:bob", "x"]);
-    assert!(store.data().utf8_borrowed);
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let mut linker = Linker::new(&engine);
+        HostCalls::add_to_linker(&mut linker, |s: &mut Views| s).unwrap();
+        let mut store = Store::new(&engine, Views::default());
+        let guest =
+            HostCalls::instantiate(&mut store, &component(&engine, "host-calls"), &linker).unwrap();
+        assert_eq!(
+            guest.call_greet(&mut store, "bob").unwrap(),
+            "hello bob (user)",
+            "{backend}"
+        );
+        assert_eq!(
+            guest.call_log_all(&mut store, &["x".into()]).unwrap(),
+            1,
+            "{backend}"
+        );
+        assert_eq!(store.data().logged, ["greet:bob", "x"], "{backend}");
+        assert!(store.data().utf8_borrowed, "{backend}");
+    }
 }
 
 /// The `resources` world's host side: counters and dropped stacks.
@@ -251,183 +289,276 @@ impl resources::witbind::guests::host_side::Host for HostState {
     }
 }
 
-fn resources_instance() -> (Store<HostState>, resources::Resources) {
-    let engine = Engine::default();
-    let mut linker = Linker::new(&engine);
+fn resources_instance(engine: &Engine) -> (Store<HostState>, resources::Resources) {
+    let mut linker = Linker::new(engine);
     resources::Resources::add_to_linker(&mut linker, |s: &mut HostState| s).unwrap();
-    let mut store = Store::new(&engine, HostState::default());
+    let mut store = Store::new(engine, HostState::default());
     let guest =
-        resources::Resources::instantiate(&mut store, &component(&engine, "resources"), &linker)
+        resources::Resources::instantiate(&mut store, &component(engine, "resources"), &linker)
             .unwrap();
     (store, guest)
 }
 
 #[test]
 fn guest_resources_are_constructed_called_borrowed_and_dropped() {
-    let (mut store, guest) = resources_instance();
-    let exports = guest.witbind_guests_guest_side();
-    let stacks = exports.stack();
-    let a: ResourceAny = stacks.call_constructor(&mut store).unwrap();
-    let b = stacks.call_constructor(&mut store).unwrap();
-    assert_eq!(stacks.call_id(&mut store, &a).unwrap(), 1);
-    assert_eq!(stacks.call_id(&mut store, &b).unwrap(), 2);
-    for v in [1, 2, 3] {
-        stacks.call_push(&mut store, &a, v).unwrap();
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let (mut store, guest) = resources_instance(&engine);
+        let exports = guest.witbind_guests_guest_side();
+        let stacks = exports.stack();
+        let a: ResourceAny = stacks.call_constructor(&mut store).unwrap();
+        let b = stacks.call_constructor(&mut store).unwrap();
+        assert_eq!(stacks.call_id(&mut store, &a).unwrap(), 1, "{backend}");
+        assert_eq!(stacks.call_id(&mut store, &b).unwrap(), 2, "{backend}");
+        for v in [1, 2, 3] {
+            stacks.call_push(&mut store, &a, v).unwrap();
+        }
+        stacks.call_push(&mut store, &b, 10).unwrap();
+        assert_eq!(exports.call_sum(&mut store, &a).unwrap(), 6, "{backend}");
+        assert_eq!(
+            stacks.call_pop(&mut store, &a).unwrap(),
+            Some(3),
+            "{backend}"
+        );
+
+        // merge borrows `a` and consumes `b`, whose destructor reports its id.
+        let merged = exports.call_merge(&mut store, &a, b).unwrap();
+        assert_eq!(
+            stacks.call_len(&mut store, &merged).unwrap(),
+            3,
+            "{backend}"
+        );
+        assert_eq!(
+            exports.call_sum(&mut store, &merged).unwrap(),
+            13,
+            "{backend}"
+        );
+        assert_eq!(
+            store.data().events,
+            [HostEvent::StackDropped(2)],
+            "{backend}"
+        );
+
+        stacks.resource_drop(&mut store, a).unwrap();
+        assert_eq!(
+            store.data().events,
+            [HostEvent::StackDropped(2), HostEvent::StackDropped(1)],
+            "{backend}"
+        );
+        stacks.resource_drop(&mut store, merged).unwrap();
+        assert_eq!(
+            store.data().events.last(),
+            Some(&HostEvent::StackDropped(3)),
+            "{backend}"
+        );
     }
-    stacks.call_push(&mut store, &b, 10).unwrap();
-    assert_eq!(exports.call_sum(&mut store, &a).unwrap(), 6);
-    assert_eq!(stacks.call_pop(&mut store, &a).unwrap(), Some(3));
-
-    // merge borrows `a` and consumes `b`, whose destructor reports its id.
-    let merged = exports.call_merge(&mut store, &a, b).unwrap();
-    assert_eq!(stacks.call_len(&mut store, &merged).unwrap(), 3);
-    assert_eq!(exports.call_sum(&mut store, &merged).unwrap(), 13);
-    assert_eq!(store.data().events, [HostEvent::StackDropped(2)]);
-
-    stacks.resource_drop(&mut store, a).unwrap();
-    assert_eq!(
-        store.data().events,
-        [HostEvent::StackDropped(2), HostEvent::StackDropped(1)]
-    );
-    stacks.resource_drop(&mut store, merged).unwrap();
-    assert_eq!(
-        store.data().events.last(),
-        Some(&HostEvent::StackDropped(3))
-    );
 }
 
 #[test]
 fn host_resources_cross_into_the_guest_owned_and_borrowed() {
     use resources::witbind::guests::host_side::{Counter, HostCounter};
-    let (mut store, guest) = resources_instance();
-    let exports = guest.witbind_guests_guest_side();
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let (mut store, guest) = resources_instance(&engine);
+        let exports = guest.witbind_guests_guest_side();
 
-    // The guest constructs a host counter through the host's constructor.
-    let made: Resource<Counter> = exports.call_make_counter(&mut store, 7).unwrap();
-    assert_eq!(store.data().counter_value(made.rep()), Some(7));
+        // The guest constructs a host counter through the host's constructor.
+        let made: Resource<Counter> = exports.call_make_counter(&mut store, 7).unwrap();
+        assert_eq!(store.data().counter_value(made.rep()), Some(7), "{backend}");
 
-    // Lent to the guest, read and bumped in place.
-    exports.call_bump_counter(&mut store, &made, 3).unwrap();
-    assert_eq!(exports.call_read_counter(&mut store, &made).unwrap(), 10);
+        // Lent to the guest, read and bumped in place.
+        exports.call_bump_counter(&mut store, &made, 3).unwrap();
+        assert_eq!(
+            exports.call_read_counter(&mut store, &made).unwrap(),
+            10,
+            "{backend}"
+        );
 
-    // Given to the guest, which drops it: the host's `drop` runs.
-    assert_eq!(exports.call_consume_counter(&mut store, made).unwrap(), 10);
-    assert_eq!(store.data().events, [HostEvent::CounterDropped(0)]);
+        // Given to the guest, which drops it: the host's `drop` runs.
+        assert_eq!(
+            exports.call_consume_counter(&mut store, made).unwrap(),
+            10,
+            "{backend}"
+        );
+        assert_eq!(
+            store.data().events,
+            [HostEvent::CounterDropped(0)],
+            "{backend}"
+        );
 
-    // A counter the host made itself goes the same way.
-    let own = HostCounter::new(store.data_mut(), 5).unwrap();
-    assert_eq!(exports.call_consume_counter(&mut store, own).unwrap(), 5);
-    assert_eq!(
-        store.data().events.last(),
-        Some(&HostEvent::CounterDropped(1))
-    );
+        // A counter the host made itself goes the same way.
+        let own = HostCounter::new(store.data_mut(), 5).unwrap();
+        assert_eq!(
+            exports.call_consume_counter(&mut store, own).unwrap(),
+            5,
+            "{backend}"
+        );
+        assert_eq!(
+            store.data().events.last(),
+            Some(&HostEvent::CounterDropped(1)),
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn a_host_resource_method_returning_err_traps() {
-    let (mut store, guest) = resources_instance();
-    let exports = guest.witbind_guests_guest_side();
-    // Rep 42 was never made: the host's `get` fails, which traps the call.
-    let bogus = Resource::new_own(42);
-    let err = exports.call_read_counter(&mut store, &bogus).unwrap_err();
-    assert!(format!("{err:#}").contains("no live counter"), "{err:#}");
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let (mut store, guest) = resources_instance(&engine);
+        let exports = guest.witbind_guests_guest_side();
+        // Rep 42 was never made: the host's `get` fails, which traps the call.
+        let bogus = Resource::new_own(42);
+        let err = exports.call_read_counter(&mut store, &bogus).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("no live counter"),
+            "{backend}: {err:#}"
+        );
+    }
 }
 
 #[test]
 fn variants_enums_options_and_results_cross_both_ways() {
     use variants::{Color, Shape, Variants, Wide};
-    let engine = Engine::default();
-    let linker = Linker::new(&engine);
-    let mut store = Store::new(&engine, ());
-    let guest =
-        Variants::instantiate(&mut store, &component(&engine, "variants"), &linker).unwrap();
-    assert_eq!(
-        guest.call_next_color(&mut store, Color::Blue).unwrap(),
-        Color::Red
-    );
-    assert_eq!(
-        guest
-            .call_area(&mut store, Shape::Rect((2.0, 3.5)))
-            .unwrap(),
-        7.0
-    );
-    assert_eq!(
-        guest.call_area(&mut store, Shape::Circle(2.0)).unwrap(),
-        12.0
-    );
-    assert_eq!(
-        guest
-            .call_area(&mut store, Shape::Label("héllo".into()))
-            .unwrap(),
-        6.0
-    );
-    for w in [
-        Wide::Small(7),
-        Wide::Big(u64::MAX),
-        Wide::Real(1.5),
-        Wide::Double(-2.25),
-        Wide::Text("wide".into()),
-        Wide::Nothing,
-    ] {
-        assert_eq!(guest.call_echo_wide(&mut store, w.clone()).unwrap(), w);
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let linker = Linker::new(&engine);
+        let mut store = Store::new(&engine, ());
+        let guest =
+            Variants::instantiate(&mut store, &component(&engine, "variants"), &linker).unwrap();
+        assert_eq!(
+            guest.call_next_color(&mut store, Color::Blue).unwrap(),
+            Color::Red,
+            "{backend}"
+        );
+        assert_eq!(
+            guest
+                .call_area(&mut store, Shape::Rect((2.0, 3.5)))
+                .unwrap(),
+            7.0,
+            "{backend}"
+        );
+        assert_eq!(
+            guest.call_area(&mut store, Shape::Circle(2.0)).unwrap(),
+            12.0,
+            "{backend}"
+        );
+        assert_eq!(
+            guest
+                .call_area(&mut store, Shape::Label("héllo".into()))
+                .unwrap(),
+            6.0,
+            "{backend}"
+        );
+        for w in [
+            Wide::Small(7),
+            Wide::Big(u64::MAX),
+            Wide::Real(1.5),
+            Wide::Double(-2.25),
+            Wide::Text("wide".into()),
+            Wide::Nothing,
+        ] {
+            assert_eq!(
+                guest.call_echo_wide(&mut store, w.clone()).unwrap(),
+                w,
+                "{backend}"
+            );
+        }
+        assert_eq!(
+            guest
+                .call_echo_nested_option(&mut store, Some(Some("x".into())))
+                .unwrap(),
+            Some(Some("x".into())),
+            "{backend}"
+        );
+        assert_eq!(
+            guest.call_checked_div(&mut store, 7, 2).unwrap(),
+            Ok(3),
+            "{backend}"
+        );
+        assert_eq!(
+            guest.call_checked_div(&mut store, 1, 0).unwrap(),
+            Err("division by zero".to_string()),
+            "{backend}"
+        );
+        assert_eq!(
+            guest.call_echo_result_err_only(&mut store, Err(9)).unwrap(),
+            Err(9),
+            "{backend}"
+        );
     }
-    assert_eq!(
-        guest
-            .call_echo_nested_option(&mut store, Some(Some("x".into())))
-            .unwrap(),
-        Some(Some("x".into()))
-    );
-    assert_eq!(guest.call_checked_div(&mut store, 7, 2).unwrap(), Ok(3));
-    assert_eq!(
-        guest.call_checked_div(&mut store, 1, 0).unwrap(),
-        Err("division by zero".to_string())
-    );
-    assert_eq!(
-        guest.call_echo_result_err_only(&mut store, Err(9)).unwrap(),
-        Err(9)
-    );
 }
 
 #[test]
 fn records_and_tuples_cross_both_ways() {
     use records::{Point, Records};
-    let engine = Engine::default();
-    let mut store = Store::new(&engine, ());
-    let guest = Records::instantiate(
-        &mut store,
-        &component(&engine, "records"),
-        &Linker::new(&engine),
-    )
-    .unwrap();
-    let p = Point { x: 3, y: -4 };
-    assert_eq!(guest.call_echo_point(&mut store, p.clone()).unwrap(), p);
-    assert_eq!(
-        guest.call_translate(&mut store, p, 1, 1).unwrap(),
-        Point { x: 4, y: -3 }
-    );
-    assert_eq!(
-        guest.call_swap(&mut store, (7, "s".into())).unwrap(),
-        ("s".to_string(), 7)
-    );
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let mut store = Store::new(&engine, ());
+        let guest = Records::instantiate(
+            &mut store,
+            &component(&engine, "records"),
+            &Linker::new(&engine),
+        )
+        .unwrap();
+        let p = Point { x: 3, y: -4 };
+        assert_eq!(
+            guest.call_echo_point(&mut store, p.clone()).unwrap(),
+            p,
+            "{backend}"
+        );
+        assert_eq!(
+            guest.call_translate(&mut store, p, 1, 1).unwrap(),
+            Point { x: 4, y: -3 },
+            "{backend}"
+        );
+        assert_eq!(
+            guest.call_swap(&mut store, (7, "s".into())).unwrap(),
+            ("s".to_string(), 7),
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn flags_and_lists_cross_both_ways() {
-    let engine = Engine::default();
-    let mut store = Store::new(&engine, ());
-    let linker = Linker::new(&engine);
-    let flags =
-        flag_sets::FlagSets::instantiate(&mut store, &component(&engine, "flag-sets"), &linker)
-            .unwrap();
-    let set = flag_sets::ThirtyTwo::B0 | flag_sets::ThirtyTwo::B31;
-    assert_eq!(flags.call_count_thirty_two(&mut store, set).unwrap(), 2);
-    assert_eq!(flags.call_invert_thirty_two(&mut store, set).unwrap(), !set);
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let mut store = Store::new(&engine, ());
+        let linker = Linker::new(&engine);
+        let flags =
+            flag_sets::FlagSets::instantiate(&mut store, &component(&engine, "flag-sets"), &linker)
+                .unwrap();
+        let set = flag_sets::ThirtyTwo::B0 | flag_sets::ThirtyTwo::B31;
+        assert_eq!(
+            flags.call_count_thirty_two(&mut store, set).unwrap(),
+            2,
+            "{backend}"
+        );
+        assert_eq!(
+            flags.call_invert_thirty_two(&mut store, set).unwrap(),
+            !set,
+            "{backend}"
+        );
 
-    let mut store = Store::new(&engine, ());
-    let lists =
-        lists::Lists::instantiate(&mut store, &component(&engine, "lists"), &linker).unwrap();
-    assert_eq!(lists.call_count_up(&mut store, 4).unwrap(), [0, 1, 2, 3]);
-    assert_eq!(lists.call_sum_u64s(&mut store, &[u64::MAX, 2]).unwrap(), 1);
-    let strings = ["ab".to_string(), "ç".to_string()];
-    assert_eq!(lists.call_total_len(&mut store, &strings).unwrap(), 4);
+        let mut store = Store::new(&engine, ());
+        let lists =
+            lists::Lists::instantiate(&mut store, &component(&engine, "lists"), &linker).unwrap();
+        assert_eq!(
+            lists.call_count_up(&mut store, 4).unwrap(),
+            [0, 1, 2, 3],
+            "{backend}"
+        );
+        assert_eq!(
+            lists.call_sum_u64s(&mut store, &[u64::MAX, 2]).unwrap(),
+            1,
+            "{backend}"
+        );
+        let strings = ["ab".to_string(), "ç".to_string()];
+        assert_eq!(
+            lists.call_total_len(&mut store, &strings).unwrap(),
+            4,
+            "{backend}"
+        );
+    }
 }

@@ -80,124 +80,161 @@ const EXPORTS: &str = r#"
 
 #[test]
 fn scalar_export_adds() {
-    let engine = Engine::default();
-    let c = component(&engine, EXPORTS);
-    let mut store = Store::new(&engine, ());
-    let instance = Linker::new(&engine).instantiate(&mut store, &c).unwrap();
-    let add = instance
-        .get_typed_func::<(u32, u32), (u32,)>(&mut store, "add")
-        .unwrap();
-    assert_eq!(add.call(&mut store, (2, 40)).unwrap(), (42,));
-    assert_eq!(add.call(&mut store, (u32::MAX, 2)).unwrap(), (1,));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let c = component(&engine, EXPORTS);
+        let mut store = Store::new(&engine, ());
+        let instance = Linker::new(&engine).instantiate(&mut store, &c).unwrap();
+        let add = instance
+            .get_typed_func::<(u32, u32), (u32,)>(&mut store, "add")
+            .unwrap();
+        assert_eq!(add.call(&mut store, (2, 40)).unwrap(), (42,), "{backend}");
+        assert_eq!(
+            add.call(&mut store, (u32::MAX, 2)).unwrap(),
+            (1,),
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn string_round_trips_and_post_return_runs_after_lifting() {
-    let engine = Engine::default();
-    let c = component(&engine, EXPORTS);
-    let mut store = Store::new(&engine, ());
-    let instance = Linker::new(&engine).instantiate(&mut store, &c).unwrap();
-    let echo = instance
-        .get_typed_func::<(&str,), (String,)>(&mut store, "echo")
-        .unwrap();
-    let posts = instance
-        .get_typed_func::<(), (u32,)>(&mut store, "posts")
-        .unwrap();
-    assert_eq!(
-        echo.call(&mut store, ("héllo",)).unwrap(),
-        ("héllo".to_string(),)
-    );
-    assert_eq!(echo.call(&mut store, ("",)).unwrap(), (String::new(),));
-    assert_eq!(posts.call(&mut store, ()).unwrap(), (2,));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let c = component(&engine, EXPORTS);
+        let mut store = Store::new(&engine, ());
+        let instance = Linker::new(&engine).instantiate(&mut store, &c).unwrap();
+        let echo = instance
+            .get_typed_func::<(&str,), (String,)>(&mut store, "echo")
+            .unwrap();
+        let posts = instance
+            .get_typed_func::<(), (u32,)>(&mut store, "posts")
+            .unwrap();
+        assert_eq!(
+            echo.call(&mut store, ("héllo",)).unwrap(),
+            ("héllo".to_string(),),
+            "{backend}"
+        );
+        assert_eq!(
+            echo.call(&mut store, ("",)).unwrap(),
+            (String::new(),),
+            "{backend}"
+        );
+        assert_eq!(posts.call(&mut store, ()).unwrap(), (2,), "{backend}");
+    }
 }
 
 #[test]
 fn strings_cross_in_all_three_encodings() {
-    let engine = Engine::default();
-    let c = component(&engine, EXPORTS);
-    let mut store = Store::new(&engine, ());
-    let instance = Linker::new(&engine).instantiate(&mut store, &c).unwrap();
-    for name in ["echo", "echo16", "echo-compact"] {
-        let echo = instance
-            .get_typed_func::<(&str,), (String,)>(&mut store, name)
-            .unwrap();
-        for text in ["plain ascii", "latin-1: café", "beyond: 日本語 🎉", ""] {
-            assert_eq!(echo.call(&mut store, (text,)).unwrap().0, text, "{name}");
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let c = component(&engine, EXPORTS);
+        let mut store = Store::new(&engine, ());
+        let instance = Linker::new(&engine).instantiate(&mut store, &c).unwrap();
+        for name in ["echo", "echo16", "echo-compact"] {
+            let echo = instance
+                .get_typed_func::<(&str,), (String,)>(&mut store, name)
+                .unwrap();
+            for text in ["plain ascii", "latin-1: café", "beyond: 日本語 🎉", ""] {
+                assert_eq!(
+                    echo.call(&mut store, (text,)).unwrap().0,
+                    text,
+                    "{backend}: {name}"
+                );
+            }
         }
     }
 }
 
 #[test]
 fn more_than_sixteen_flat_params_spill_through_realloc() {
-    let engine = Engine::default();
-    let c = component(&engine, EXPORTS);
-    let mut store = Store::new(&engine, ());
-    let instance = Linker::new(&engine).instantiate(&mut store, &c).unwrap();
-    type Nine<'a> = (
-        &'a str,
-        &'a str,
-        &'a str,
-        &'a str,
-        &'a str,
-        &'a str,
-        &'a str,
-        &'a str,
-        &'a str,
-    );
-    let lens = instance
-        .get_typed_func::<Nine<'_>, (u32,)>(&mut store, "lens")
-        .unwrap();
-    let args = ("a", "bb", "ccc", "", "é", "ff", "g", "hhhh", "12345678");
-    assert_eq!(
-        lens.call(&mut store, args).unwrap(),
-        (1 + 2 + 3 + 2 + 2 + 1 + 4 + 8,)
-    );
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let c = component(&engine, EXPORTS);
+        let mut store = Store::new(&engine, ());
+        let instance = Linker::new(&engine).instantiate(&mut store, &c).unwrap();
+        type Nine<'a> = (
+            &'a str,
+            &'a str,
+            &'a str,
+            &'a str,
+            &'a str,
+            &'a str,
+            &'a str,
+            &'a str,
+            &'a str,
+        );
+        let lens = instance
+            .get_typed_func::<Nine<'_>, (u32,)>(&mut store, "lens")
+            .unwrap();
+        let args = ("a", "bb", "ccc", "", "é", "ff", "g", "hhhh", "12345678");
+        assert_eq!(
+            lens.call(&mut store, args).unwrap(),
+            (1 + 2 + 3 + 2 + 2 + 1 + 4 + 8,),
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn wrong_rust_types_are_named_in_the_error() {
-    let engine = Engine::default();
-    let c = component(&engine, EXPORTS);
-    let mut store = Store::new(&engine, ());
-    let instance = Linker::new(&engine).instantiate(&mut store, &c).unwrap();
-    let err = instance
-        .get_typed_func::<(u64, u32), (u32,)>(&mut store, "add")
-        .unwrap_err();
-    let text = format!("{err:#}");
-    assert!(text.contains("u64"), "{text}");
-    assert!(text.contains("func(u32, u32) -> (u32)"), "{text}");
-    let err = instance
-        .get_typed_func::<(), ()>(&mut store, "nope")
-        .unwrap_err();
-    assert!(format!("{err:#}").contains("nope"));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let c = component(&engine, EXPORTS);
+        let mut store = Store::new(&engine, ());
+        let instance = Linker::new(&engine).instantiate(&mut store, &c).unwrap();
+        let err = instance
+            .get_typed_func::<(u64, u32), (u32,)>(&mut store, "add")
+            .unwrap_err();
+        let text = format!("{err:#}");
+        assert!(text.contains("u64"), "{backend}: {text}");
+        assert!(
+            text.contains("func(u32, u32) -> (u32)"),
+            "{backend}: {text}"
+        );
+        let err = instance
+            .get_typed_func::<(), ()>(&mut store, "nope")
+            .unwrap_err();
+        assert!(format!("{err:#}").contains("nope"), "{backend}");
+    }
 }
 
 #[test]
 fn a_guest_trap_is_an_error_and_poisons_only_its_instance() {
-    let engine = Engine::default();
-    let c = component(&engine, EXPORTS);
-    let mut store = Store::new(&engine, ());
-    let linker = Linker::new(&engine);
-    let bad = linker.instantiate(&mut store, &c).unwrap();
-    let good = linker.instantiate(&mut store, &c).unwrap();
-    let boom = bad
-        .get_typed_func::<(), (u32,)>(&mut store, "boom")
-        .unwrap();
-    let err = boom.call(&mut store, ()).unwrap_err();
-    assert_eq!(
-        err.downcast_ref::<witbind::Trap>(),
-        Some(&witbind::Trap::Core(witbind::CoreTrap::Unreachable)),
-        "{err:?}"
-    );
-    let add_bad = bad
-        .get_typed_func::<(u32, u32), (u32,)>(&mut store, "add")
-        .unwrap();
-    let err = add_bad.call(&mut store, (1, 2)).unwrap_err();
-    assert_eq!(err.downcast_ref::<Trap>(), Some(&Trap::InstanceTrapped));
-    let add_good = good
-        .get_typed_func::<(u32, u32), (u32,)>(&mut store, "add")
-        .unwrap();
-    assert_eq!(add_good.call(&mut store, (1, 2)).unwrap(), (3,));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let c = component(&engine, EXPORTS);
+        let mut store = Store::new(&engine, ());
+        let linker = Linker::new(&engine);
+        let bad = linker.instantiate(&mut store, &c).unwrap();
+        let good = linker.instantiate(&mut store, &c).unwrap();
+        let boom = bad
+            .get_typed_func::<(), (u32,)>(&mut store, "boom")
+            .unwrap();
+        let err = boom.call(&mut store, ()).unwrap_err();
+        assert_eq!(
+            err.downcast_ref::<witbind::Trap>(),
+            Some(&witbind::Trap::Core(witbind::CoreTrap::Unreachable)),
+            "{backend}: {err:?}"
+        );
+        let add_bad = bad
+            .get_typed_func::<(u32, u32), (u32,)>(&mut store, "add")
+            .unwrap();
+        let err = add_bad.call(&mut store, (1, 2)).unwrap_err();
+        assert_eq!(
+            err.downcast_ref::<Trap>(),
+            Some(&Trap::InstanceTrapped),
+            "{backend}"
+        );
+        let add_good = good
+            .get_typed_func::<(u32, u32), (u32,)>(&mut store, "add")
+            .unwrap();
+        assert_eq!(
+            add_good.call(&mut store, (1, 2)).unwrap(),
+            (3,),
+            "{backend}"
+        );
+    }
 }
 
 const IMPORTS: &str = r#"
@@ -249,260 +286,309 @@ fn define_imports(linker: &mut Linker<Vec<String>>) {
 
 #[test]
 fn host_functions_get_arguments_and_return_through_the_out_pointer() {
-    let engine = Engine::default();
-    let c = component(&engine, IMPORTS);
-    let mut store = Store::new(&engine, Vec::new());
-    let mut linker = Linker::new(&engine);
-    define_imports(&mut linker);
-    let instance = linker.instantiate(&mut store, &c).unwrap();
-    let run = instance
-        .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
-        .unwrap();
-    // pair(5) = (6, "abcd"): double(6) + 4
-    assert_eq!(run.call(&mut store, (5,)).unwrap(), (16,));
-    assert_eq!(store.data(), &["hi from wasm".to_string()]);
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let c = component(&engine, IMPORTS);
+        let mut store = Store::new(&engine, Vec::new());
+        let mut linker = Linker::new(&engine);
+        define_imports(&mut linker);
+        let instance = linker.instantiate(&mut store, &c).unwrap();
+        let run = instance
+            .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
+            .unwrap();
+        // pair(5) = (6, "abcd"): double(6) + 4
+        assert_eq!(run.call(&mut store, (5,)).unwrap(), (16,), "{backend}");
+        assert_eq!(store.data(), &["hi from wasm".to_string()], "{backend}");
+    }
 }
 
 #[test]
 fn missing_and_mistyped_imports_are_named() {
-    let engine = Engine::default();
-    let c = component(&engine, IMPORTS);
-    let mut store = Store::new(&engine, Vec::new());
-    let mut linker: Linker<Vec<String>> = Linker::new(&engine);
-    linker
-        .root()
-        .func_wrap("double", |_, (x,): (u32,)| Ok((x,)))
-        .unwrap();
-    let err = linker.instantiate(&mut store, &c).unwrap_err();
-    assert!(format!("{err:#}").contains("test:host/log#log"), "{err:#}");
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let c = component(&engine, IMPORTS);
+        let mut store = Store::new(&engine, Vec::new());
+        let mut linker: Linker<Vec<String>> = Linker::new(&engine);
+        linker
+            .root()
+            .func_wrap("double", |_, (x,): (u32,)| Ok((x,)))
+            .unwrap();
+        let err = linker.instantiate(&mut store, &c).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("test:host/log#log"),
+            "{backend}: {err:#}"
+        );
 
-    let mut wrong: Linker<Vec<String>> = Linker::new(&engine);
-    wrong
-        .root()
-        .func_wrap("double", |_, (x,): (u64,)| Ok((x,)))
-        .unwrap();
-    let mut log = wrong.instance("test:host/log").unwrap();
-    log.func_wrap("log", |_, (_,): (String,)| Ok(())).unwrap();
-    log.func_wrap("pair", |_, (x,): (u32,)| Ok(((x, String::new()),)))
-        .unwrap();
-    let err = wrong.instantiate(&mut store, &c).unwrap_err();
-    let text = format!("{err:#}");
-    assert!(
-        text.contains("double") && text.contains("u64") && text.contains("u32"),
-        "{text}"
-    );
+        let mut wrong: Linker<Vec<String>> = Linker::new(&engine);
+        wrong
+            .root()
+            .func_wrap("double", |_, (x,): (u64,)| Ok((x,)))
+            .unwrap();
+        let mut log = wrong.instance("test:host/log").unwrap();
+        log.func_wrap("log", |_, (_,): (String,)| Ok(())).unwrap();
+        log.func_wrap("pair", |_, (x,): (u32,)| Ok(((x, String::new()),)))
+            .unwrap();
+        let err = wrong.instantiate(&mut store, &c).unwrap_err();
+        let text = format!("{err:#}");
+        assert!(
+            text.contains("double") && text.contains("u64") && text.contains("u32"),
+            "{backend}: {text}"
+        );
+    }
 }
 
 #[test]
 fn a_host_error_comes_back_unchanged_and_poisons_the_instance() {
-    let engine = Engine::default();
-    let c = component(&engine, IMPORTS);
-    let mut store = Store::new(&engine, Vec::new());
-    let mut linker = Linker::new(&engine);
-    define_imports(&mut linker);
-    let mut failing: Linker<Vec<String>> = Linker::new(&engine);
-    failing
-        .root()
-        .func_wrap("double", |_, (_,): (u32,)| -> witbind::Result<(u32,)> {
-            Err(anyhow::Error::new(Trap::HandleTableFull))
-        })
-        .unwrap();
-    let mut log = failing.instance("test:host/log").unwrap();
-    log.func_wrap("log", |_, (_,): (String,)| Ok(())).unwrap();
-    log.func_wrap("pair", |_, (x,): (u32,)| Ok(((x, String::new()),)))
-        .unwrap();
-    let instance = failing.instantiate(&mut store, &c).unwrap();
-    let run = instance
-        .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
-        .unwrap();
-    let err = run.call(&mut store, (1,)).unwrap_err();
-    assert_eq!(
-        err.downcast_ref::<Trap>(),
-        Some(&Trap::HandleTableFull),
-        "{err:?}"
-    );
-    let err = run.call(&mut store, (1,)).unwrap_err();
-    assert_eq!(err.downcast_ref::<Trap>(), Some(&Trap::InstanceTrapped));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let c = component(&engine, IMPORTS);
+        let mut store = Store::new(&engine, Vec::new());
+        let mut linker = Linker::new(&engine);
+        define_imports(&mut linker);
+        let mut failing: Linker<Vec<String>> = Linker::new(&engine);
+        failing
+            .root()
+            .func_wrap("double", |_, (_,): (u32,)| -> witbind::Result<(u32,)> {
+                Err(anyhow::Error::new(Trap::HandleTableFull))
+            })
+            .unwrap();
+        let mut log = failing.instance("test:host/log").unwrap();
+        log.func_wrap("log", |_, (_,): (String,)| Ok(())).unwrap();
+        log.func_wrap("pair", |_, (x,): (u32,)| Ok(((x, String::new()),)))
+            .unwrap();
+        let instance = failing.instantiate(&mut store, &c).unwrap();
+        let run = instance
+            .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
+            .unwrap();
+        let err = run.call(&mut store, (1,)).unwrap_err();
+        assert_eq!(
+            err.downcast_ref::<Trap>(),
+            Some(&Trap::HandleTableFull),
+            "{backend}: {err:?}"
+        );
+        let err = run.call(&mut store, (1,)).unwrap_err();
+        assert_eq!(
+            err.downcast_ref::<Trap>(),
+            Some(&Trap::InstanceTrapped),
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn reentering_an_instance_from_a_host_function_traps() {
-    let engine = Engine::default();
-    let c = component(&engine, IMPORTS);
-    let mut store = Store::new(&engine, Vec::new());
-    let reentry: Arc<OnceLock<TypedFunc<(u32,), (u32,)>>> = Arc::new(OnceLock::new());
-    let seen = Arc::new(Mutex::new(None));
-    let mut linker: Linker<Vec<String>> = Linker::new(&engine);
-    {
-        let reentry = reentry.clone();
-        let seen = seen.clone();
-        linker
-            .root()
-            .func_wrap(
-                "double",
-                move |mut store, (x,): (u32,)| -> witbind::Result<(u32,)> {
-                    let run = reentry.get().expect("set before the call");
-                    let err = run.call(&mut store, (x,)).unwrap_err();
-                    *seen.lock().unwrap() = err.downcast_ref::<Trap>().cloned();
-                    Err(err)
-                },
-            )
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let c = component(&engine, IMPORTS);
+        let mut store = Store::new(&engine, Vec::new());
+        let reentry: Arc<OnceLock<TypedFunc<(u32,), (u32,)>>> = Arc::new(OnceLock::new());
+        let seen = Arc::new(Mutex::new(None));
+        let mut linker: Linker<Vec<String>> = Linker::new(&engine);
+        {
+            let reentry = reentry.clone();
+            let seen = seen.clone();
+            linker
+                .root()
+                .func_wrap(
+                    "double",
+                    move |mut store, (x,): (u32,)| -> witbind::Result<(u32,)> {
+                        let run = reentry.get().expect("set before the call");
+                        let err = run.call(&mut store, (x,)).unwrap_err();
+                        *seen.lock().unwrap() = err.downcast_ref::<Trap>().cloned();
+                        Err(err)
+                    },
+                )
+                .unwrap();
+            let mut log = linker.instance("test:host/log").unwrap();
+            log.func_wrap("log", |_, (_,): (String,)| Ok(())).unwrap();
+            log.func_wrap("pair", |_, (x,): (u32,)| Ok(((x, String::new()),)))
+                .unwrap();
+        }
+        let instance = linker.instantiate(&mut store, &c).unwrap();
+        let run = instance
+            .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
             .unwrap();
-        let mut log = linker.instance("test:host/log").unwrap();
-        log.func_wrap("log", |_, (_,): (String,)| Ok(())).unwrap();
-        log.func_wrap("pair", |_, (x,): (u32,)| Ok(((x, String::new()),)))
-            .unwrap();
+        reentry.set(run.clone()).unwrap();
+        let err = run.call(&mut store, (1,)).unwrap_err();
+        assert_eq!(*seen.lock().unwrap(), Some(Trap::Reentered), "{backend}");
+        assert_eq!(
+            err.downcast_ref::<Trap>(),
+            Some(&Trap::Reentered),
+            "{backend}"
+        );
     }
-    let instance = linker.instantiate(&mut store, &c).unwrap();
-    let run = instance
-        .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
-        .unwrap();
-    reentry.set(run.clone()).unwrap();
-    let err = run.call(&mut store, (1,)).unwrap_err();
-    assert_eq!(*seen.lock().unwrap(), Some(Trap::Reentered));
-    assert_eq!(err.downcast_ref::<Trap>(), Some(&Trap::Reentered));
 }
 
 #[test]
 fn unsupported_constructs_fail_at_load_naming_them() {
-    let engine = Engine::default();
-    let text = r#"(component
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let text = r#"(component
       (import "m" (core module $m))
       (core instance (instantiate $m)))"#;
-    let err = Component::new(&engine, wat::parse_str(text).unwrap()).unwrap_err();
-    assert!(
-        format!("{err:#}").contains("instantiating an imported core module"),
-        "{err:#}"
-    );
-    let err = Component::new(&engine, b"\0asm garbage").unwrap_err();
-    assert!(format!("{err:#}").contains("invalid component"), "{err:#}");
+        let err = Component::new(&engine, wat::parse_str(text).unwrap()).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("instantiating an imported core module"),
+            "{backend}: {err:#}"
+        );
+        let err = Component::new(&engine, b"\0asm garbage").unwrap_err();
+        assert!(
+            format!("{err:#}").contains("invalid component"),
+            "{backend}: {err:#}"
+        );
+    }
 }
 
 #[test]
 fn dynamic_funcs_call_with_vals_and_spill_like_typed_ones() {
     use witbind::Val;
-    let engine = Engine::default();
-    let c = component(&engine, EXPORTS);
-    let mut store = Store::new(&engine, ());
-    let instance = Linker::new(&engine).instantiate(&mut store, &c).unwrap();
-    let echo = instance.get_func(&mut store, "echo").unwrap();
-    assert_eq!(echo.params(), &[witbind::Type::String]);
-    let mut results = [Val::Bool(false)];
-    echo.call(&mut store, &[Val::String("dyn ✓".into())], &mut results)
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let c = component(&engine, EXPORTS);
+        let mut store = Store::new(&engine, ());
+        let instance = Linker::new(&engine).instantiate(&mut store, &c).unwrap();
+        let echo = instance.get_func(&mut store, "echo").unwrap();
+        assert_eq!(echo.params(), &[witbind::Type::String], "{backend}");
+        let mut results = [Val::Bool(false)];
+        echo.call(&mut store, &[Val::String("dyn ✓".into())], &mut results)
+            .unwrap();
+        assert!(
+            matches!(&results[0], Val::String(s) if s == "dyn ✓"),
+            "{backend}"
+        );
+
+        let lens = instance.get_func(&mut store, "lens").unwrap();
+        let args: Vec<Val> = ["a", "bb", "ccc", "", "é", "ff", "g", "hhhh", "12345678"]
+            .iter()
+            .map(|s| Val::String(s.to_string()))
+            .collect();
+        lens.call(&mut store, &args, &mut results).unwrap();
+        assert!(matches!(results[0], Val::U32(23)), "{backend}: {results:?}");
+
+        // A value of the wrong type is refused before the guest runs, so the
+        // instance stays usable.
+        let err = lens
+            .call(&mut store, &[Val::U32(1)], &mut results)
+            .unwrap_err();
+        assert!(
+            format!("{err:#}").contains("9 parameters"),
+            "{backend}: {err:#}"
+        );
+        let err = echo
+            .call(&mut store, &[Val::U32(1)], &mut results)
+            .unwrap_err();
+        assert!(format!("{err:#}").contains("string"), "{backend}: {err:#}");
+        echo.call(
+            &mut store,
+            &[Val::String("still fine".into())],
+            &mut results,
+        )
         .unwrap();
-    assert!(matches!(&results[0], Val::String(s) if s == "dyn ✓"));
-
-    let lens = instance.get_func(&mut store, "lens").unwrap();
-    let args: Vec<Val> = ["a", "bb", "ccc", "", "é", "ff", "g", "hhhh", "12345678"]
-        .iter()
-        .map(|s| Val::String(s.to_string()))
-        .collect();
-    lens.call(&mut store, &args, &mut results).unwrap();
-    assert!(matches!(results[0], Val::U32(23)), "{results:?}");
-
-    // A value of the wrong type is refused before the guest runs, so the
-    // instance stays usable.
-    let err = lens
-        .call(&mut store, &[Val::U32(1)], &mut results)
-        .unwrap_err();
-    assert!(format!("{err:#}").contains("9 parameters"), "{err:#}");
-    let err = echo
-        .call(&mut store, &[Val::U32(1)], &mut results)
-        .unwrap_err();
-    assert!(format!("{err:#}").contains("string"), "{err:#}");
-    echo.call(
-        &mut store,
-        &[Val::String("still fine".into())],
-        &mut results,
-    )
-    .unwrap();
-    assert!(matches!(&results[0], Val::String(s) if s == "still fine"));
+        assert!(
+            matches!(&results[0], Val::String(s) if s == "still fine"),
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn dynamic_host_functions_serve_any_import_type() {
     use witbind::Val;
-    let engine = Engine::default();
-    let c = component(&engine, IMPORTS);
-    let mut store = Store::new(&engine, Vec::new());
-    let mut linker: Linker<Vec<String>> = Linker::new(&engine);
-    linker
-        .root()
-        .func_new("double", |_, params| match params {
-            [Val::U32(x)] => Ok(vec![Val::U32(x * 2)]),
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let c = component(&engine, IMPORTS);
+        let mut store = Store::new(&engine, Vec::new());
+        let mut linker: Linker<Vec<String>> = Linker::new(&engine);
+        linker
+            .root()
+            .func_new("double", |_, params| match params {
+                [Val::U32(x)] => Ok(vec![Val::U32(x * 2)]),
+                other => anyhow::bail!("unexpected {other:?}"),
+            })
+            .unwrap();
+        let mut log = linker.instance("test:host/log").unwrap();
+        log.func_new("log", |mut store, params| {
+            if let [Val::String(s)] = params {
+                store.data_mut().push(s.clone());
+            }
+            Ok(vec![])
+        })
+        .unwrap();
+        log.func_new("pair", |_, params| match params {
+            [Val::U32(x)] => Ok(vec![Val::Tuple(vec![
+                Val::U32(x + 1),
+                Val::String("abcd".into()),
+            ])]),
             other => anyhow::bail!("unexpected {other:?}"),
         })
         .unwrap();
-    let mut log = linker.instance("test:host/log").unwrap();
-    log.func_new("log", |mut store, params| {
-        if let [Val::String(s)] = params {
-            store.data_mut().push(s.clone());
-        }
-        Ok(vec![])
-    })
-    .unwrap();
-    log.func_new("pair", |_, params| match params {
-        [Val::U32(x)] => Ok(vec![Val::Tuple(vec![
-            Val::U32(x + 1),
-            Val::String("abcd".into()),
-        ])]),
-        other => anyhow::bail!("unexpected {other:?}"),
-    })
-    .unwrap();
-    let instance = linker.instantiate(&mut store, &c).unwrap();
-    let run = instance
-        .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
-        .unwrap();
-    assert_eq!(run.call(&mut store, (5,)).unwrap(), (16,));
-    assert_eq!(store.data(), &["hi from wasm".to_string()]);
+        let instance = linker.instantiate(&mut store, &c).unwrap();
+        let run = instance
+            .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
+            .unwrap();
+        assert_eq!(run.call(&mut store, (5,)).unwrap(), (16,), "{backend}");
+        assert_eq!(store.data(), &["hi from wasm".to_string()], "{backend}");
+    }
 }
 
 #[test]
 fn a_dynamic_host_function_returning_the_wrong_type_traps_the_call() {
     use witbind::Val;
-    let engine = Engine::default();
-    let c = component(&engine, IMPORTS);
-    let mut store = Store::new(&engine, Vec::new());
-    let mut linker: Linker<Vec<String>> = Linker::new(&engine);
-    linker
-        .root()
-        .func_new("double", |_, _| Ok(vec![Val::String("not a u32".into())]))
-        .unwrap();
-    let mut log = linker.instance("test:host/log").unwrap();
-    log.func_wrap("log", |_, (_,): (String,)| Ok(())).unwrap();
-    log.func_wrap("pair", |_, (x,): (u32,)| Ok(((x, String::new()),)))
-        .unwrap();
-    let instance = linker.instantiate(&mut store, &c).unwrap();
-    let run = instance
-        .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
-        .unwrap();
-    assert!(run.call(&mut store, (5,)).is_err());
-    let err = run.call(&mut store, (5,)).unwrap_err();
-    assert_eq!(err.downcast_ref::<Trap>(), Some(&Trap::InstanceTrapped));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let c = component(&engine, IMPORTS);
+        let mut store = Store::new(&engine, Vec::new());
+        let mut linker: Linker<Vec<String>> = Linker::new(&engine);
+        linker
+            .root()
+            .func_new("double", |_, _| Ok(vec![Val::String("not a u32".into())]))
+            .unwrap();
+        let mut log = linker.instance("test:host/log").unwrap();
+        log.func_wrap("log", |_, (_,): (String,)| Ok(())).unwrap();
+        log.func_wrap("pair", |_, (x,): (u32,)| Ok(((x, String::new()),)))
+            .unwrap();
+        let instance = linker.instantiate(&mut store, &c).unwrap();
+        let run = instance
+            .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
+            .unwrap();
+        assert!(run.call(&mut store, (5,)).is_err(), "{backend}");
+        let err = run.call(&mut store, (5,)).unwrap_err();
+        assert_eq!(
+            err.downcast_ref::<Trap>(),
+            Some(&Trap::InstanceTrapped),
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn handles_from_another_store_are_refused_without_panicking() {
-    let engine = Engine::default();
-    let c = component(&engine, EXPORTS);
-    let linker = Linker::new(&engine);
-    let mut first = Store::new(&engine, ());
-    let mut second = Store::new(&engine, ());
-    let a = linker.instantiate(&mut first, &c).unwrap();
-    let b = linker.instantiate(&mut second, &c).unwrap();
-    let add = a
-        .get_typed_func::<(u32, u32), (u32,)>(&mut first, "add")
-        .unwrap();
-    let err = add.call(&mut second, (1, 2)).unwrap_err();
-    assert!(format!("{err:#}").contains("another store"), "{err:#}");
-    assert!(
-        b.get_typed_func::<(u32, u32), (u32,)>(&mut first, "add")
-            .is_err()
-    );
-    // Both stores still work.
-    assert_eq!(add.call(&mut first, (1, 2)).unwrap(), (3,));
-    let add_b = b
-        .get_typed_func::<(u32, u32), (u32,)>(&mut second, "add")
-        .unwrap();
-    assert_eq!(add_b.call(&mut second, (2, 2)).unwrap(), (4,));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let c = component(&engine, EXPORTS);
+        let linker = Linker::new(&engine);
+        let mut first = Store::new(&engine, ());
+        let mut second = Store::new(&engine, ());
+        let a = linker.instantiate(&mut first, &c).unwrap();
+        let b = linker.instantiate(&mut second, &c).unwrap();
+        let add = a
+            .get_typed_func::<(u32, u32), (u32,)>(&mut first, "add")
+            .unwrap();
+        let err = add.call(&mut second, (1, 2)).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("another store"),
+            "{backend}: {err:#}"
+        );
+        assert!(
+            b.get_typed_func::<(u32, u32), (u32,)>(&mut first, "add")
+                .is_err(),
+            "{backend}"
+        );
+        // Both stores still work.
+        assert_eq!(add.call(&mut first, (1, 2)).unwrap(), (3,), "{backend}");
+        let add_b = b
+            .get_typed_func::<(u32, u32), (u32,)>(&mut second, "add")
+            .unwrap();
+        assert_eq!(add_b.call(&mut second, (2, 2)).unwrap(), (4,), "{backend}");
+    }
 }

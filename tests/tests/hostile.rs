@@ -127,8 +127,8 @@ struct Host {
 }
 
 impl Host {
-    fn new() -> Self {
-        let engine = Engine::default();
+    fn new(engine: &Engine) -> Self {
+        let engine = engine.clone();
         let store = Store::new(&engine, Vec::new());
         let mut linker: Linker<Vec<String>> = Linker::new(&engine);
         let mut log = linker.instance("test:host/log").unwrap();
@@ -152,7 +152,7 @@ impl Host {
         let component = Component::new(&self.engine, bytes).expect("component loads");
         self.linker
             .instantiate(&mut self.store, &component)
-            .unwrap()
+            .unwrap_or_else(|e| panic!("{}: {e:?}", self.engine.backend_kind()))
     }
 
     /// Checks that another, fresh instance in the same store still works.
@@ -161,14 +161,19 @@ impl Host {
         let add = other
             .get_typed_func::<(u32, u32), (u32,)>(&mut self.store, "add")
             .unwrap();
-        assert_eq!(add.call(&mut self.store, (20, 22)).unwrap(), (42,));
+        assert_eq!(
+            add.call(&mut self.store, (20, 22)).unwrap(),
+            (42,),
+            "{}",
+            self.engine.backend_kind()
+        );
     }
 }
 
 /// Calls the result-only export `name` of a fresh honest instance as
 /// returning `R` and gives back the trap it must fail with.
-fn trap_of<R: for<'a> witbind::Lift<'a> + std::fmt::Debug>(name: &str) -> Trap {
-    let mut host = Host::new();
+fn trap_of<R: for<'a> witbind::Lift<'a> + std::fmt::Debug>(engine: &Engine, name: &str) -> Trap {
+    let mut host = Host::new(engine);
     let instance = host.instantiate(HONEST_REALLOC);
     let func = instance
         .get_typed_func::<(), R>(&mut host.store, name)
@@ -178,121 +183,186 @@ fn trap_of<R: for<'a> witbind::Lift<'a> + std::fmt::Debug>(name: &str) -> Trap {
         .expect_err("the call must fail");
     let trap = err
         .downcast_ref::<Trap>()
-        .unwrap_or_else(|| panic!("`{name}` failed without a witbind trap: {err:?}"))
+        .unwrap_or_else(|| {
+            panic!(
+                "{}: `{name}` failed without a witbind trap: {err:?}",
+                engine.backend_kind()
+            )
+        })
         .clone();
     let again = func
         .call(&mut host.store, ())
         .expect_err("a trapped instance refuses calls");
-    assert_eq!(again.downcast_ref::<Trap>(), Some(&Trap::InstanceTrapped));
+    assert_eq!(
+        again.downcast_ref::<Trap>(),
+        Some(&Trap::InstanceTrapped),
+        "{}",
+        engine.backend_kind()
+    );
     host.others_still_work();
     trap
 }
 
 #[test]
 fn out_of_bounds_string_result() {
-    assert!(matches!(
-        trap_of::<(String,)>("oob-string"),
-        Trap::OutOfBounds {
-            ptr: 0xfff0,
-            len: 100,
-            ..
-        }
-    ));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert!(
+            matches!(
+                trap_of::<(String,)>(&engine, "oob-string"),
+                Trap::OutOfBounds {
+                    ptr: 0xfff0,
+                    len: 100,
+                    ..
+                }
+            ),
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn misaligned_result_pointer() {
-    assert_eq!(
-        trap_of::<(String,)>("misaligned-retptr"),
-        Trap::UnalignedPointer { ptr: 17, align: 4 }
-    );
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert_eq!(
+            trap_of::<(String,)>(&engine, "misaligned-retptr"),
+            Trap::UnalignedPointer { ptr: 17, align: 4 },
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn out_of_bounds_result_pointer() {
-    assert!(matches!(
-        trap_of::<(String,)>("oob-retptr"),
-        Trap::OutOfBounds {
-            ptr: 0x7ffffff0,
-            ..
-        }
-    ));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert!(
+            matches!(
+                trap_of::<(String,)>(&engine, "oob-retptr"),
+                Trap::OutOfBounds {
+                    ptr: 0x7ffffff0,
+                    ..
+                }
+            ),
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn invalid_utf8() {
-    assert_eq!(
-        trap_of::<(String,)>("bad-utf8"),
-        Trap::InvalidUtf8 { ptr: 64 }
-    );
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert_eq!(
+            trap_of::<(String,)>(&engine, "bad-utf8"),
+            Trap::InvalidUtf8 { ptr: 64 },
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn invalid_utf16() {
-    assert_eq!(
-        trap_of::<(String,)>("bad-utf16"),
-        Trap::InvalidUtf16 { ptr: 80 }
-    );
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert_eq!(
+            trap_of::<(String,)>(&engine, "bad-utf16"),
+            Trap::InvalidUtf16 { ptr: 80 },
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn huge_string_length() {
-    assert!(matches!(
-        trap_of::<(String,)>("huge-string"),
-        Trap::StringTooLong { .. } | Trap::OutOfBounds { .. }
-    ));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert!(
+            matches!(
+                trap_of::<(String,)>(&engine, "huge-string"),
+                Trap::StringTooLong { .. } | Trap::OutOfBounds { .. }
+            ),
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn huge_list_length() {
-    assert!(matches!(
-        trap_of::<(Vec<u64>,)>("huge-list"),
-        Trap::ListTooLong {
-            byte_length: 0x8000_0000,
-            ..
-        }
-    ));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert!(
+            matches!(
+                trap_of::<(Vec<u64>,)>(&engine, "huge-list"),
+                Trap::ListTooLong {
+                    byte_length: 0x8000_0000,
+                    ..
+                }
+            ),
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn misaligned_list() {
-    assert_eq!(
-        trap_of::<(Vec<u32>,)>("misaligned-list"),
-        Trap::UnalignedPointer { ptr: 3, align: 4 }
-    );
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert_eq!(
+            trap_of::<(Vec<u32>,)>(&engine, "misaligned-list"),
+            Trap::UnalignedPointer { ptr: 3, align: 4 },
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn invalid_char() {
-    assert_eq!(trap_of::<(char,)>("bad-char"), Trap::InvalidChar(0xd800));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert_eq!(
+            trap_of::<(char,)>(&engine, "bad-char"),
+            Trap::InvalidChar(0xd800),
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn bad_option_discriminant() {
-    assert_eq!(
-        trap_of::<(Option<u32>,)>("bad-option"),
-        Trap::InvalidDiscriminant {
-            discriminant: 7,
-            cases: 2
-        }
-    );
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert_eq!(
+            trap_of::<(Option<u32>,)>(&engine, "bad-option"),
+            Trap::InvalidDiscriminant {
+                discriminant: 7,
+                cases: 2
+            },
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn bad_result_discriminant() {
-    assert_eq!(
-        trap_of::<(Result<u32, u32>,)>("bad-result"),
-        Trap::InvalidDiscriminant {
-            discriminant: 2,
-            cases: 2
-        }
-    );
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert_eq!(
+            trap_of::<(Result<u32, u32>,)>(&engine, "bad-result"),
+            Trap::InvalidDiscriminant {
+                discriminant: 2,
+                cases: 2
+            },
+            "{backend}"
+        );
+    }
 }
 
 /// Calls the parameterless export `name`, which calls a host function with
 /// broken arguments, and gives back the trap.
-fn import_trap_of(name: &str) -> Trap {
-    let mut host = Host::new();
+fn import_trap_of(engine: &Engine, name: &str) -> Trap {
+    let mut host = Host::new(engine);
     let instance = host.instantiate(HONEST_REALLOC);
     let func = instance
         .get_typed_func::<(), ()>(&mut host.store, name)
@@ -302,11 +372,17 @@ fn import_trap_of(name: &str) -> Trap {
         .expect_err("the call must fail");
     let trap = err
         .downcast_ref::<Trap>()
-        .unwrap_or_else(|| panic!("`{name}` failed without a witbind trap: {err:?}"))
+        .unwrap_or_else(|| {
+            panic!(
+                "{}: `{name}` failed without a witbind trap: {err:?}",
+                engine.backend_kind()
+            )
+        })
         .clone();
     assert!(
         host.store.data().is_empty(),
-        "the host function must not have run"
+        "{}: the host function must not have run",
+        engine.backend_kind()
     );
     host.others_still_work();
     trap
@@ -314,59 +390,87 @@ fn import_trap_of(name: &str) -> Trap {
 
 #[test]
 fn import_argument_out_of_bounds() {
-    assert!(matches!(
-        import_trap_of("log-oob"),
-        Trap::OutOfBounds { ptr: 0xfffff0, .. }
-    ));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert!(
+            matches!(
+                import_trap_of(&engine, "log-oob"),
+                Trap::OutOfBounds { ptr: 0xfffff0, .. }
+            ),
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn import_argument_invalid_utf8() {
-    assert_eq!(
-        import_trap_of("log-bad-utf8"),
-        Trap::InvalidUtf8 { ptr: 64 }
-    );
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert_eq!(
+            import_trap_of(&engine, "log-bad-utf8"),
+            Trap::InvalidUtf8 { ptr: 64 },
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn import_argument_invalid_utf16() {
-    assert_eq!(
-        import_trap_of("log-bad-utf16"),
-        Trap::InvalidUtf16 { ptr: 80 }
-    );
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert_eq!(
+            import_trap_of(&engine, "log-bad-utf16"),
+            Trap::InvalidUtf16 { ptr: 80 },
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn import_argument_misaligned_utf16() {
-    assert_eq!(
-        import_trap_of("log-misaligned-utf16"),
-        Trap::UnalignedPointer { ptr: 81, align: 2 }
-    );
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert_eq!(
+            import_trap_of(&engine, "log-misaligned-utf16"),
+            Trap::UnalignedPointer { ptr: 81, align: 2 },
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn import_out_pointer_misaligned() {
-    assert_eq!(
-        import_trap_of("pair-misaligned"),
-        Trap::UnalignedPointer { ptr: 201, align: 4 }
-    );
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert_eq!(
+            import_trap_of(&engine, "pair-misaligned"),
+            Trap::UnalignedPointer { ptr: 201, align: 4 },
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn import_out_pointer_out_of_bounds() {
-    assert!(matches!(
-        import_trap_of("pair-oob"),
-        Trap::OutOfBounds {
-            ptr: 0xfffffff8,
-            ..
-        }
-    ));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert!(
+            matches!(
+                import_trap_of(&engine, "pair-oob"),
+                Trap::OutOfBounds {
+                    ptr: 0xfffffff8,
+                    ..
+                }
+            ),
+            "{backend}"
+        );
+    }
 }
 
 /// Passes a string to an export of an instance whose `realloc` body is
 /// `realloc_body`, and gives back the trap.
-fn realloc_trap_of(realloc_body: &str, export: &str) -> Trap {
-    let mut host = Host::new();
+fn realloc_trap_of(engine: &Engine, realloc_body: &str, export: &str) -> Trap {
+    let mut host = Host::new(engine);
     let instance = host.instantiate(realloc_body);
     let take = instance
         .get_typed_func::<(&str,), (u32,)>(&mut host.store, export)
@@ -376,7 +480,12 @@ fn realloc_trap_of(realloc_body: &str, export: &str) -> Trap {
         .expect_err("the call must fail");
     let trap = err
         .downcast_ref::<Trap>()
-        .unwrap_or_else(|| panic!("failed without a witbind trap: {err:?}"))
+        .unwrap_or_else(|| {
+            panic!(
+                "{}: failed without a witbind trap: {err:?}",
+                engine.backend_kind()
+            )
+        })
         .clone();
     host.others_still_work();
     trap
@@ -384,70 +493,88 @@ fn realloc_trap_of(realloc_body: &str, export: &str) -> Trap {
 
 #[test]
 fn lying_realloc_out_of_bounds() {
-    assert!(matches!(
-        realloc_trap_of("(i32.const 0xfffffff0)", "take"),
-        Trap::InvalidReallocResult {
-            ptr: 0xfffffff0,
-            size: 5,
-            ..
-        }
-    ));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert!(
+            matches!(
+                realloc_trap_of(&engine, "(i32.const 0xfffffff0)", "take"),
+                Trap::InvalidReallocResult {
+                    ptr: 0xfffffff0,
+                    size: 5,
+                    ..
+                }
+            ),
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn lying_realloc_misaligned() {
-    assert!(matches!(
-        realloc_trap_of("(i32.const 1025)", "take16"),
-        Trap::InvalidReallocResult {
-            ptr: 1025,
-            align: 2,
-            ..
-        }
-    ));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert!(
+            matches!(
+                realloc_trap_of(&engine, "(i32.const 1025)", "take16"),
+                Trap::InvalidReallocResult {
+                    ptr: 1025,
+                    align: 2,
+                    ..
+                }
+            ),
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn trapping_realloc_surfaces_the_core_trap() {
-    let mut host = Host::new();
-    let instance = host.instantiate("unreachable");
-    let take = instance
-        .get_typed_func::<(&str,), (u32,)>(&mut host.store, "take")
-        .unwrap();
-    let err = take.call(&mut host.store, ("hello",)).unwrap_err();
-    assert_eq!(
-        err.downcast_ref::<witbind::Trap>(),
-        Some(&witbind::Trap::Core(witbind::CoreTrap::Unreachable)),
-        "{err:?}"
-    );
-    host.others_still_work();
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let mut host = Host::new(&engine);
+        let instance = host.instantiate("unreachable");
+        let take = instance
+            .get_typed_func::<(&str,), (u32,)>(&mut host.store, "take")
+            .unwrap();
+        let err = take.call(&mut host.store, ("hello",)).unwrap_err();
+        assert_eq!(
+            err.downcast_ref::<witbind::Trap>(),
+            Some(&witbind::Trap::Core(witbind::CoreTrap::Unreachable)),
+            "{backend}: {err:?}"
+        );
+        host.others_still_work();
+    }
 }
 
 #[test]
 fn hostcall_fuel_bounds_what_a_call_moves() {
-    let mut host = Host::new();
-    let instance = host.instantiate(HONEST_REALLOC);
-    let take = instance
-        .get_typed_func::<(&str,), (u32,)>(&mut host.store, "take")
-        .unwrap();
-    host.store.set_hostcall_fuel(4);
-    let err = take.call(&mut host.store, ("hello",)).unwrap_err();
-    assert_eq!(
-        err.downcast_ref::<Trap>(),
-        Some(&Trap::HostcallFuelExhausted { limit: 4 })
-    );
-    host.store.set_hostcall_fuel(1 << 20);
-    host.others_still_work();
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let mut host = Host::new(&engine);
+        let instance = host.instantiate(HONEST_REALLOC);
+        let take = instance
+            .get_typed_func::<(&str,), (u32,)>(&mut host.store, "take")
+            .unwrap();
+        host.store.set_hostcall_fuel(4);
+        let err = take.call(&mut host.store, ("hello",)).unwrap_err();
+        assert_eq!(
+            err.downcast_ref::<Trap>(),
+            Some(&Trap::HostcallFuelExhausted { limit: 4 }),
+            "{backend}"
+        );
+        host.store.set_hostcall_fuel(1 << 20);
+        host.others_still_work();
+    }
 }
 
 const GUEST_RESOURCE: &str = include_str!("../wat/guest_resource.wat");
 const HOST_RESOURCE: &str = include_str!("../wat/host_resource.wat");
 
 /// Calls export `name` with `arg` on a fresh instance and returns the trap.
-fn guest_trap(name: &str, setup: &[&str], arg: u32) -> Trap {
-    let engine = Engine::default();
-    let component = Component::new(&engine, wat::parse_str(GUEST_RESOURCE).unwrap()).unwrap();
-    let mut store = Store::new(&engine, ());
-    let linker = Linker::new(&engine);
+fn guest_trap(engine: &Engine, name: &str, setup: &[&str], arg: u32) -> Trap {
+    let component = Component::new(engine, wat::parse_str(GUEST_RESOURCE).unwrap()).unwrap();
+    let mut store = Store::new(engine, ());
+    let linker = Linker::new(engine);
     let instance = linker.instantiate(&mut store, &component).unwrap();
     for step in setup {
         let f = instance
@@ -461,29 +588,44 @@ fn guest_trap(name: &str, setup: &[&str], arg: u32) -> Trap {
     let err = f.call(&mut store, (arg,)).unwrap_err();
     let trap = err
         .downcast_ref::<Trap>()
-        .unwrap_or_else(|| panic!("no witbind trap: {err:?}"))
+        .unwrap_or_else(|| panic!("{}: no witbind trap: {err:?}", engine.backend_kind()))
         .clone();
     // Another instance in the same store is unaffected.
     let other = linker.instantiate(&mut store, &component).unwrap();
     let make_and_drop = other
         .get_typed_func::<(u32,), (u32,)>(&mut store, "make-and-drop")
         .unwrap();
-    assert!(make_and_drop.call(&mut store, (1,)).is_ok());
+    assert!(
+        make_and_drop.call(&mut store, (1,)).is_ok(),
+        "{}",
+        engine.backend_kind()
+    );
     trap
 }
 
 #[test]
 fn a_forged_handle_traps() {
-    assert_eq!(guest_trap("rep-of", &[], 99), Trap::UnknownHandle(99));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        assert_eq!(
+            guest_trap(&engine, "rep-of", &[], 99),
+            Trap::UnknownHandle(99),
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn a_stale_handle_traps() {
-    // make-and-drop(1) creates handle 1 and drops it: using it again traps.
-    assert_eq!(
-        guest_trap("rep-of", &["make-and-drop"], 1),
-        Trap::UnknownHandle(1)
-    );
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        // make-and-drop(1) creates handle 1 and drops it: using it again traps.
+        assert_eq!(
+            guest_trap(&engine, "rep-of", &["make-and-drop"], 1),
+            Trap::UnknownHandle(1),
+            "{backend}"
+        );
+    }
 }
 
 /// The host's resource type.
@@ -509,19 +651,25 @@ fn things_linker(engine: &Engine) -> Linker<()> {
 
 #[test]
 fn a_forged_handle_passed_to_the_host_traps_before_the_host_runs() {
-    let engine = Engine::default();
-    let component = Component::new(&engine, wat::parse_str(HOST_RESOURCE).unwrap()).unwrap();
-    let mut store = Store::new(&engine, ());
-    let linker = things_linker(&engine);
-    let instance = linker.instantiate(&mut store, &component).unwrap();
-    let forge = instance
-        .get_typed_func::<(u32,), (u32,)>(&mut store, "forge")
-        .unwrap();
-    let err = forge.call(&mut store, (3,)).unwrap_err();
-    assert_eq!(err.downcast_ref::<Trap>(), Some(&Trap::UnknownHandle(3)));
-    let other = linker.instantiate(&mut store, &component).unwrap();
-    let run = other
-        .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
-        .unwrap();
-    assert_eq!(run.call(&mut store, (8,)).unwrap(), (8,));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let component = Component::new(&engine, wat::parse_str(HOST_RESOURCE).unwrap()).unwrap();
+        let mut store = Store::new(&engine, ());
+        let linker = things_linker(&engine);
+        let instance = linker.instantiate(&mut store, &component).unwrap();
+        let forge = instance
+            .get_typed_func::<(u32,), (u32,)>(&mut store, "forge")
+            .unwrap();
+        let err = forge.call(&mut store, (3,)).unwrap_err();
+        assert_eq!(
+            err.downcast_ref::<Trap>(),
+            Some(&Trap::UnknownHandle(3)),
+            "{backend}"
+        );
+        let other = linker.instantiate(&mut store, &component).unwrap();
+        let run = other
+            .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
+            .unwrap();
+        assert_eq!(run.call(&mut store, (8,)).unwrap(), (8,), "{backend}");
+    }
 }

@@ -4,7 +4,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use witbind::{Component, Engine, Linker, Store};
+use witbind::{Component, Linker, Store};
 
 /// Counts the allocations of the current thread while counting is on.
 struct CountingAlloc;
@@ -44,8 +44,9 @@ static ALLOC: CountingAlloc = CountingAlloc;
 
 #[test]
 fn scalar_calls_do_not_allocate() {
-    let engine = Engine::default();
-    let text = r#"(component
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let text = r#"(component
       (core module $m
         (func (export "mix") (param i32 i64 f32 f64) (result f64)
           (f64.add
@@ -54,23 +55,36 @@ fn scalar_calls_do_not_allocate() {
       (core instance $i (instantiate $m))
       (func (export "mix") (param "a" u32) (param "b" s64) (param "c" f32) (param "d" f64)
         (result f64) (canon lift (core func $i "mix"))))"#;
-    let component = Component::new(&engine, wat::parse_str(text).unwrap()).unwrap();
-    let mut store = Store::new(&engine, ());
-    let instance = Linker::new(&engine)
-        .instantiate(&mut store, &component)
-        .unwrap();
-    let mix = instance
-        .get_typed_func::<(u32, i64, f32, f64), (f64,)>(&mut store, "mix")
-        .unwrap();
-    // Warm up: the first call may set up engine state.
-    assert_eq!(mix.call(&mut store, (1, -2, 0.5, 0.25)).unwrap(), (-0.25,));
+        let component = Component::new(&engine, wat::parse_str(text).unwrap()).unwrap();
+        let mut store = Store::new(&engine, ());
+        let instance = Linker::new(&engine)
+            .instantiate(&mut store, &component)
+            .unwrap();
+        let mix = instance
+            .get_typed_func::<(u32, i64, f32, f64), (f64,)>(&mut store, "mix")
+            .unwrap();
+        // Warm up: the first call may set up engine state.
+        assert_eq!(
+            mix.call(&mut store, (1, -2, 0.5, 0.25)).unwrap(),
+            (-0.25,),
+            "{backend}"
+        );
 
-    COUNTING.with(|c| c.set(true));
-    let mut sum = 0.0;
-    for i in 0..100u32 {
-        sum += mix.call(&mut store, (i, 1, 0.0, 0.0)).unwrap().0;
+        COUNTING.with(|c| c.set(true));
+        let mut sum = 0.0;
+        for i in 0..100u32 {
+            sum += mix.call(&mut store, (i, 1, 0.0, 0.0)).unwrap().0;
+        }
+        COUNTING.with(|c| c.set(false));
+        assert_eq!(
+            sum,
+            (0..100).map(|i| f64::from(i) + 1.0).sum::<f64>(),
+            "{backend}"
+        );
+        assert_eq!(
+            COUNT.with(Cell::get),
+            0,
+            "{backend}: typed scalar calls allocated"
+        );
     }
-    COUNTING.with(|c| c.set(false));
-    assert_eq!(sum, (0..100).map(|i| f64::from(i) + 1.0).sum::<f64>());
-    assert_eq!(COUNT.with(Cell::get), 0, "typed scalar calls allocated");
 }

@@ -39,10 +39,14 @@ fn every_fixture_instantiates_on_wasmtime() {
 
 #[test]
 fn every_fixture_instantiates_on_witbind() {
-    for name in fixtures::ALL {
-        let loaded = WitbindFixture::load(name).unwrap_or_else(|e| panic!("{name}: {e:#}"));
-        loaded
-            .instantiate()
-            .unwrap_or_else(|e| panic!("{name}: {e:#}"));
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        for name in fixtures::ALL {
+            let loaded = WitbindFixture::load_on(name, &engine)
+                .unwrap_or_else(|e| panic!("{backend}: {name}: {e:#}"));
+            loaded
+                .instantiate()
+                .unwrap_or_else(|e| panic!("{backend}: {name}: {e:#}"));
+        }
     }
 }

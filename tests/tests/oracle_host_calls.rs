@@ -39,47 +39,61 @@ fn exports_compute_through_host_imports() {
 fn imports_see_the_guests_arguments_in_order_on_wasmtime() {
     imports_see_the_guests_arguments_in_order(
         WasmtimeOracle::new("host-calls").expect("instantiate"),
+        "wasmtime",
     );
 }
 
 #[test]
 fn imports_see_the_guests_arguments_in_order_on_witbind() {
-    imports_see_the_guests_arguments_in_order(
-        WitbindInstance::new("host-calls").expect("instantiate"),
-    );
+    for engine in witbind_tests::engines() {
+        imports_see_the_guests_arguments_in_order(
+            WitbindInstance::on("host-calls", &engine).expect("instantiate"),
+            &format!("witbind on {}", engine.backend_kind()),
+        );
+    }
 }
 
-fn imports_see_the_guests_arguments_in_order(mut oracle: impl Runtime) {
+/// `on` names the runtime in assertion messages.
+fn imports_see_the_guests_arguments_in_order(mut oracle: impl Runtime, on: &str) {
     let greeting = oracle.call1("greet", &[N::string("é☃")]).expect("greet");
-    assert_eq!(greeting, N::string("hello é☃ (?)"));
+    assert_eq!(greeting, N::string("hello é☃ (?)"), "{on}");
     let msgs = ["one", "", "𝄞 three"];
     let logged = oracle
         .call1("log-all", &[N::list(msgs, N::string)])
         .expect("log-all");
-    assert_eq!(logged, N::U32(3));
+    assert_eq!(logged, N::U32(3), "{on}");
     let expected: Vec<HostEvent> = ["greet:é☃", "one", "", "𝄞 three"]
         .into_iter()
         .map(|m| HostEvent::Log(m.to_string()))
         .collect();
-    assert_eq!(oracle.host().events, expected);
+    assert_eq!(oracle.host().events, expected, "{on}");
 }
 
 #[test]
 fn a_failing_import_traps_the_export_on_wasmtime() {
-    a_failing_import_traps_the_export(WasmtimeOracle::new("host-calls").expect("instantiate"));
+    a_failing_import_traps_the_export(
+        WasmtimeOracle::new("host-calls").expect("instantiate"),
+        "wasmtime",
+    );
 }
 
 #[test]
 fn a_failing_import_traps_the_export_on_witbind() {
-    a_failing_import_traps_the_export(WitbindInstance::new("host-calls").expect("instantiate"));
+    for engine in witbind_tests::engines() {
+        a_failing_import_traps_the_export(
+            WitbindInstance::on("host-calls", &engine).expect("instantiate"),
+            &format!("witbind on {}", engine.backend_kind()),
+        );
+    }
 }
 
-fn a_failing_import_traps_the_export(mut oracle: impl Runtime) {
+/// `on` names the runtime in assertion messages.
+fn a_failing_import_traps_the_export(mut oracle: impl Runtime, on: &str) {
     let outcome = oracle
         .call("sum-numbers", &[N::U32(u32::MAX)])
         .expect("call");
     assert!(
         matches!(outcome, Outcome::Trapped(ref message) if message.contains("exceeds")),
-        "{outcome}"
+        "{on}: {outcome}"
     );
 }

@@ -20,7 +20,7 @@ fn call(oracle: &mut impl Runtime, func: &str, args: &[N]) -> N {
     oracle.call1(&export(func), args).expect(func)
 }
 
-fn new_stack(oracle: &mut impl Runtime, items: &[u32]) -> N {
+fn new_stack(oracle: &mut impl Runtime, items: &[u32], on: &str) -> N {
     let stack = oracle
         .call1(&export("[constructor]stack"), &[])
         .expect("constructor");
@@ -33,7 +33,7 @@ fn new_stack(oracle: &mut impl Runtime, items: &[u32]) -> N {
             .expect("push");
         assert!(
             matches!(pushed, Outcome::Returned(ref v) if v.is_empty()),
-            "push: {pushed}"
+            "{on}: push: {pushed}"
         );
     }
     stack
@@ -41,78 +41,100 @@ fn new_stack(oracle: &mut impl Runtime, items: &[u32]) -> N {
 
 #[test]
 fn guest_stack_methods_and_borrows_on_wasmtime() {
-    guest_stack_methods_and_borrows(WasmtimeOracle::new("resources").expect("instantiate"));
+    guest_stack_methods_and_borrows(
+        WasmtimeOracle::new("resources").expect("instantiate"),
+        "wasmtime",
+    );
 }
 
 #[test]
 fn guest_stack_methods_and_borrows_on_witbind() {
-    guest_stack_methods_and_borrows(WitbindInstance::new("resources").expect("instantiate"));
+    for engine in witbind_tests::engines() {
+        guest_stack_methods_and_borrows(
+            WitbindInstance::on("resources", &engine).expect("instantiate"),
+            &format!("witbind on {}", engine.backend_kind()),
+        );
+    }
 }
 
-fn guest_stack_methods_and_borrows(mut oracle: impl Runtime) {
-    let stack = new_stack(&mut oracle, &[3, 4, u32::MAX]);
+/// `on` names the runtime in assertion messages.
+fn guest_stack_methods_and_borrows(mut oracle: impl Runtime, on: &str) {
+    let stack = new_stack(&mut oracle, &[3, 4, u32::MAX], on);
     assert_eq!(
         call(&mut oracle, "[method]stack.id", from_ref(&stack)),
-        N::U32(1)
+        N::U32(1),
+        "{on}"
     );
     assert_eq!(
         call(&mut oracle, "[method]stack.len", from_ref(&stack)),
-        N::U32(3)
+        N::U32(3),
+        "{on}"
     );
     assert_eq!(
         call(&mut oracle, "sum", from_ref(&stack)),
-        N::U64(7 + u64::from(u32::MAX))
+        N::U64(7 + u64::from(u32::MAX)),
+        "{on}"
     );
     assert_eq!(
         call(&mut oracle, "[method]stack.pop", from_ref(&stack)),
-        N::some(N::U32(u32::MAX))
+        N::some(N::U32(u32::MAX)),
+        "{on}"
     );
     assert_eq!(
         call(&mut oracle, "[method]stack.len", from_ref(&stack)),
-        N::U32(2)
+        N::U32(2),
+        "{on}"
     );
-    assert!(oracle.host().events.is_empty(), "nothing dropped yet");
+    assert!(oracle.host().events.is_empty(), "{on}: nothing dropped yet");
     oracle.drop_handle(&stack).expect("drop");
-    assert_eq!(oracle.host().events, [HostEvent::StackDropped(1)]);
+    assert_eq!(oracle.host().events, [HostEvent::StackDropped(1)], "{on}");
 }
 
 #[test]
 fn merge_consumes_its_owned_argument_inside_the_call_on_wasmtime() {
     merge_consumes_its_owned_argument_inside_the_call(
         WasmtimeOracle::new("resources").expect("instantiate"),
+        "wasmtime",
     );
 }
 
 #[test]
 fn merge_consumes_its_owned_argument_inside_the_call_on_witbind() {
-    merge_consumes_its_owned_argument_inside_the_call(
-        WitbindInstance::new("resources").expect("instantiate"),
-    );
+    for engine in witbind_tests::engines() {
+        merge_consumes_its_owned_argument_inside_the_call(
+            WitbindInstance::on("resources", &engine).expect("instantiate"),
+            &format!("witbind on {}", engine.backend_kind()),
+        );
+    }
 }
 
-fn merge_consumes_its_owned_argument_inside_the_call(mut oracle: impl Runtime) {
-    let a = new_stack(&mut oracle, &[1, 2]);
-    let b = new_stack(&mut oracle, &[10]);
+/// `on` names the runtime in assertion messages.
+fn merge_consumes_its_owned_argument_inside_the_call(mut oracle: impl Runtime, on: &str) {
+    let a = new_stack(&mut oracle, &[1, 2], on);
+    let b = new_stack(&mut oracle, &[10], on);
     let merged = oracle
         .call1(&export("merge"), &[a.clone(), b])
         .expect("merge");
     // `b` (id 2) was dropped by the guest before `merge` returned.
-    assert_eq!(oracle.host().events, [HostEvent::StackDropped(2)]);
+    assert_eq!(oracle.host().events, [HostEvent::StackDropped(2)], "{on}");
     assert_eq!(
         oracle
             .call1(&export("[method]stack.id"), from_ref(&merged))
             .expect("id"),
-        N::U32(3)
+        N::U32(3),
+        "{on}"
     );
     assert_eq!(
         oracle
             .call1(&export("sum"), from_ref(&merged))
             .expect("sum"),
-        N::U64(13)
+        N::U64(13),
+        "{on}"
     );
     assert_eq!(
         oracle.call1(&export("sum"), from_ref(&a)).expect("sum"),
-        N::U64(3)
+        N::U64(3),
+        "{on}"
     );
     oracle.drop_handle(&merged).expect("drop merged");
     oracle.drop_handle(&a).expect("drop a");
@@ -121,30 +143,35 @@ fn merge_consumes_its_owned_argument_inside_the_call(mut oracle: impl Runtime) {
         HostEvent::StackDropped(3),
         HostEvent::StackDropped(1),
     ];
-    assert_eq!(oracle.host().events, dropped);
+    assert_eq!(oracle.host().events, dropped, "{on}");
 }
 
 #[test]
 fn destructors_run_in_the_order_handles_are_dropped_on_wasmtime() {
     destructors_run_in_the_order_handles_are_dropped(
         WasmtimeOracle::new("resources").expect("instantiate"),
+        "wasmtime",
     );
 }
 
 #[test]
 fn destructors_run_in_the_order_handles_are_dropped_on_witbind() {
-    destructors_run_in_the_order_handles_are_dropped(
-        WitbindInstance::new("resources").expect("instantiate"),
-    );
+    for engine in witbind_tests::engines() {
+        destructors_run_in_the_order_handles_are_dropped(
+            WitbindInstance::on("resources", &engine).expect("instantiate"),
+            &format!("witbind on {}", engine.backend_kind()),
+        );
+    }
 }
 
-fn destructors_run_in_the_order_handles_are_dropped(mut oracle: impl Runtime) {
-    let stacks: Vec<N> = (0..4).map(|_| new_stack(&mut oracle, &[])).collect();
+/// `on` names the runtime in assertion messages.
+fn destructors_run_in_the_order_handles_are_dropped(mut oracle: impl Runtime, on: &str) {
+    let stacks: Vec<N> = (0..4).map(|_| new_stack(&mut oracle, &[], on)).collect();
     for index in [2, 0, 3, 1] {
         oracle.drop_handle(&stacks[index]).expect("drop");
     }
     let ids = [3, 1, 4, 2].map(HostEvent::StackDropped);
-    assert_eq!(oracle.host().events, ids);
+    assert_eq!(oracle.host().events, ids, "{on}");
 }
 
 #[test]
@@ -202,44 +229,61 @@ fn guest_made_host_counter_is_owned_by_the_caller_on_wasmtime() {
 
 #[test]
 fn host_counters_borrowed_and_owned_by_the_guest_on_witbind() {
-    let mut witbind = WitbindInstance::new("resources").expect("instantiate");
-    let counter = witbind.new_host_counter(41);
-    let rep = counter.rep();
-    let borrowed = (counter.as_borrow(),);
-    let read: (u32,) = witbind
-        .call_typed(&export("read-counter"), borrowed)
-        .expect("read");
-    assert_eq!(read, (41,));
-    let () = witbind
-        .call_typed(&export("bump-counter"), (counter.as_borrow(), 3u32))
-        .expect("bump");
-    assert_eq!(witbind.host().counter_value(rep), Some(44));
-    assert!(witbind.host().events.is_empty(), "a borrow does not drop");
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let mut witbind = WitbindInstance::on("resources", &engine).expect("instantiate");
+        let counter = witbind.new_host_counter(41);
+        let rep = counter.rep();
+        let borrowed = (counter.as_borrow(),);
+        let read: (u32,) = witbind
+            .call_typed(&export("read-counter"), borrowed)
+            .expect("read");
+        assert_eq!(read, (41,), "{backend}");
+        let () = witbind
+            .call_typed(&export("bump-counter"), (counter.as_borrow(), 3u32))
+            .expect("bump");
+        assert_eq!(witbind.host().counter_value(rep), Some(44), "{backend}");
+        assert!(
+            witbind.host().events.is_empty(),
+            "{backend}: a borrow does not drop"
+        );
 
-    let value: (u32,) = witbind
-        .call_typed(&export("consume-counter"), (counter,))
-        .expect("consume");
-    assert_eq!(value, (44,));
-    assert_eq!(witbind.host().events, [HostEvent::CounterDropped(rep)]);
-    assert_eq!(witbind.host().counter_value(rep), None);
+        let value: (u32,) = witbind
+            .call_typed(&export("consume-counter"), (counter,))
+            .expect("consume");
+        assert_eq!(value, (44,), "{backend}");
+        assert_eq!(
+            witbind.host().events,
+            [HostEvent::CounterDropped(rep)],
+            "{backend}"
+        );
+        assert_eq!(witbind.host().counter_value(rep), None, "{backend}");
+    }
 }
 
 #[test]
 fn guest_made_host_counter_is_owned_by_the_caller_on_witbind() {
-    let mut witbind = WitbindInstance::new("resources").expect("instantiate");
-    let (counter,): (Resource<WitbindCounter>,) = witbind
-        .call_typed(&export("make-counter"), (u32::MAX,))
-        .expect("make");
-    assert!(counter.owned());
-    let rep = counter.rep();
-    assert_eq!(witbind.host().counter_value(rep), Some(u32::MAX));
-    let () = witbind
-        .call_typed(&export("bump-counter"), (counter.as_borrow(), 1u32))
-        .expect("bump");
-    assert_eq!(
-        witbind.host().counter_value(rep),
-        Some(0),
-        "increment wraps"
-    );
-    assert!(witbind.host().events.is_empty());
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let mut witbind = WitbindInstance::on("resources", &engine).expect("instantiate");
+        let (counter,): (Resource<WitbindCounter>,) = witbind
+            .call_typed(&export("make-counter"), (u32::MAX,))
+            .expect("make");
+        assert!(counter.owned(), "{backend}");
+        let rep = counter.rep();
+        assert_eq!(
+            witbind.host().counter_value(rep),
+            Some(u32::MAX),
+            "{backend}"
+        );
+        let () = witbind
+            .call_typed(&export("bump-counter"), (counter.as_borrow(), 1u32))
+            .expect("bump");
+        assert_eq!(
+            witbind.host().counter_value(rep),
+            Some(0),
+            "{backend}: increment wraps"
+        );
+        assert!(witbind.host().events.is_empty(), "{backend}");
+    }
 }

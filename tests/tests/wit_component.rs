@@ -3,7 +3,7 @@
 //! and fixup modules (an indirect-call table filled after the main module is
 //! instantiated), and exports use `cabi_realloc` and `cabi_post_*`.
 
-use witbind::{Component, Engine, Linker, Store};
+use witbind::{Component, Linker, Store};
 
 const WIT: &str = r#"
 package test:guest;
@@ -79,65 +79,78 @@ fn guest_component() -> Vec<u8> {
 
 #[test]
 fn a_wit_component_guest_runs_with_shim_and_fixup_modules() {
-    let engine = Engine::default();
-    let component = Component::new(&engine, guest_component()).unwrap();
-    let mut store = Store::new(&engine, Vec::<String>::new());
-    let mut linker: Linker<Vec<String>> = Linker::new(&engine);
-    linker
-        .root()
-        .func_wrap("double", |_, (x,): (u32,)| Ok((x * 2,)))
-        .unwrap();
-    linker
-        .instance("test:guest/log")
-        .unwrap()
-        .func_wrap("log", |mut store, (msg,): (String,)| {
-            store.data_mut().push(msg);
-            Ok(())
-        })
-        .unwrap();
-    let instance = linker.instantiate(&mut store, &component).unwrap();
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let component = Component::new(&engine, guest_component()).unwrap();
+        let mut store = Store::new(&engine, Vec::<String>::new());
+        let mut linker: Linker<Vec<String>> = Linker::new(&engine);
+        linker
+            .root()
+            .func_wrap("double", |_, (x,): (u32,)| Ok((x * 2,)))
+            .unwrap();
+        linker
+            .instance("test:guest/log")
+            .unwrap()
+            .func_wrap("log", |mut store, (msg,): (String,)| {
+                store.data_mut().push(msg);
+                Ok(())
+            })
+            .unwrap();
+        let instance = linker.instantiate(&mut store, &component).unwrap();
 
-    let add = instance
-        .get_typed_func::<(u32, u32), (u32,)>(&mut store, "add")
-        .unwrap();
-    assert_eq!(add.call(&mut store, (3, 4)).unwrap(), (14,));
+        let add = instance
+            .get_typed_func::<(u32, u32), (u32,)>(&mut store, "add")
+            .unwrap();
+        assert_eq!(add.call(&mut store, (3, 4)).unwrap(), (14,), "{backend}");
 
-    let greet = instance
-        .get_typed_func::<(&str,), (String,)>(&mut store, ("test:guest/api", "greet"))
-        .unwrap();
-    assert_eq!(
-        greet.call(&mut store, ("wörld",)).unwrap(),
-        ("Hello, wörld".to_string(),)
-    );
-    assert_eq!(
-        greet.call(&mut store, ("again",)).unwrap(),
-        ("Hello, again".to_string(),)
-    );
-    assert_eq!(store.data(), &["wörld".to_string(), "again".to_string()]);
+        let greet = instance
+            .get_typed_func::<(&str,), (String,)>(&mut store, ("test:guest/api", "greet"))
+            .unwrap();
+        assert_eq!(
+            greet.call(&mut store, ("wörld",)).unwrap(),
+            ("Hello, wörld".to_string(),),
+            "{backend}"
+        );
+        assert_eq!(
+            greet.call(&mut store, ("again",)).unwrap(),
+            ("Hello, again".to_string(),),
+            "{backend}"
+        );
+        assert_eq!(
+            store.data(),
+            &["wörld".to_string(), "again".to_string()],
+            "{backend}"
+        );
+    }
 }
 
 #[test]
 fn interface_exports_are_found_by_interface_and_name_only() {
-    let engine = Engine::default();
-    let component = Component::new(&engine, guest_component()).unwrap();
-    let mut store = Store::new(&engine, Vec::<String>::new());
-    let mut linker: Linker<Vec<String>> = Linker::new(&engine);
-    linker
-        .root()
-        .func_wrap("double", |_, (x,): (u32,)| Ok((x,)))
-        .unwrap();
-    linker
-        .instance("test:guest/log")
-        .unwrap()
-        .func_wrap("log", |_, (_,): (String,)| Ok(()))
-        .unwrap();
-    let instance = linker.instantiate(&mut store, &component).unwrap();
-    let err = instance
-        .get_typed_func::<(&str,), (String,)>(&mut store, "greet")
-        .unwrap_err();
-    assert!(format!("{err:#}").contains("greet"), "{err:#}");
-    let err = instance
-        .get_typed_func::<(&str,), (String,)>(&mut store, ("test:guest/nope", "greet"))
-        .unwrap_err();
-    assert!(format!("{err:#}").contains("test:guest/nope"), "{err:#}");
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let component = Component::new(&engine, guest_component()).unwrap();
+        let mut store = Store::new(&engine, Vec::<String>::new());
+        let mut linker: Linker<Vec<String>> = Linker::new(&engine);
+        linker
+            .root()
+            .func_wrap("double", |_, (x,): (u32,)| Ok((x,)))
+            .unwrap();
+        linker
+            .instance("test:guest/log")
+            .unwrap()
+            .func_wrap("log", |_, (_,): (String,)| Ok(()))
+            .unwrap();
+        let instance = linker.instantiate(&mut store, &component).unwrap();
+        let err = instance
+            .get_typed_func::<(&str,), (String,)>(&mut store, "greet")
+            .unwrap_err();
+        assert!(format!("{err:#}").contains("greet"), "{backend}: {err:#}");
+        let err = instance
+            .get_typed_func::<(&str,), (String,)>(&mut store, ("test:guest/nope", "greet"))
+            .unwrap_err();
+        assert!(
+            format!("{err:#}").contains("test:guest/nope"),
+            "{backend}: {err:#}"
+        );
+    }
 }
