@@ -1,5 +1,6 @@
-//! [`Func::typed`]: a dynamic export viewed as a [`TypedFunc`], the way
-//! generated bindings keep one export and call it with borrowed parameters
+//! [`Func::typed`]: a dynamic export viewed as a [`TypedFunc`], and
+//! [`Func::call_prechecked`]: the way generated bindings keep one export,
+//! check its types once with `typed`, and call it with borrowed parameters
 //! (`&str`, `&[T]`) whose lifetimes differ from call to call.
 
 use std::marker::PhantomData;
@@ -7,6 +8,7 @@ use std::marker::PhantomData;
 use crate::abi::traits::{Lift, Lower};
 use crate::error::Result;
 use crate::host::func::Func;
+use crate::host::store::AsContextMut;
 use crate::host::typed::TypedFunc;
 
 impl Func {
@@ -34,5 +36,28 @@ impl Func {
             export: self.export.clone(),
             _marker: PhantomData,
         })
+    }
+
+    /// Calls this export the way [`TypedFunc::call`] does (the same code:
+    /// enter, lower, call, lift, post-return), but without building a
+    /// [`TypedFunc`] and without checking `P` and `R` against the export's
+    /// type. For generated bindings, which check the types once with
+    /// [`Func::typed`] when they look the export up and then call it with
+    /// borrowed parameters whose lifetimes differ from call to call.
+    ///
+    /// The caller must have checked `P` and `R` with [`Func::typed`] on this
+    /// function. A mismatch is still memory safe: the core function's
+    /// signature was checked against the component type when the export was
+    /// resolved, lowering checks that the parameters produce the expected
+    /// number of core values; lifting reads only those values and
+    /// bounds-checked guest memory (the ABI code has no `unsafe`). A
+    /// mismatch gives an error or wrong values, never undefined behaviour.
+    #[doc(hidden)]
+    pub fn call_prechecked<P, R>(&self, store: impl AsContextMut, params: P) -> Result<R>
+    where
+        P: Lower,
+        R: for<'a> Lift<'a>,
+    {
+        self.export.call_typed(store, params)
     }
 }

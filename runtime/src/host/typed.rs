@@ -83,43 +83,50 @@ where
     ///
     /// A trap (in the guest, or a Canonical ABI rule the guest broke) is an
     /// `Err`, and the instance then refuses further calls.
-    pub fn call(&self, mut store: impl AsContextMut, params: P) -> Result<R> {
+    pub fn call(&self, store: impl AsContextMut, params: P) -> Result<R> {
+        self.export.call_typed(store, params)
+    }
+}
+
+impl ExportFunc {
+    /// A typed call: the body of [`TypedFunc::call`], run on an export whose
+    /// types the caller checked against `P` and `R`.
+    pub(crate) fn call_typed<P, R>(&self, mut store: impl AsContextMut, params: P) -> Result<R>
+    where
+        P: Lower,
+        R: for<'a> Lift<'a>,
+    {
         let mut cx = store.as_context_mut();
         let store = &mut cx.inner;
-        enter(
-            Active::data_mut(store),
-            self.export.store,
-            self.export.instance,
-        )?;
-        let result = self.run(store, &params);
-        exit(
-            Active::data_mut(store),
-            self.export.instance,
-            result.is_ok(),
-        );
+        enter(Active::data_mut(store), self.store, self.instance)?;
+        let result = self.run_typed(store, &params);
+        exit(Active::data_mut(store), self.instance, result.is_ok());
         result
     }
 
-    fn run<T: 'static>(&self, store: &mut StoreCx<'_, T>, params: &P) -> Result<R> {
-        let e = &self.export;
+    fn run_typed<T: 'static, P, R>(&self, store: &mut StoreCx<'_, T>, params: &P) -> Result<R>
+    where
+        P: Lower,
+        R: for<'a> Lift<'a>,
+    {
         let mut slots = [0u64; MAX_FLAT_PARAMS];
         let fuel = HostcallFuel::new(Active::data(store).hostcall_fuel);
-        let fuel = if e.ty.has_handles {
-            with_tables(store, e.instance, |store, tables| {
+        let fuel = if self.ty.has_handles {
+            with_tables(store, self.instance, |store, tables| {
                 tables.enter_call();
-                self.lower_params(store, params, &mut slots, fuel, Some(tables))
+                self.lower_typed(store, params, &mut slots, fuel, Some(tables))
             })?
         } else {
-            self.lower_params(store, params, &mut slots, fuel, None)?
+            self.lower_typed(store, params, &mut slots, fuel, None)?
         };
-        e.call_and_lift(store, &mut slots, |store, slots, tables| {
-            self.lift_results(store, slots, fuel, tables)
+        self.call_and_lift(store, &mut slots, |store, slots, tables| {
+            self.lift_typed(store, slots, fuel, tables)
         })
     }
 
     /// Lowers the parameters into `slots`, or into memory from `realloc`
     /// when they spill, and gives back the fuel left.
-    fn lower_params<T: 'static>(
+    fn lower_typed<T: 'static, P: Lower>(
         &self,
         store: &mut StoreCx<'_, T>,
         params: &P,
@@ -127,9 +134,8 @@ where
         fuel: HostcallFuel,
         tables: Option<&mut ResourceTables>,
     ) -> Result<HostcallFuel> {
-        let e = &self.export;
-        let ((), fuel) = e.lower_with(store, fuel, tables, |cx| {
-            let count = e.ty.param_flat.len();
+        let ((), fuel) = self.lower_with(store, fuel, tables, |cx| {
+            let count = self.ty.param_flat.len();
             if count <= MAX_FLAT_PARAMS {
                 let mut flat = [0u64; MAX_FLAT_PARAMS];
                 let mut writer = FlatWriter::new(&mut flat[..count]);
@@ -155,17 +161,16 @@ where
 
     /// Lifts the results from the core result in `slots`, or from the
     /// memory it points to when they spill.
-    fn lift_results<T: 'static>(
+    fn lift_typed<T: 'static, R: for<'a> Lift<'a>>(
         &self,
         store: &mut StoreCx<'_, T>,
         slots: &[u64; MAX_FLAT_PARAMS],
         fuel: HostcallFuel,
         tables: Option<&mut ResourceTables>,
     ) -> Result<R> {
-        let e = &self.export;
-        e.lift_with(store, fuel, tables, |cx| {
-            if e.ty.result_flat.len() <= MAX_FLAT_RESULTS {
-                let count = e.ty.result_flat.len();
+        self.lift_with(store, fuel, tables, |cx| {
+            if self.ty.result_flat.len() <= MAX_FLAT_RESULTS {
+                let count = self.ty.result_flat.len();
                 R::lift_flat(cx, &mut FlatReader::new(&slots[..count]))
             } else {
                 let ptr = slots[0] as u32;
