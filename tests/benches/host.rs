@@ -1,16 +1,17 @@
-//! Every host benchmark case (`witbind_tests::bench::Case`) through witbind and through
-//! wasmtime's component model, as criterion benchmarks `<case>/witbind` and
-//! `<case>/wasmtime`.
+//! Every host benchmark case (`witbind_tests::bench::Case`) through witbind (typed functions
+//! and generated bindings) and through wasmtime's component model, as criterion benchmarks
+//! `<case>/witbind`, `<case>/witbind-gen` and `<case>/wasmtime`.
 //!
 //! Run with `cargo bench -p witbind-tests --bench host`; the side-by-side table comes from
 //! `cargo run --release -p witbind-tests --bin bench-report` (see `docs/performance.md`).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use witbind_tests::bench::{Case, Side, WasmtimeSide, WitbindSide};
+use witbind_tests::bench::{Case, GeneratedSide, Side, WasmtimeSide, WitbindSide};
 
 fn host(c: &mut Criterion) {
-    let mut sides: [Box<dyn Side>; 2] = [
+    let mut sides: [Box<dyn Side>; 3] = [
         Box::new(WitbindSide::new().expect("witbind side")),
+        Box::new(GeneratedSide::new().expect("witbind-gen side")),
         Box::new(WasmtimeSide::new().expect("wasmtime side")),
     ];
     for case in Case::ALL {

@@ -1,8 +1,8 @@
-//! The benchmark sides compute what the `bench` guest documents, on both engines: every
+//! The benchmark sides compute what the `bench` guest documents, on every side: every
 //! case's run checks its last result (lengths, sums, echoed values, resource values), so a
 //! wrong binding or a broken call fails here rather than producing a fast wrong number.
 
-use witbind_tests::bench::{Case, Side, WasmtimeSide, WitbindSide};
+use witbind_tests::bench::{Case, GeneratedSide, Side, WasmtimeSide, WitbindSide};
 
 fn run_every_case(side: &mut dyn Side) {
     for case in Case::ALL {
@@ -14,6 +14,11 @@ fn run_every_case(side: &mut dyn Side) {
 #[test]
 fn every_case_gives_the_documented_result_on_witbind() {
     run_every_case(&mut WitbindSide::new().expect("witbind side"));
+}
+
+#[test]
+fn every_case_gives_the_documented_result_through_witbind_generated_bindings() {
+    run_every_case(&mut GeneratedSide::new().expect("witbind-gen side"));
 }
 
 #[test]

@@ -4,8 +4,9 @@
 //! `resource_drop`). The same call methods serve the world's own exports.
 //!
 //! Every export is looked up and type-checked once, when the struct is
-//! created; a call only re-checks the types (no lookup) because borrowed
-//! parameters (`&str`, `&[T]`) have a new lifetime at each call.
+//! created (with `'static` forms of borrowed parameters such as `&str` and
+//! `&[T]`); a call then goes through `Func::call_prechecked` with the
+//! parameters' own lifetimes, with no lookup and no type check.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -48,7 +49,8 @@ impl TypeGen<'_> {
         };
         let mut params = Vec::new();
         // Each parameter's lowered type, with `'static` lifetimes for the
-        // check done once and elided ones for the calls.
+        // check done once and elided ones for the calls, which are not
+        // checked again.
         let mut checked = Vec::new();
         let mut elided = Vec::new();
         let mut args = Vec::new();
@@ -106,13 +108,12 @@ impl TypeGen<'_> {
             #docs
             pub fn #method_name(
                 &self,
-                mut store: impl #rt::AsContextMut,
+                store: impl #rt::AsContextMut,
                 #(#params),*
             ) -> #rt::Result<#ret> {
                 #unpack self
                     .#field
-                    .typed::<(#(#elided,)*), #results>()?
-                    .call(&mut store, (#(#args,)*))?;
+                    .call_prechecked::<(#(#elided,)*), #results>(store, (#(#args,)*))?;
                 ::core::result::Result::Ok(#finish)
             }
         };

@@ -233,12 +233,26 @@ fn exports_get_call_methods_with_borrowed_parameters() {
     assert!(out.contains("pub fn t_h_api (& self)"), "{out}");
     assert!(
         out.contains(
-            "pub fn call_pong (& self , mut store : impl :: witbind :: AsContextMut , s : & str)"
+            "pub fn call_pong (& self , store : impl :: witbind :: AsContextMut , s : & str)"
         ),
         "{out}"
     );
     assert!(out.contains("pub struct GuestThing"), "{out}");
     assert!(out.contains("pub fn call_constructor"), "{out}");
+    // Checked once when the bindings are created, not at each call.
+    assert!(
+        out.contains("func_pong . typed :: < (& 'static str ,) ,"),
+        "{out}"
+    );
+    assert!(
+        out.contains("func_pong . call_prechecked :: < (& str ,) ,"),
+        "{out}"
+    );
+    assert_eq!(
+        out.matches(". typed :: <").count(),
+        out.matches("let func_").count(),
+        "{out}"
+    );
     assert!(out.contains("self_ : & :: witbind :: ResourceAny"), "{out}");
     assert!(out.contains("l : & [u8]"), "{out}");
     assert!(out.contains("pub struct WPre"), "{out}");

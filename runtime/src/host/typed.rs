@@ -80,7 +80,7 @@ impl Func {
     /// take. They give wrong values or an error instead of the type
     /// check's message, so use [`Func::typed`] unless the check was done.
     #[doc(hidden)]
-    pub fn call_unchecked<P, R>(&self, mut store: impl AsContextMut, params: P) -> Result<R>
+    pub fn call_prechecked<P, R>(&self, mut store: impl AsContextMut, params: P) -> Result<R>
     where
         P: Lower,
         R: for<'a> Lift<'a>,

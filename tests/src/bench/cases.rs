@@ -1,4 +1,6 @@
-//! The benchmark cases and the inputs both engines use.
+//! The benchmark cases and the inputs every side uses.
+
+use std::sync::OnceLock;
 
 /// Bytes in the bulk cases (strings and `list<u8>`).
 pub const MIB: usize = 1 << 20;
@@ -155,7 +157,7 @@ impl Inputs {
     /// The inputs, made on first use and shared by every side (typed functions borrow them
     /// for `'static`).
     pub fn get() -> &'static Inputs {
-        static INPUTS: std::sync::OnceLock<Inputs> = std::sync::OnceLock::new();
+        static INPUTS: OnceLock<Inputs> = OnceLock::new();
         INPUTS.get_or_init(Inputs::new)
     }
 
@@ -191,6 +193,56 @@ impl Inputs {
     pub fn u32_sum(&self) -> u64 {
         self.u32s.iter().map(|&x| u64::from(x)).sum()
     }
+}
+
+/// How a binding makes the `shape` variant: the `dot` value and the `circle` and `square`
+/// constructors.
+pub type ShapeCases<S> = (S, fn(f32) -> S, fn(u32) -> S);
+
+/// The records and variants of [`Inputs`] as one binding's Rust types `$item` (a struct with
+/// `id` and `weight`) and `$shape` (an enum `Dot`, `Circle(f32)`, `Square(u32)`), converted
+/// once, as `(&'static [$item], &'static [$shape])`: [`items_and_shapes`] with a static of
+/// its own.
+macro_rules! converted_items_and_shapes {
+    ($item:ident, $shape:ident) => {{
+        static CONVERTED: ::std::sync::OnceLock<(Vec<$item>, Vec<$shape>)> =
+            ::std::sync::OnceLock::new();
+        $crate::bench::cases::items_and_shapes(
+            &CONVERTED,
+            |id, weight| $item { id, weight },
+            ($shape::Dot, $shape::Circle, $shape::Square),
+        )
+    }};
+}
+pub(crate) use converted_items_and_shapes;
+
+/// The records and variants of [`Inputs`] as one binding's Rust types, converted on first
+/// use and kept in `cell`: `item` makes a record from `(id, weight)`, and each shape is made
+/// from `shape` as [`Inputs::shapes`] says.
+pub fn items_and_shapes<I: Send + Sync, S: Clone + Send + Sync>(
+    cell: &'static OnceLock<(Vec<I>, Vec<S>)>,
+    item: fn(u32, f64) -> I,
+    (dot, circle, square): ShapeCases<S>,
+) -> (&'static [I], &'static [S]) {
+    let (items, shapes) = cell.get_or_init(|| {
+        let inputs = Inputs::get();
+        let items = inputs
+            .items
+            .iter()
+            .map(|&(id, weight)| item(id, weight))
+            .collect();
+        let shapes = inputs
+            .shapes
+            .iter()
+            .map(|&(case, bits)| match case {
+                0 => dot.clone(),
+                1 => circle(f32::from_bits(bits)),
+                _ => square(bits),
+            })
+            .collect();
+        (items, shapes)
+    });
+    (items, shapes)
 }
 
 /// Fails with `what` when `ok` is false: the result checks of the sides.

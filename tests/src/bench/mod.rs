@@ -1,12 +1,14 @@
 //! Host benchmarks: the `bench` fixture (`tests/guests/bench`) called through witbind and
 //! through `wasmtime::component`, case by case, with the same inputs.
 //!
-//! [`Side`] is one engine ready to run the cases; [`WitbindSide`] and [`WasmtimeSide`] are
-//! the two engines; [`report`] alternates them and prints the comparison
+//! [`Side`] is one engine ready to run the cases: [`WitbindSide`] (witbind's `TypedFunc`s),
+//! [`GeneratedSide`] (witbind's `bindgen!` bindings) and [`WasmtimeSide`] (wasmtime's
+//! `bindgen!` bindings); [`report`] alternates them and prints the comparison
 //! (`cargo run --release -p witbind-tests --bin bench-report`). The criterion bench
 //! `tests/benches/host.rs` runs the same sides.
 
 pub mod cases;
+mod generated_side;
 pub mod report;
 mod shapes;
 mod wasmtime_side;
@@ -15,8 +17,9 @@ mod witbind_side;
 use std::time::Duration;
 
 pub use cases::{Case, Inputs};
+pub use generated_side::GeneratedSide;
 pub use wasmtime_side::WasmtimeSide;
-pub use witbind_side::WitbindSide;
+pub use witbind_side::{Binding, TypedExports, Witbind, WitbindSide};
 
 /// One engine with the `bench` fixture instantiated, able to run every [`Case`].
 pub trait Side {

@@ -1,4 +1,5 @@
-//! Alternating timing of the two engines, the comparison table and its JSON form.
+//! Alternating timing of the sides (witbind's typed functions, witbind's generated bindings
+//! and wasmtime), the comparison table and its JSON form.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -17,8 +18,10 @@ pub const ROUNDS: usize = 31;
 pub struct Row {
     /// The case.
     pub case: Case,
-    /// witbind's median time per operation, in nanoseconds.
+    /// witbind's median time per operation with `TypedFunc`s, in nanoseconds.
     pub witbind_ns: f64,
+    /// witbind's median time per operation through its generated bindings, in nanoseconds.
+    pub generated_ns: f64,
     /// wasmtime's median time per operation, in nanoseconds.
     pub wasmtime_ns: f64,
     /// Median time of a `memcpy` of the bytes the case moves, for the bulk cases.
@@ -27,6 +30,8 @@ pub struct Row {
     /// batches of a round ran back to back under the same machine load, so this is steadier
     /// than the ratio of the medians when the load changes during a run.
     pub ratio: f64,
+    /// The same ratio for the generated bindings: their time over wasmtime's, per round.
+    pub generated_ratio: f64,
     /// The median over rounds of witbind's time over the `memcpy` of the same round.
     pub memcpy_ratio: Option<f64>,
 }
@@ -60,43 +65,57 @@ fn batch_size(side: &mut dyn Side, case: Case) -> Result<u64> {
     }
 }
 
-/// Times `case` on both sides: a warm-up run each, then [`ROUNDS`] rounds of one batch per
-/// side, the order swapped every round so neither side always runs first. For the bulk cases
-/// each round also times a `memcpy` of the same bytes, so all three see the same machine
-/// load.
+/// The sides of a comparison, in report order; the ratios are against `wasmtime`.
+pub struct Sides<'a> {
+    /// witbind with `TypedFunc`s.
+    pub witbind: &'a mut dyn Side,
+    /// witbind through its generated bindings.
+    pub generated: &'a mut dyn Side,
+    /// wasmtime's component model.
+    pub wasmtime: &'a mut dyn Side,
+}
+
+/// Times `case` on every side: a warm-up run each, then [`ROUNDS`] rounds of one batch per
+/// side, the order rotated every round so no side always runs first. For the bulk cases each
+/// round also times a `memcpy` of the same bytes, so all of them see the same machine load.
 ///
 /// # Errors
-/// When either side fails the case.
-pub fn measure(case: Case, witbind: &mut dyn Side, wasmtime: &mut dyn Side) -> Result<Row> {
-    witbind.run(case, 1)?;
-    wasmtime.run(case, 1)?;
-    let iters = batch_size(witbind, case)?;
+/// When a side fails the case.
+pub fn measure(case: Case, sides: Sides<'_>) -> Result<Row> {
+    let mut sides: [&mut dyn Side; 3] = [sides.witbind, sides.generated, sides.wasmtime];
+    for side in &mut sides {
+        side.run(case, 1)?;
+    }
+    let iters = batch_size(&mut *sides[0], case)?;
     let ops = (iters * case.ops_per_run()) as f64;
     let mut memcpy = case.bulk_bytes().map(Memcpy::new);
-    let mut times = [Vec::with_capacity(ROUNDS), Vec::with_capacity(ROUNDS)];
+    let mut times: [Vec<f64>; 3] = std::array::from_fn(|_| Vec::with_capacity(ROUNDS));
     let mut memcpy_times = Vec::with_capacity(ROUNDS);
     for round in 0..ROUNDS {
-        let sides: [(usize, &mut dyn Side); 2] = if round % 2 == 0 {
-            [(0, &mut *witbind), (1, &mut *wasmtime)]
-        } else {
-            [(1, &mut *wasmtime), (0, &mut *witbind)]
-        };
-        for (slot, side) in sides {
-            let took = side.run(case, iters)?;
+        for k in 0..sides.len() {
+            let slot = (round + k) % sides.len();
+            let took = sides[slot].run(case, iters)?;
             times[slot].push(took.as_secs_f64() * 1e9 / ops);
         }
         if let Some(memcpy) = &mut memcpy {
             memcpy_times.push(memcpy.time(iters).as_secs_f64() * 1e9 / ops);
         }
     }
-    let [mut w, mut t] = times;
-    let mut ratios: Vec<f64> = w.iter().zip(&t).map(|(w, t)| w / t).collect();
-    let mut memcpy_ratios: Vec<f64> = w.iter().zip(&memcpy_times).map(|(w, m)| w / m).collect();
+    let [mut w, mut g, mut t] = times;
+    let per_round = |times: &[f64], reference: &[f64]| -> f64 {
+        let mut ratios: Vec<f64> = times.iter().zip(reference).map(|(a, b)| a / b).collect();
+        median(&mut ratios)
+    };
+    let ratio = per_round(&w, &t);
+    let generated_ratio = per_round(&g, &t);
+    let memcpy_ratio = memcpy.as_ref().map(|_| per_round(&w, &memcpy_times));
     Ok(Row {
         case,
-        ratio: median(&mut ratios),
-        memcpy_ratio: memcpy.as_ref().map(|_| median(&mut memcpy_ratios)),
+        ratio,
+        generated_ratio,
+        memcpy_ratio,
         witbind_ns: median(&mut w),
+        generated_ns: median(&mut g),
         wasmtime_ns: median(&mut t),
         memcpy_ns: memcpy.map(|_| median(&mut memcpy_times)),
     })
@@ -128,12 +147,14 @@ impl Memcpy {
     }
 }
 
-/// The table: `case | witbind ns/op | wasmtime ns/op | ratio`, then the target ratio and,
-/// for the bulk cases, the `memcpy` time and witbind's time over it.
+/// The table: `case | witbind ns/op | witbind-gen ns/op | wasmtime ns/op | ratio |
+/// gen ratio` (both ratios against wasmtime), then the target ratio and, for the bulk cases,
+/// the `memcpy` time and witbind's (typed) time over it.
 pub fn table(rows: &[Row]) -> String {
     let mut out = String::from(
-        "| case | witbind ns/op | wasmtime ns/op | ratio | target | memcpy ns | witbind/memcpy |\n\
-         | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n",
+        "| case | witbind ns/op | witbind-gen ns/op | wasmtime ns/op | ratio | gen ratio \
+         | target | memcpy ns | witbind/memcpy |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
     );
     for row in rows {
         let (memcpy, over) = match (row.memcpy_ns, row.memcpy_ratio) {
@@ -141,11 +162,13 @@ pub fn table(rows: &[Row]) -> String {
             _ => ("".to_string(), "".to_string()),
         };
         out.push_str(&format!(
-            "| {} | {} | {} | {:.2} | {:.1} | {memcpy} | {over} |\n",
+            "| {} | {} | {} | {} | {:.2} | {:.2} | {:.1} | {memcpy} | {over} |\n",
             row.case.name(),
             ns(row.witbind_ns),
+            ns(row.generated_ns),
             ns(row.wasmtime_ns),
             row.ratio,
+            row.generated_ratio,
             row.target(),
         ));
     }
@@ -169,8 +192,10 @@ pub fn json(rows: &[Row]) -> serde_json::Value {
                 serde_json::json!({
                     "case": row.case.name(),
                     "witbind_ns_per_op": row.witbind_ns,
+                    "witbind_gen_ns_per_op": row.generated_ns,
                     "wasmtime_ns_per_op": row.wasmtime_ns,
                     "ratio": row.ratio,
+                    "gen_ratio": row.generated_ratio,
                     "target_ratio": row.target(),
                     "memcpy_ns": row.memcpy_ns,
                     "witbind_over_memcpy": row.memcpy_ratio,

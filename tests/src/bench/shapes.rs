@@ -24,14 +24,3 @@ pub enum Shape {
     /// `square(u32)`.
     Square(u32),
 }
-
-impl Shape {
-    /// The shape from `(case, payload bits)` as [`Inputs::shapes`](super::Inputs) holds it.
-    pub fn from_parts((case, bits): (u8, u32)) -> Self {
-        match case {
-            0 => Shape::Dot,
-            1 => Shape::Circle(f32::from_bits(bits)),
-            _ => Shape::Square(bits),
-        }
-    }
-}

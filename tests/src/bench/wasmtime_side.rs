@@ -1,7 +1,6 @@
 //! The `bench` fixture through `wasmtime::component`, with bindings from its `bindgen!`.
 
 use std::hint::black_box;
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use anyhow::{Result, anyhow};
@@ -10,7 +9,7 @@ use wasmtime::{Engine, Store};
 
 use super::Side;
 use super::cases::{
-    Case, IMPORT_CALLS, IMPORT_LIST_LEN, IMPORT_STRING_BYTES, Inputs, MIB, NOP_IMPORT_CALLS,
+    self, Case, IMPORT_CALLS, IMPORT_LIST_LEN, IMPORT_STRING_BYTES, Inputs, MIB, NOP_IMPORT_CALLS,
     ensure, handle_chunks,
 };
 use super::witbind_side::{SIXTEEN, SIXTEEN_SUM};
@@ -61,26 +60,7 @@ fn wt<T>(result: wasmtime::Result<T>) -> Result<T> {
 
 /// The records and variants of [`Inputs`] as the generated Rust types, made once.
 fn items_and_shapes() -> (&'static [Item], &'static [Shape]) {
-    static CONVERTED: OnceLock<(Vec<Item>, Vec<Shape>)> = OnceLock::new();
-    let (items, shapes) = CONVERTED.get_or_init(|| {
-        let inputs = Inputs::get();
-        let items = inputs
-            .items
-            .iter()
-            .map(|&(id, weight)| Item { id, weight })
-            .collect();
-        let shapes = inputs
-            .shapes
-            .iter()
-            .map(|&(case, bits)| match case {
-                0 => Shape::Dot,
-                1 => Shape::Circle(f32::from_bits(bits)),
-                _ => Shape::Square(bits),
-            })
-            .collect();
-        (items, shapes)
-    });
-    (items, shapes)
+    cases::converted_items_and_shapes!(Item, Shape)
 }
 
 impl WasmtimeSide {

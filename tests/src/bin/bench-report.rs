@@ -1,11 +1,12 @@
-//! Runs the `bench` fixture through witbind and through wasmtime's component model in one
-//! process, alternating the two per case, prints the comparison table and writes it as JSON
-//! to `target/bench-report.json` (under `CARGO_TARGET_DIR` when that is set).
+//! Runs the `bench` fixture through witbind (with `TypedFunc`s, and through its generated
+//! bindings) and through wasmtime's component model in one process, alternating the three
+//! per case, prints the comparison table and writes it as JSON to `target/bench-report.json`
+//! (under `CARGO_TARGET_DIR` when that is set).
 //!
 //! `cargo run --release -p witbind-tests --bin bench-report [FILTER]`: with a FILTER, only
 //! the cases whose name contains it.
 //!
-//! `bench-report --only witbind|wasmtime FILTER`: for profiling, runs only that engine on
+//! `bench-report --only witbind|witbind-gen|wasmtime FILTER`: for profiling, runs only that engine on
 //! the matching cases for a few seconds each and prints no table
 //! (`perf record -g target/release/bench-report --only witbind "resource drop"`).
 //! See `docs/performance.md`.
@@ -15,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use witbind_tests::bench::report::{self, Row};
-use witbind_tests::bench::{Case, Side, WasmtimeSide, WitbindSide};
+use witbind_tests::bench::{Case, GeneratedSide, Side, WasmtimeSide, WitbindSide};
 
 /// How long `--only` runs each case.
 const PROFILE_TIME: Duration = Duration::from_secs(4);
@@ -27,7 +28,7 @@ fn main() -> anyhow::Result<()> {
         [] => compare(""),
         [filter] => compare(filter),
         _ => anyhow::bail!(
-            "usage: bench-report [FILTER] | bench-report --only witbind|wasmtime FILTER"
+            "usage: bench-report [FILTER] | bench-report --only witbind|witbind-gen|wasmtime FILTER"
         ),
     }
 }
@@ -43,8 +44,9 @@ fn cases(filter: &str) -> impl Iterator<Item = Case> + '_ {
 fn profile(side: &str, filter: &str) -> anyhow::Result<()> {
     let mut side: Box<dyn Side> = match side {
         "witbind" => Box::new(WitbindSide::new()?),
+        "witbind-gen" => Box::new(GeneratedSide::new()?),
         "wasmtime" => Box::new(WasmtimeSide::new()?),
-        other => anyhow::bail!("unknown engine `{other}`: witbind or wasmtime"),
+        other => anyhow::bail!("unknown engine `{other}`: witbind, witbind-gen or wasmtime"),
     };
     for case in cases(filter) {
         let start = Instant::now();
@@ -58,15 +60,26 @@ fn profile(side: &str, filter: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Times both engines on the matching cases and reports them side by side.
+/// Times every side on the matching cases and reports them side by side.
 fn compare(filter: &str) -> anyhow::Result<()> {
     let mut witbind = WitbindSide::new().context("witbind side")?;
+    let mut generated = GeneratedSide::new().context("witbind-gen side")?;
     let mut wasmtime = WasmtimeSide::new().context("wasmtime side")?;
     let mut rows: Vec<Row> = Vec::new();
     for case in cases(filter) {
-        let row = report::measure(case, &mut witbind, &mut wasmtime)
-            .with_context(|| format!("case `{}`", case.name()))?;
-        eprintln!("{}: {:.2}", case.name(), row.ratio);
+        let sides = report::Sides {
+            witbind: &mut witbind,
+            generated: &mut generated,
+            wasmtime: &mut wasmtime,
+        };
+        let row =
+            report::measure(case, sides).with_context(|| format!("case `{}`", case.name()))?;
+        eprintln!(
+            "{}: {:.2} (gen {:.2})",
+            case.name(),
+            row.ratio,
+            row.generated_ratio
+        );
         rows.push(row);
     }
     print!("{}", report::table(&rows));
