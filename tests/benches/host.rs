@@ -1,19 +1,16 @@
-//! Every host benchmark case (`witbind_tests::bench::Case`) through witbind (typed functions
-//! and generated bindings) and through wasmtime's component model, as criterion benchmarks
-//! `<case>/witbind`, `<case>/witbind-gen` and `<case>/wasmtime`.
+//! Every host benchmark case (`witbind_tests::bench::Case`) on every side
+//! (`witbind_tests::bench::all_sides`: witbind's typed functions and generated bindings on
+//! wasmtime and on wasmi, and wasmtime's component model), as criterion benchmarks
+//! `<case>/<side>`.
 //!
 //! Run with `cargo bench -p witbind-tests --bench host`; the side-by-side table comes from
 //! `cargo run --release -p witbind-tests --bin bench-report` (see `docs/performance.md`).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use witbind_tests::bench::{Case, GeneratedSide, Side, WasmtimeSide, WitbindSide};
+use witbind_tests::bench::{Case, all_sides};
 
 fn host(c: &mut Criterion) {
-    let mut sides: [Box<dyn Side>; 3] = [
-        Box::new(WitbindSide::new().expect("witbind side")),
-        Box::new(GeneratedSide::new().expect("witbind-gen side")),
-        Box::new(WasmtimeSide::new().expect("wasmtime side")),
-    ];
+    let mut sides = all_sides().expect("every bench side");
     for case in Case::ALL {
         let mut group = c.benchmark_group(case.name());
         if case.ops_per_run() > 1 {
@@ -21,7 +18,7 @@ fn host(c: &mut Criterion) {
         }
         for side in &mut sides {
             let name = side.name();
-            group.bench_function(name, |b| {
+            group.bench_function(&name, |b| {
                 b.iter_custom(|iters| side.run(case, iters).expect("case runs"))
             });
         }

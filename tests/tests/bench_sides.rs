@@ -2,6 +2,7 @@
 //! case's run checks its last result (lengths, sums, echoed values, resource values), so a
 //! wrong binding or a broken call fails here rather than producing a fast wrong number.
 
+use witbind::{BackendKind, Engine};
 use witbind_tests::bench::{Case, GeneratedSide, Side, WasmtimeSide, WitbindSide};
 
 fn run_every_case(side: &mut dyn Side) {
@@ -24,4 +25,11 @@ fn every_case_gives_the_documented_result_through_witbind_generated_bindings() {
 #[test]
 fn every_case_gives_the_documented_result_on_wasmtime() {
     run_every_case(&mut WasmtimeSide::new().expect("wasmtime side"));
+}
+
+#[test]
+fn every_case_gives_the_documented_result_on_witbind_on_wasmi() {
+    let wasmi = Engine::with_backend(BackendKind::Wasmi).expect("wasmi engine");
+    run_every_case(&mut WitbindSide::on(&wasmi).expect("witbind/wasmi side"));
+    run_every_case(&mut GeneratedSide::on(&wasmi).expect("witbind-gen/wasmi side"));
 }

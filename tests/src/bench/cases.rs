@@ -61,11 +61,15 @@ pub enum Case {
     ImportString,
     /// The guest calls `take-list` with 1 Ki `u32`s in a loop.
     ImportList,
+    /// Loading the component: validation, translation and compiling every core module.
+    Compile,
+    /// Instantiating the component from an `InstancePre` in a fresh store.
+    Instantiate,
 }
 
 impl Case {
     /// Every case, in report order.
-    pub const ALL: [Case; 19] = [
+    pub const ALL: [Case; 21] = [
         Case::Nop,
         Case::Scalars,
         Case::Sixteen,
@@ -85,6 +89,8 @@ impl Case {
         Case::ImportNop,
         Case::ImportString,
         Case::ImportList,
+        Case::Compile,
+        Case::Instantiate,
     ];
 
     /// The name in reports.
@@ -109,6 +115,8 @@ impl Case {
             Case::ImportNop => "guest->host nop import",
             Case::ImportString => "guest->host string import 64 B",
             Case::ImportList => "guest->host list<u32> import 1 Ki",
+            Case::Compile => "compile component",
+            Case::Instantiate => "instantiate (InstancePre, new store)",
         }
     }
 

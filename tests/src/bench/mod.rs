@@ -1,13 +1,16 @@
 //! Host benchmarks: the `bench` fixture (`tests/guests/bench`) called through witbind and
 //! through `wasmtime::component`, case by case, with the same inputs.
 //!
-//! [`Side`] is one engine ready to run the cases: [`WitbindSide`] (witbind's `TypedFunc`s),
-//! [`GeneratedSide`] (witbind's `bindgen!` bindings) and [`WasmtimeSide`] (wasmtime's
-//! `bindgen!` bindings); [`report`] alternates them and prints the comparison
+//! [`Side`] is one engine ready to run the cases: [`WitbindSide`] (witbind's `TypedFunc`s) and
+//! [`GeneratedSide`] (witbind's `bindgen!` bindings), each on wasmtime or wasmi
+//! (`Witbind::on`), and [`WasmtimeSide`] (wasmtime's component model with its `bindgen!`
+//! bindings); [`report`] alternates them and prints the comparison, and [`floor`] times each
+//! engine's core `nop`
 //! (`cargo run --release -p witbind-tests --bin bench-report`). The criterion bench
 //! `tests/benches/host.rs` runs the same sides.
 
 pub mod cases;
+pub mod floor;
 mod generated_side;
 pub mod report;
 mod shapes;
@@ -23,8 +26,8 @@ pub use witbind_side::{Binding, TypedExports, Witbind, WitbindSide};
 
 /// One engine with the `bench` fixture instantiated, able to run every [`Case`].
 pub trait Side {
-    /// The engine's name in reports.
-    fn name(&self) -> &'static str;
+    /// The side's name in reports.
+    fn name(&self) -> String;
 
     /// Runs `case` `iters` times and gives the time the runs took. Setup a case needs (for
     /// example handles to drop) is done outside the measured time.
@@ -33,3 +36,27 @@ pub trait Side {
     /// When a call fails or gives a result other than the case's documented one.
     fn run(&mut self, case: Case, iters: u64) -> anyhow::Result<Duration>;
 }
+
+/// Every side, in report order: witbind's typed functions and generated bindings on
+/// wasmtime, wasmtime's component model (the reference, at [`REFERENCE`]), then witbind's two
+/// on wasmi.
+///
+/// # Errors
+/// When a side cannot load or instantiate the fixture.
+pub fn all_sides() -> anyhow::Result<Vec<Box<dyn Side>>> {
+    use anyhow::Context as _;
+    let wasmi = witbind::Engine::with_backend(witbind::BackendKind::Wasmi)?;
+    Ok(vec![
+        Box::new(WitbindSide::new().context("witbind side")?),
+        Box::new(GeneratedSide::new().context("witbind-gen side")?),
+        Box::new(WasmtimeSide::new().context("wasmtime side")?),
+        Box::new(WitbindSide::on(&wasmi).context("witbind/wasmi side")?),
+        Box::new(GeneratedSide::on(&wasmi).context("witbind-gen/wasmi side")?),
+    ])
+}
+
+/// The index of wasmtime's component model in [`all_sides`]: what ratios are against.
+pub const REFERENCE: usize = 2;
+
+/// The index of witbind's typed functions on wasmi in [`all_sides`].
+pub const WITBIND_WASMI: usize = 3;

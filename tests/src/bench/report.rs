@@ -1,5 +1,5 @@
-//! Alternating timing of the sides (witbind's typed functions, witbind's generated bindings
-//! and wasmtime), the comparison table and its JSON form.
+//! Alternating timing of the sides (witbind's typed functions and generated bindings on each
+//! engine, and wasmtime's component model), the comparison table and its JSON form.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -18,26 +18,21 @@ pub const ROUNDS: usize = 31;
 pub struct Row {
     /// The case.
     pub case: Case,
-    /// witbind's median time per operation with `TypedFunc`s, in nanoseconds.
-    pub witbind_ns: f64,
-    /// witbind's median time per operation through its generated bindings, in nanoseconds.
-    pub generated_ns: f64,
-    /// wasmtime's median time per operation, in nanoseconds.
-    pub wasmtime_ns: f64,
+    /// Each side's median time per operation, in nanoseconds, in the order of the sides.
+    pub ns: Vec<f64>,
+    /// Each side's ratio against the reference side: the median over rounds of its time over
+    /// the reference's in the same round (the batches of a round ran back to back under the
+    /// same machine load, so this is steadier than the ratio of the medians).
+    pub ratio: Vec<f64>,
     /// Median time of a `memcpy` of the bytes the case moves, for the bulk cases.
     pub memcpy_ns: Option<f64>,
-    /// The median over rounds of witbind's time over wasmtime's in the same round: the two
-    /// batches of a round ran back to back under the same machine load, so this is steadier
-    /// than the ratio of the medians when the load changes during a run.
-    pub ratio: f64,
-    /// The same ratio for the generated bindings: their time over wasmtime's, per round.
-    pub generated_ratio: f64,
-    /// The median over rounds of witbind's time over the `memcpy` of the same round.
-    pub memcpy_ratio: Option<f64>,
+    /// Each side's median over rounds of its time over the `memcpy` of the same round.
+    pub memcpy_ratio: Option<Vec<f64>>,
 }
 
 impl Row {
-    /// The ratio the issue asks for: 0.5 for the nop and scalar calls, 1.0 otherwise.
+    /// The ratio against wasmtime's component model the issue asks for: 0.5 for the nop and
+    /// scalar calls, 1.0 otherwise.
     pub fn target(&self) -> f64 {
         match self.case {
             Case::Nop | Case::Scalars | Case::Sixteen => 0.5,
@@ -47,7 +42,7 @@ impl Row {
 }
 
 /// The median of `values` (which must not be empty; NaN never occurs in timings).
-fn median(values: &mut [f64]) -> f64 {
+pub(crate) fn median(values: &mut [f64]) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]
 }
@@ -65,58 +60,53 @@ fn batch_size(side: &mut dyn Side, case: Case) -> Result<u64> {
     }
 }
 
-/// The sides of a comparison, in report order; the ratios are against `wasmtime`.
-pub struct Sides<'a> {
-    /// witbind with `TypedFunc`s.
-    pub witbind: &'a mut dyn Side,
-    /// witbind through its generated bindings.
-    pub generated: &'a mut dyn Side,
-    /// wasmtime's component model.
-    pub wasmtime: &'a mut dyn Side,
+/// The median over rounds of `times` over `reference`, round by round.
+fn per_round(times: &[f64], reference: &[f64]) -> f64 {
+    let mut ratios: Vec<f64> = times.iter().zip(reference).map(|(a, b)| a / b).collect();
+    median(&mut ratios)
 }
 
-/// Times `case` on every side: a warm-up run each, then [`ROUNDS`] rounds of one batch per
-/// side, the order rotated every round so no side always runs first. For the bulk cases each
-/// round also times a `memcpy` of the same bytes, so all of them see the same machine load.
+/// Times `case` on every side of `sides`, with ratios against `sides[reference]`: a warm-up
+/// and a batch size per side (an interpreter needs fewer runs for the same time), then
+/// [`ROUNDS`] rounds of one batch per side, the order rotated every round so no side always
+/// runs first. For the bulk cases each round also times a `memcpy` of the same bytes, so all
+/// of them see the same machine load.
 ///
 /// # Errors
 /// When a side fails the case.
-pub fn measure(case: Case, sides: Sides<'_>) -> Result<Row> {
-    let mut sides: [&mut dyn Side; 3] = [sides.witbind, sides.generated, sides.wasmtime];
-    for side in &mut sides {
+pub fn measure(case: Case, sides: &mut [Box<dyn Side>], reference: usize) -> Result<Row> {
+    let mut iters = Vec::with_capacity(sides.len());
+    for side in sides.iter_mut() {
         side.run(case, 1)?;
+        iters.push(batch_size(&mut **side, case)?);
     }
-    let iters = batch_size(&mut *sides[0], case)?;
-    let ops = (iters * case.ops_per_run()) as f64;
     let mut memcpy = case.bulk_bytes().map(Memcpy::new);
-    let mut times: [Vec<f64>; 3] = std::array::from_fn(|_| Vec::with_capacity(ROUNDS));
+    let mut times: Vec<Vec<f64>> = vec![Vec::with_capacity(ROUNDS); sides.len()];
     let mut memcpy_times = Vec::with_capacity(ROUNDS);
     for round in 0..ROUNDS {
         for k in 0..sides.len() {
             let slot = (round + k) % sides.len();
-            let took = sides[slot].run(case, iters)?;
+            let took = sides[slot].run(case, iters[slot])?;
+            let ops = (iters[slot] * case.ops_per_run()) as f64;
             times[slot].push(took.as_secs_f64() * 1e9 / ops);
         }
         if let Some(memcpy) = &mut memcpy {
-            memcpy_times.push(memcpy.time(iters).as_secs_f64() * 1e9 / ops);
+            let ops = iters[0] * case.ops_per_run();
+            memcpy_times.push(memcpy.time(ops).as_secs_f64() * 1e9 / ops as f64);
         }
     }
-    let [mut w, mut g, mut t] = times;
-    let per_round = |times: &[f64], reference: &[f64]| -> f64 {
-        let mut ratios: Vec<f64> = times.iter().zip(reference).map(|(a, b)| a / b).collect();
-        median(&mut ratios)
-    };
-    let ratio = per_round(&w, &t);
-    let generated_ratio = per_round(&g, &t);
-    let memcpy_ratio = memcpy.as_ref().map(|_| per_round(&w, &memcpy_times));
+    let ratio = times
+        .iter()
+        .map(|t| per_round(t, &times[reference]))
+        .collect();
+    let memcpy_ratio = memcpy
+        .as_ref()
+        .map(|_| times.iter().map(|t| per_round(t, &memcpy_times)).collect());
     Ok(Row {
         case,
         ratio,
-        generated_ratio,
         memcpy_ratio,
-        witbind_ns: median(&mut w),
-        generated_ns: median(&mut g),
-        wasmtime_ns: median(&mut t),
+        ns: times.iter_mut().map(|t| median(t)).collect(),
         memcpy_ns: memcpy.map(|_| median(&mut memcpy_times)),
     })
 }
@@ -147,30 +137,46 @@ impl Memcpy {
     }
 }
 
-/// The table: `case | witbind ns/op | witbind-gen ns/op | wasmtime ns/op | ratio |
-/// gen ratio` (both ratios against wasmtime), then the target ratio and, for the bulk cases,
-/// the `memcpy` time and witbind's (typed) time over it.
-pub fn table(rows: &[Row]) -> String {
-    let mut out = String::from(
-        "| case | witbind ns/op | witbind-gen ns/op | wasmtime ns/op | ratio | gen ratio \
-         | target | memcpy ns | witbind/memcpy |\n\
-         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
-    );
+/// The table: one `ns/op` column per side, one ratio column per side other than the
+/// reference (against it), the target ratio, and for the bulk cases the `memcpy` time and
+/// each typed witbind side's time over it (`names` are the sides' names, in order).
+pub fn table(names: &[String], reference: usize, rows: &[Row]) -> String {
+    let others: Vec<usize> = (0..names.len()).filter(|&i| i != reference).collect();
+    let typed: Vec<usize> = (0..names.len())
+        .filter(|&i| i != reference && !names[i].contains("-gen"))
+        .collect();
+    let mut header = String::from("| case |");
+    for name in names {
+        header += &format!(" {name} ns/op |");
+    }
+    for &i in &others {
+        header += &format!(" {} ratio |", names[i]);
+    }
+    header += " target | memcpy ns |";
+    for &i in &typed {
+        header += &format!(" {}/memcpy |", names[i]);
+    }
+    let columns = header.matches('|').count() - 1;
+    let mut out = header + "\n|" + &" ---: |".repeat(columns) + "\n";
     for row in rows {
-        let (memcpy, over) = match (row.memcpy_ns, row.memcpy_ratio) {
-            (Some(m), Some(r)) => (format!("{m:.0}"), format!("{r:.2}")),
-            _ => ("".to_string(), "".to_string()),
-        };
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {:.2} | {:.2} | {:.1} | {memcpy} | {over} |\n",
-            row.case.name(),
-            ns(row.witbind_ns),
-            ns(row.generated_ns),
-            ns(row.wasmtime_ns),
-            row.ratio,
-            row.generated_ratio,
-            row.target(),
-        ));
+        out += &format!("| {} |", row.case.name());
+        for value in &row.ns {
+            out += &format!(" {} |", ns(*value));
+        }
+        for &i in &others {
+            out += &format!(" {:.2} |", row.ratio[i]);
+        }
+        out += &format!(" {:.1} |", row.target());
+        match (row.memcpy_ns, &row.memcpy_ratio) {
+            (Some(m), Some(r)) => {
+                out += &format!(" {m:.0} |");
+                for &i in &typed {
+                    out += &format!(" {:.2} |", r[i]);
+                }
+            }
+            _ => out += &" |".repeat(1 + typed.len()),
+        }
+        out += "\n";
     }
     out
 }
@@ -184,21 +190,28 @@ fn ns(value: f64) -> String {
     }
 }
 
-/// The rows as JSON: one object per case with the same columns as [`table`].
-pub fn json(rows: &[Row]) -> serde_json::Value {
+/// The rows as JSON: one object per case with each side's time and ratio by name.
+pub fn json(names: &[String], rows: &[Row]) -> serde_json::Value {
     serde_json::Value::Array(
         rows.iter()
             .map(|row| {
+                let sides: serde_json::Map<String, serde_json::Value> = names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, name)| {
+                        let side = serde_json::json!({
+                            "ns_per_op": row.ns[i],
+                            "ratio": row.ratio[i],
+                            "over_memcpy": row.memcpy_ratio.as_ref().map(|r| r[i]),
+                        });
+                        (name.clone(), side)
+                    })
+                    .collect();
                 serde_json::json!({
                     "case": row.case.name(),
-                    "witbind_ns_per_op": row.witbind_ns,
-                    "witbind_gen_ns_per_op": row.generated_ns,
-                    "wasmtime_ns_per_op": row.wasmtime_ns,
-                    "ratio": row.ratio,
-                    "gen_ratio": row.generated_ratio,
+                    "sides": sides,
                     "target_ratio": row.target(),
                     "memcpy_ns": row.memcpy_ns,
-                    "witbind_over_memcpy": row.memcpy_ratio,
                 })
             })
             .collect(),

@@ -4,7 +4,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use anyhow::{Result, anyhow};
-use wasmtime::component::{Component, HasSelf, Linker, ResourceAny};
+use wasmtime::component::{Component, HasSelf, InstancePre, Linker, ResourceAny};
 use wasmtime::{Engine, Store};
 
 use super::Side;
@@ -46,6 +46,11 @@ impl BenchImports for Host {
 
 /// wasmtime with the `bench` fixture instantiated and its imports defined.
 pub struct WasmtimeSide {
+    engine: Engine,
+    /// The fixture's bytes, for the compile case.
+    bytes: Vec<u8>,
+    /// The fixture with the host's imports resolved, for the instantiate case.
+    pre: InstancePre<Host>,
     store: Store<Host>,
     bench: Bench,
     inputs: &'static Inputs,
@@ -70,16 +75,21 @@ impl WasmtimeSide {
     /// When the fixture is missing or does not match the generated bindings.
     pub fn new() -> Result<Self> {
         let engine = Engine::default();
-        let component = wt(Component::from_binary(&engine, &fixtures::bytes("bench")?))?;
+        let bytes = fixtures::bytes("bench")?;
+        let component = wt(Component::from_binary(&engine, &bytes))?;
         let mut linker = Linker::new(&engine);
         wt(Bench::add_to_linker::<Host, HasSelf<Host>>(
             &mut linker,
             |h| h,
         ))?;
+        let pre = wt(linker.instantiate_pre(&component))?;
         let mut store = Store::new(&engine, Host(0));
         let bench = wt(Bench::instantiate(&mut store, &component, &linker))?;
         let (items, shapes) = items_and_shapes();
         Ok(WasmtimeSide {
+            engine,
+            bytes,
+            pre,
             store,
             bench,
             inputs: Inputs::get(),
@@ -98,8 +108,8 @@ impl WasmtimeSide {
 }
 
 impl Side for WasmtimeSide {
-    fn name(&self) -> &'static str {
-        "wasmtime"
+    fn name(&self) -> String {
+        "wasmtime".to_string()
     }
 
     fn run(&mut self, case: Case, iters: u64) -> Result<Duration> {
@@ -256,6 +266,19 @@ impl Side for WasmtimeSide {
                 b.call_call_list_import(&mut *store, IMPORT_CALLS, IMPORT_LIST_LEN),
                 |r| r == IMPORT_CALLS * IMPORT_LIST_LEN,
                 "call-list-import"
+            ),
+            Case::Compile => timed!(
+                Component::from_binary(&self.engine, &self.bytes),
+                |c| c
+                    .component_type()
+                    .exports(&self.engine)
+                    .any(|(n, _)| n == "nop"),
+                "compile"
+            ),
+            Case::Instantiate => timed!(
+                self.pre.instantiate(Store::new(&self.engine, Host(0))),
+                |_instance| true,
+                "instantiate"
             ),
         }
     }

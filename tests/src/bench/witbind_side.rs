@@ -1,4 +1,4 @@
-//! The `bench` fixture through witbind (wasmtime backend): [`Witbind`] runs the cases over
+//! The `bench` fixture through witbind, on either engine: [`Witbind`] runs the cases over
 //! any [`Binding`] of the fixture's exports, and [`TypedExports`] is the one with
 //! `TypedFunc`s ([`WitbindSide`]); `generated_side` has the `bindgen!` one.
 
@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use witbind::{
-    Borrowed, Component, Engine, Instance, Linker, ResourceAny, Store, StoreContextMut, TypedFunc,
+    BackendKind, Borrowed, Component, Engine, Instance, InstancePre, Linker, ResourceAny, Store,
+    StoreContextMut, TypedFunc,
 };
 
 use super::Side;
@@ -137,6 +138,11 @@ pub const SIXTEEN_SUM: f64 = 136.0;
 
 /// witbind with the `bench` fixture instantiated and its exports bound by `B`.
 pub struct Witbind<B: Binding> {
+    engine: Engine,
+    /// The fixture's bytes, for the compile case.
+    bytes: Vec<u8>,
+    /// The fixture with the host's imports resolved, for the instantiate case.
+    pre: InstancePre<u64>,
     store: Store<u64>,
     exports: B,
     inputs: &'static Inputs,
@@ -281,17 +287,31 @@ impl Binding for TypedExports {
 }
 
 impl<B: Binding> Witbind<B> {
-    /// Compiles and instantiates the fixture and resolves every export.
+    /// Compiles and instantiates the fixture on the default engine and resolves every
+    /// export.
     ///
     /// # Errors
     /// When the fixture is missing or an export does not have the expected type.
     pub fn new() -> Result<Self> {
+        Self::on(&Engine::default())
+    }
+
+    /// The same on `engine`.
+    ///
+    /// # Errors
+    /// As [`Witbind::new`].
+    pub fn on(engine: &Engine) -> Result<Self> {
         let (items, shapes) = B::items_and_shapes();
-        let engine = Engine::default();
-        let component = Component::new(&engine, fixtures::bytes("bench")?)?;
+        let engine = engine.clone();
+        let bytes = fixtures::bytes("bench")?;
+        let component = Component::new(&engine, &bytes)?;
+        let pre = linker(&engine)?.instantiate_pre(&component)?;
         let mut store = Store::new(&engine, 0);
         let exports = B::instantiate(&engine, &mut store, &component)?;
         Ok(Witbind {
+            engine,
+            bytes,
+            pre,
             store,
             exports,
             inputs: Inputs::get(),
@@ -309,8 +329,11 @@ impl<B: Binding> Witbind<B> {
 }
 
 impl<B: Binding> Side for Witbind<B> {
-    fn name(&self) -> &'static str {
-        B::NAME
+    fn name(&self) -> String {
+        match self.engine.backend_kind() {
+            BackendKind::Wasmtime => B::NAME.to_string(),
+            other => format!("{}/{other}", B::NAME),
+        }
     }
 
     fn run(&mut self, case: Case, iters: u64) -> Result<Duration> {
@@ -435,6 +458,16 @@ impl<B: Binding> Side for Witbind<B> {
                 e.call_list_import(store, IMPORT_CALLS, IMPORT_LIST_LEN),
                 |r| r == IMPORT_CALLS * IMPORT_LIST_LEN,
                 "call-list-import"
+            ),
+            Case::Compile => timed!(
+                Component::new(&self.engine, &self.bytes),
+                |c| c.export_names().iter().any(|n| n == "nop"),
+                "compile"
+            ),
+            Case::Instantiate => timed!(
+                self.pre.instantiate(Store::new(&self.engine, 0)),
+                |_instance| true,
+                "instantiate"
             ),
         }
     }

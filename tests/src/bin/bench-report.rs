@@ -1,13 +1,15 @@
-//! Runs the `bench` fixture through witbind (with `TypedFunc`s, and through its generated
-//! bindings) and through wasmtime's component model in one process, alternating the three
-//! per case, prints the comparison table and writes it as JSON to `target/bench-report.json`
-//! (under `CARGO_TARGET_DIR` when that is set).
+//! Runs the `bench` fixture through witbind (with `TypedFunc`s and through its generated
+//! bindings, on wasmtime and on wasmi) and through wasmtime's component model in one process,
+//! alternating the sides per case, prints the comparison table and each engine's core-call
+//! floor, and writes the rows as JSON to `target/bench-report.json` (under
+//! `CARGO_TARGET_DIR` when that is set).
 //!
 //! `cargo run --release -p witbind-tests --bin bench-report [FILTER]`: with a FILTER, only
 //! the cases whose name contains it.
 //!
-//! `bench-report --only witbind|witbind-gen|wasmtime FILTER`: for profiling, runs only that engine on
-//! the matching cases for a few seconds each and prints no table
+//! `bench-report --only SIDE FILTER` (SIDE: witbind, witbind-gen, witbind/wasmi,
+//! witbind-gen/wasmi or wasmtime): for profiling, runs only that side on the matching cases
+//! for a few seconds each and prints no table
 //! (`perf record -g target/release/bench-report --only witbind "resource drop"`).
 //! See `docs/performance.md`.
 
@@ -16,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use witbind_tests::bench::report::{self, Row};
-use witbind_tests::bench::{Case, GeneratedSide, Side, WasmtimeSide, WitbindSide};
+use witbind_tests::bench::{Case, REFERENCE, WITBIND_WASMI, all_sides, floor};
 
 /// How long `--only` runs each case.
 const PROFILE_TIME: Duration = Duration::from_secs(4);
@@ -27,9 +29,7 @@ fn main() -> anyhow::Result<()> {
         [only, side, filter] if only == "--only" => profile(side, filter),
         [] => compare(""),
         [filter] => compare(filter),
-        _ => anyhow::bail!(
-            "usage: bench-report [FILTER] | bench-report --only witbind|witbind-gen|wasmtime FILTER"
-        ),
+        _ => anyhow::bail!("usage: bench-report [FILTER] | bench-report --only SIDE FILTER"),
     }
 }
 
@@ -40,13 +40,12 @@ fn cases(filter: &str) -> impl Iterator<Item = Case> + '_ {
         .filter(move |c| c.name().contains(filter))
 }
 
-/// Runs only `side` on the matching cases, for a profiler.
-fn profile(side: &str, filter: &str) -> anyhow::Result<()> {
-    let mut side: Box<dyn Side> = match side {
-        "witbind" => Box::new(WitbindSide::new()?),
-        "witbind-gen" => Box::new(GeneratedSide::new()?),
-        "wasmtime" => Box::new(WasmtimeSide::new()?),
-        other => anyhow::bail!("unknown engine `{other}`: witbind, witbind-gen or wasmtime"),
+/// Runs only the side named `name` on the matching cases, for a profiler.
+fn profile(name: &str, filter: &str) -> anyhow::Result<()> {
+    let mut all = all_sides()?;
+    let names: Vec<String> = all.iter().map(|s| s.name()).collect();
+    let Some(side) = all.iter_mut().find(|s| s.name() == name) else {
+        anyhow::bail!("unknown side `{name}`: one of {}", names.join(", "));
     };
     for case in cases(filter) {
         let start = Instant::now();
@@ -55,40 +54,45 @@ fn profile(side: &str, filter: &str) -> anyhow::Result<()> {
             side.run(case, 1000)?;
             runs += 1000;
         }
-        eprintln!("{}: {runs} runs on {}", case.name(), side.name());
+        eprintln!("{}: {runs} runs on {name}", case.name());
     }
     Ok(())
 }
 
 /// Times every side on the matching cases and reports them side by side.
 fn compare(filter: &str) -> anyhow::Result<()> {
-    let mut witbind = WitbindSide::new().context("witbind side")?;
-    let mut generated = GeneratedSide::new().context("witbind-gen side")?;
-    let mut wasmtime = WasmtimeSide::new().context("wasmtime side")?;
+    let mut all = all_sides()?;
+    let names: Vec<String> = all.iter().map(|s| s.name()).collect();
     let mut rows: Vec<Row> = Vec::new();
     for case in cases(filter) {
-        let sides = report::Sides {
-            witbind: &mut witbind,
-            generated: &mut generated,
-            wasmtime: &mut wasmtime,
-        };
-        let row =
-            report::measure(case, sides).with_context(|| format!("case `{}`", case.name()))?;
-        eprintln!(
-            "{}: {:.2} (gen {:.2})",
-            case.name(),
-            row.ratio,
-            row.generated_ratio
-        );
+        let row = report::measure(case, &mut all, REFERENCE)
+            .with_context(|| format!("case `{}`", case.name()))?;
+        eprintln!("{}: {:.2?}", case.name(), row.ratio);
         rows.push(row);
     }
-    print!("{}", report::table(&rows));
+    print!("{}", report::table(&names, REFERENCE, &rows));
+    let floors = floor::measure()?;
+    println!(
+        "\ncore nop floor (the engine's own TypedFunc): wasmtime {:.1} ns, wasmi {:.1} ns",
+        floors.wasmtime_ns, floors.wasmi_ns
+    );
+    if let Some(nop) = rows.iter().find(|r| r.case == Case::Nop) {
+        println!(
+            "witbind func() over its engine's core nop: wasmtime {:.2}x, wasmi {:.2}x (target on wasmi: 2x)",
+            nop.ns[0] / floors.wasmtime_ns,
+            nop.ns[WITBIND_WASMI] / floors.wasmi_ns
+        );
+    }
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target"));
     std::fs::create_dir_all(&target)?;
     let path = target.join("bench-report.json");
-    let text = serde_json::to_string_pretty(&report::json(&rows))?;
+    let json = serde_json::json!({
+        "rows": report::json(&names, &rows),
+        "core_nop_floor_ns": { "wasmtime": floors.wasmtime_ns, "wasmi": floors.wasmi_ns },
+    });
+    let text = serde_json::to_string_pretty(&json)?;
     std::fs::write(&path, text + "\n").with_context(|| format!("writing {}", path.display()))?;
     eprintln!("wrote {}", path.display());
     Ok(())
