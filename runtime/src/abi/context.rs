@@ -28,6 +28,7 @@ pub struct HostcallFuel {
 
 impl HostcallFuel {
     /// Fuel for `limit` bytes.
+    #[inline]
     pub fn new(limit: usize) -> Self {
         Self {
             limit,
@@ -52,6 +53,7 @@ impl HostcallFuel {
     }
 
     /// Bytes left.
+    #[inline]
     pub fn remaining(&self) -> usize {
         self.remaining
     }
@@ -94,6 +96,7 @@ impl CallState<'_> {
     }
 
     /// The fuel left.
+    #[inline]
     pub fn fuel(&self) -> &HostcallFuel {
         &self.fuel
     }
@@ -142,6 +145,7 @@ pub struct LowerContext<'a, M: GuestMemory + ?Sized> {
 
 impl<'a, M: GuestMemory + ?Sized> LowerContext<'a, M> {
     /// A context lowering into `memory` with `encoding` and default fuel.
+    #[inline]
     pub fn new(memory: &'a mut M, encoding: StringEncoding) -> Self {
         Self {
             memory: Some(memory),
@@ -151,6 +155,7 @@ impl<'a, M: GuestMemory + ?Sized> LowerContext<'a, M> {
 
     /// A context for functions whose canonical options name no memory: only
     /// values that need no memory can be lowered through it.
+    #[inline]
     pub fn without_memory(encoding: StringEncoding) -> Self {
         Self {
             memory: None,
@@ -159,6 +164,7 @@ impl<'a, M: GuestMemory + ?Sized> LowerContext<'a, M> {
     }
 
     /// Replaces the hostcall fuel.
+    #[inline]
     pub fn with_fuel(mut self, fuel: HostcallFuel) -> Self {
         self.state.fuel = fuel;
         self
@@ -166,6 +172,7 @@ impl<'a, M: GuestMemory + ?Sized> LowerContext<'a, M> {
 
     /// Gives the context the receiving instance's resource state, which
     /// lowering handles needs.
+    #[inline]
     pub fn with_resources(mut self, resources: &'a mut ResourceTables) -> Self {
         self.state.resources = Some(resources);
         self
@@ -275,6 +282,7 @@ pub struct LiftContext<'a> {
 
 impl<'a> LiftContext<'a> {
     /// A context lifting from `memory` with `encoding` and default fuel.
+    #[inline]
     pub fn new(memory: &'a [u8], encoding: StringEncoding) -> Self {
         Self {
             memory: Some(memory),
@@ -283,6 +291,7 @@ impl<'a> LiftContext<'a> {
     }
 
     /// A context for functions whose canonical options name no memory.
+    #[inline]
     pub fn without_memory(encoding: StringEncoding) -> Self {
         Self {
             memory: None,
@@ -291,6 +300,7 @@ impl<'a> LiftContext<'a> {
     }
 
     /// Replaces the hostcall fuel.
+    #[inline]
     pub fn with_fuel(mut self, fuel: HostcallFuel) -> Self {
         self.state.fuel = fuel;
         self
@@ -298,6 +308,7 @@ impl<'a> LiftContext<'a> {
 
     /// Gives the context the sending instance's resource state, which
     /// lifting handles needs.
+    #[inline]
     pub fn with_resources(mut self, resources: &'a mut ResourceTables) -> Self {
         self.state.resources = Some(resources);
         self

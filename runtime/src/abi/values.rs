@@ -127,6 +127,7 @@ pub(crate) enum Spill {
 /// `lower_flat_values`: lowers `values` (of `types`, shaped `shape`) into
 /// `dst`, or spills them as `spill` says past `max_flat` flat values.
 /// Returns how many flat values it wrote.
+#[inline]
 pub(crate) fn lower_values<M, V>(
     cx: &mut LowerContext<'_, M>,
     max_flat: usize,
@@ -181,6 +182,7 @@ where
 /// `lift_flat_values`: lifts a list of `types` (shaped `shape`) from the
 /// flat values in `src`, or, past `max_flat` of them, from the tuple at the
 /// pointer that is `src`'s next value.
+#[inline]
 pub(crate) fn lift_values<'a, V: LiftList<'a>>(
     cx: &mut LiftContext<'a>,
     max_flat: usize,

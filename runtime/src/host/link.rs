@@ -2,13 +2,12 @@
 //! backend, defining every trampoline they ask for (lowered imports and
 //! built-ins), and filling the new instance's runtime state.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use anyhow::Context as _;
 use wasmtime_environ::component::{
-    CanonicalOptionsDataModel, CoreDef, GlobalInitializer, InstantiateModule, LoweredIndex,
-    RuntimeImportIndex, Trampoline, TrampolineIndex,
+    CanonicalOptionsDataModel, CoreDef, GlobalInitializer, InstantiateModule, RuntimeImportIndex,
+    Trampoline, TrampolineIndex,
 };
 use wasmtime_environ::{EntityIndex, PrimaryMap};
 
@@ -19,7 +18,7 @@ use crate::host::backend::check_signature;
 use crate::host::builtins::resource::{Builtin, HostDtors, define_builtin};
 use crate::host::call::import::{HostFunc, ImportCall};
 use crate::host::plan::types::{FuncType, ResourceMap};
-use crate::host::plan::{ComponentPlan, EngineF, encoding};
+use crate::host::plan::{ComponentPlan, EngineF, HostSigsF, encoding};
 use crate::host::runtime::state::{Cx, InstanceState, core_export};
 use crate::val::CanonContext;
 
@@ -120,52 +119,45 @@ fn run_initializers<T: 'static, B: Engines>(
 }
 
 /// Defines the core function of every trampoline of the plan, for
-/// instance `id`.
+/// instance `id`, with the signatures the plan prepared.
 fn define_trampolines<T: 'static, B: Engines>(
     cx: &mut Cx<'_, T, B>,
     plan: &ComponentPlan,
     id: usize,
     imports: &Imports<T>,
 ) -> Result<PrimaryMap<TrampolineIndex, B::Func>> {
-    let lowered: HashMap<LoweredIndex, RuntimeImportIndex> = plan
-        .info
-        .initializers
-        .iter()
-        .filter_map(|init| match init {
-            GlobalInitializer::LowerImport { index, import } => Some((*index, *import)),
-            _ => None,
-        })
-        .collect();
+    let Some(sigs) = B::get::<HostSigsF>(&plan.host_sigs) else {
+        anyhow::bail!("the component was compiled for another backend than the store's");
+    };
     let mut trampolines = PrimaryMap::<TrampolineIndex, B::Func>::new();
-    for trampoline in plan.trampolines.values() {
+    for (index, trampoline) in plan.trampolines.iter() {
+        let sig = &sigs[index];
         let builtin = |builtin, table, cx: &mut Cx<'_, T, B>| {
-            let dtors = imports.host_dtors.clone();
-            define_builtin::<T, B>(cx, plan, id, &imports.resource_types, dtors, builtin, table)
+            let resources = (&*imports.resource_types, imports.host_dtors.clone());
+            define_builtin::<T, B>(cx, plan, id, resources, (builtin, table), sig)
         };
         let func = match trampoline {
             Trampoline::LowerImport {
-                index,
+                index: lowered,
                 lower_ty,
                 options,
             } => {
-                let Some((name, host)) = lowered
-                    .get(index)
+                let Some((name, host)) = plan
+                    .lowered_imports
+                    .get(lowered)
                     .and_then(|i| imports.funcs.get(*i))
                     .and_then(Option::as_ref)
                 else {
-                    anyhow::bail!("lowered import {} has no host function", index.as_u32());
+                    anyhow::bail!("lowered import {} has no host function", lowered.as_u32());
                 };
                 let ty = FuncType::new(&plan.types, &imports.resource_types, *lower_ty)?;
-                let options = &plan.info.options[*options];
                 let core = ty.core(CanonContext::Lower);
-                let declared = plan.types[options.core_type].unwrap_func();
-                let declared_params = core_flat_types(declared.params())?;
-                let declared_results = core_flat_types(declared.results())?;
-                if declared_params != core.params || declared_results != core.results {
+                if core != plan.trampoline_types[index] {
                     anyhow::bail!(
                         "import `{name}`: the lowered core type does not match the canonical ABI"
                     );
                 }
+                let options = &plan.info.options[*options];
                 let realloc = match options.data_model {
                     CanonicalOptionsDataModel::LinearMemory(o) => o.realloc,
                     CanonicalOptionsDataModel::Gc {} => None,
@@ -178,7 +170,7 @@ fn define_trampolines<T: 'static, B: Engines>(
                     ty,
                     core,
                 };
-                host.define::<B>(cx, call)
+                host.define::<B>(cx, sig, call)
             }
             Trampoline::ResourceNew { ty, .. } => builtin(Builtin::New, *ty, cx)?,
             Trampoline::ResourceRep { ty, .. } => builtin(Builtin::Rep, *ty, cx)?,
@@ -216,19 +208,4 @@ fn resolve<T: 'static, B: Engines>(
         },
         other => anyhow::bail!("unsupported core definition {other:?}"),
     }
-}
-
-/// The flat types of a component's core function type.
-fn core_flat_types(types: &[wasmtime_environ::WasmValType]) -> Result<Vec<FlatType>> {
-    use wasmtime_environ::WasmValType as V;
-    types
-        .iter()
-        .map(|ty| match ty {
-            V::I32 => Ok(FlatType::I32),
-            V::I64 => Ok(FlatType::I64),
-            V::F32 => Ok(FlatType::F32),
-            V::F64 => Ok(FlatType::F64),
-            other => anyhow::bail!("core value type `{other}` is not supported by witbind"),
-        })
-        .collect()
 }

@@ -57,7 +57,7 @@ impl<T: 'static> Resource<T> {
     /// The resource type `T` stands for. Its name is Rust's name of `T`
     /// (`std::any::type_name`); its identity is `T`'s `TypeId`.
     pub fn resource_type() -> ResourceType {
-        ResourceType::host::<T>(std::any::type_name::<T>())
+        ResourceType::host_static::<T>(std::any::type_name::<T>())
     }
 
     /// Whether `ty` is the resource type `T` stands for.

@@ -428,17 +428,46 @@ pub enum ResourceOrigin {
 }
 
 /// A resource type, compared by identity ([`ResourceOrigin`]), not by name.
+///
+/// Cloning one copies two words: handle tables and [`ResourceAny`](crate::ResourceAny)s
+/// carry their type on every resource call, so it must cost no allocation and
+/// no reference count.
 #[derive(Debug, Clone)]
 pub struct ResourceType {
-    name: Arc<str>,
+    name: &'static str,
     origin: ResourceOrigin,
+}
+
+/// `name`, stored once for the life of the process: resource names are few
+/// (one per resource a WIT world or component declares, whatever the number
+/// of instances), so each distinct name is kept, not each resource type.
+fn intern(name: &str) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut names = NAMES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(name) = names.get(name) {
+        return name;
+    }
+    let name: &'static str = Box::leak(name.into());
+    names.insert(name);
+    name
 }
 
 impl ResourceType {
     /// The resource type the host defines with the Rust type `T`.
     pub fn host<T: 'static>(name: &str) -> Self {
+        Self::host_static::<T>(intern(name))
+    }
+
+    /// [`ResourceType::host`] with a name that is already `'static` (such as
+    /// `std::any::type_name`), which needs no interning.
+    pub(crate) fn host_static<T: 'static>(name: &'static str) -> Self {
         Self {
-            name: name.into(),
+            name,
             origin: ResourceOrigin::Host(TypeId::of::<T>()),
         }
     }
@@ -446,14 +475,14 @@ impl ResourceType {
     /// A resource type named `name` with identity `id`.
     pub fn defined(name: &str, id: u64) -> Self {
         Self {
-            name: name.into(),
+            name: intern(name),
             origin: ResourceOrigin::Defined(id),
         }
     }
 
     /// The resource's WIT name.
     pub fn name(&self) -> &str {
-        &self.name
+        self.name
     }
 
     /// The resource's identity.

@@ -37,22 +37,38 @@ pub trait Side {
     fn run(&mut self, case: Case, iters: u64) -> anyhow::Result<Duration>;
 }
 
-/// Every side, in report order: witbind's typed functions and generated bindings on
+/// How to make one side.
+pub type MakeSide = fn() -> anyhow::Result<Box<dyn Side>>;
+
+/// Every side by name, in report order: witbind's typed functions and generated bindings on
 /// wasmtime, wasmtime's component model (the reference, at [`REFERENCE`]), then witbind's two
 /// on wasmi.
+pub const SIDES: [(&str, MakeSide); 5] = [
+    ("witbind", || Ok(Box::new(WitbindSide::new()?))),
+    ("witbind-gen", || Ok(Box::new(GeneratedSide::new()?))),
+    ("wasmtime", || Ok(Box::new(WasmtimeSide::new()?))),
+    ("witbind/wasmi", || {
+        Ok(Box::new(WitbindSide::on(&wasmi()?)?))
+    }),
+    ("witbind-gen/wasmi", || {
+        Ok(Box::new(GeneratedSide::on(&wasmi()?)?))
+    }),
+];
+
+fn wasmi() -> anyhow::Result<witbind::Engine> {
+    witbind::Engine::with_backend(witbind::BackendKind::Wasmi)
+}
+
+/// Every side of [`SIDES`], made.
 ///
 /// # Errors
 /// When a side cannot load or instantiate the fixture.
 pub fn all_sides() -> anyhow::Result<Vec<Box<dyn Side>>> {
     use anyhow::Context as _;
-    let wasmi = witbind::Engine::with_backend(witbind::BackendKind::Wasmi)?;
-    Ok(vec![
-        Box::new(WitbindSide::new().context("witbind side")?),
-        Box::new(GeneratedSide::new().context("witbind-gen side")?),
-        Box::new(WasmtimeSide::new().context("wasmtime side")?),
-        Box::new(WitbindSide::on(&wasmi).context("witbind/wasmi side")?),
-        Box::new(GeneratedSide::on(&wasmi).context("witbind-gen/wasmi side")?),
-    ])
+    SIDES
+        .iter()
+        .map(|(name, make)| make().with_context(|| format!("{name} side")))
+        .collect()
 }
 
 /// The index of wasmtime's component model in [`all_sides`]: what ratios are against.

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use witbind_tests::bench::report::{self, Row};
-use witbind_tests::bench::{Case, REFERENCE, WITBIND_WASMI, all_sides, floor};
+use witbind_tests::bench::{Case, REFERENCE, SIDES, WITBIND_WASMI, all_sides, floor};
 
 /// How long `--only` runs each case.
 const PROFILE_TIME: Duration = Duration::from_secs(4);
@@ -42,11 +42,11 @@ fn cases(filter: &str) -> impl Iterator<Item = Case> + '_ {
 
 /// Runs only the side named `name` on the matching cases, for a profiler.
 fn profile(name: &str, filter: &str) -> anyhow::Result<()> {
-    let mut all = all_sides()?;
-    let names: Vec<String> = all.iter().map(|s| s.name()).collect();
-    let Some(side) = all.iter_mut().find(|s| s.name() == name) else {
+    let Some((_, make)) = SIDES.iter().find(|(side, _)| *side == name) else {
+        let names: Vec<&str> = SIDES.iter().map(|(side, _)| *side).collect();
         anyhow::bail!("unknown side `{name}`: one of {}", names.join(", "));
     };
+    let mut side = make()?;
     for case in cases(filter) {
         let start = Instant::now();
         let mut runs = 0u64;

@@ -47,6 +47,9 @@ pub(crate) trait Backend: 'static {
     type Extern;
     /// A memory with its `realloc`, seen through a store borrow.
     type View<'a, D: 'static>: GuestMemory;
+    /// A host function's core signature, prepared once (the engine's type
+    /// registered, the flat types kept) for any number of definitions.
+    type HostSig: Clone + Send + Sync + 'static;
 
     /// Whether two engines are the same one.
     fn same_engine(a: &Self::Engine, b: &Self::Engine) -> bool;
@@ -105,30 +108,42 @@ pub(crate) trait Backend: 'static {
         cx: &Self::Cx<'_, D>,
         func: Self::Func,
     ) -> Result<(Vec<FlatType>, Vec<FlatType>)>;
-    /// Calls `func` with the flat values in `slots` and writes its results,
-    /// of types `results`, to the start of `slots`.
+    /// Calls `func` with the flat values in `slots`, of types `params`, and
+    /// writes its results, of types `results`, to the start of `slots`.
     ///
     /// # Safety
     ///
     /// `func`'s signature, as [`Backend::signature`] gives it, must be
-    /// exactly the types of the parameter values in `slots`, followed by
-    /// `results`; `slots` must hold at least as many values as either list.
+    /// exactly `params -> results`; `slots` must hold at least as many
+    /// values as either list.
     unsafe fn call_raw<D: 'static>(
         cx: &mut Self::Cx<'_, D>,
         func: Self::Func,
         slots: &mut [u64],
-        params: usize,
+        params: &[FlatType],
         results: &[FlatType],
     ) -> Result<()>;
-    /// Defines a host function of the given core signature. `body` gets
-    /// the arguments as flat values in a slice as long as the longer list,
-    /// and leaves the results at its start.
+    /// Prepares the core signature `params -> results` for host functions.
+    fn host_sig(engine: &Self::Engine, params: &[FlatType], results: &[FlatType]) -> Self::HostSig;
+    /// Defines a host function of the prepared signature `sig`. `body`
+    /// gets the arguments as flat values in a slice as long as the longer
+    /// list, and leaves the results at its start.
+    fn host_func_with<D: 'static>(
+        cx: &mut Self::Cx<'_, D>,
+        sig: &Self::HostSig,
+        body: std::sync::Arc<RawHostFn<Self, D>>,
+    ) -> Self::Func;
+    /// Defines a host function of the core signature `params -> results`.
+    #[cfg(test)]
     fn host_func<D: 'static>(
         cx: &mut Self::Cx<'_, D>,
         params: &[FlatType],
         results: &[FlatType],
         body: std::sync::Arc<RawHostFn<Self, D>>,
-    ) -> Self::Func;
+    ) -> Self::Func {
+        let sig = Self::host_sig(&Self::store_engine(cx), params, results);
+        Self::host_func_with(cx, &sig, body)
+    }
 
     /// Instantiates a core module with its imports in order.
     fn instantiate<D: 'static>(

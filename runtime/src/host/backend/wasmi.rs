@@ -145,36 +145,27 @@ const NO_VALUE: Val = Val::I32(0);
 
 /// [`Backend::call_raw`] without the `unsafe`: wasmi type-checks the call.
 ///
-/// No heap allocation per call: the values live in two stack arrays, and
-/// the parameter types come from [`wasmi::Func::ty`], which copies a
-/// function type of up to 21 parameters and results inline (a larger one
-/// is an `Arc` clone) under the engine's read lock. `Func::call` then
-/// checks the values against the same type.
+/// No heap allocation and no type lookup per call: the values live in two
+/// stack arrays, typed by the caller's `params`; `Func::call` checks them
+/// against the function's type, so a wrong list is an error.
 fn call_flat<D>(
     cx: &mut StoreContextMut<'_, D>,
     func: wasmi::Func,
     slots: &mut [u64],
-    params: usize,
+    params: &[FlatType],
     results: &[FlatType],
 ) -> Result<()> {
-    let used = params.max(results.len());
+    let used = params.len().max(results.len());
     if used > MAX_CORE_VALUES || used > slots.len() {
         anyhow::bail!("a core call of {used} values exceeds the host's limit");
     }
-    let ty = func.ty(&*cx);
-    if ty.params().len() != params {
-        anyhow::bail!(
-            "core call with {params} arguments to a function of {} parameters",
-            ty.params().len()
-        );
-    }
     let mut args = [NO_VALUE; MAX_CORE_VALUES];
-    for ((arg, bits), vt) in args.iter_mut().zip(&slots[..params]).zip(ty.params()) {
-        *arg = flat_to_val(*bits, flat_type(*vt)?);
+    for ((arg, bits), ty) in args.iter_mut().zip(slots.iter()).zip(params) {
+        *arg = flat_to_val(*bits, *ty);
     }
     let mut outs = [NO_VALUE; MAX_CORE_VALUES];
     let outs = &mut outs[..results.len()];
-    func.call(cx.as_context_mut(), &args[..params], outs)
+    func.call(cx.as_context_mut(), &args[..params.len()], outs)
         .map_err(from_engine_error)?;
     for (slot, out) in slots.iter_mut().zip(outs.iter()) {
         *slot = val_to_flat(out)?;
@@ -208,7 +199,8 @@ impl<D> GuestMemory for WasmiView<'_, D> {
             return trap(Trap::NoRealloc);
         };
         let mut slots = [old_ptr, old_size, align, new_size].map(u64::from);
-        call_flat(&mut self.store, realloc, &mut slots, 4, &[FlatType::I32])?;
+        let i32 = FlatType::I32;
+        call_flat(&mut self.store, realloc, &mut slots, &[i32; 4], &[i32])?;
         Ok(slots[0] as u32)
     }
 }
@@ -219,6 +211,14 @@ impl<D> GuestMemory for WasmiView<'_, D> {
 /// bulk memory and reference types are on, modules are validated eagerly
 /// (and translated lazily), fuel is off.
 pub(crate) struct Wasmi;
+
+/// A host function's signature on wasmi: its type and the flat result types
+/// the entry point converts by.
+#[derive(Clone)]
+pub(crate) struct WasmiSig {
+    ty: wasmi::FuncType,
+    results: Arc<[FlatType]>,
+}
 
 /// Which kind of item an import or extern is, for [`wasmi_import_order`].
 fn extern_kind(item: &wasmi::Extern) -> u8 {
@@ -273,6 +273,7 @@ impl Backend for Wasmi {
     type Instance = wasmi::Instance;
     type Extern = wasmi::Extern;
     type View<'a, D: 'static> = WasmiView<'a, D>;
+    type HostSig = WasmiSig;
 
     fn same_engine(a: &Self::Engine, b: &Self::Engine) -> bool {
         wasmi::Engine::same(a, b)
@@ -374,7 +375,7 @@ impl Backend for Wasmi {
         cx: &mut Self::Cx<'_, D>,
         func: Self::Func,
         slots: &mut [u64],
-        params: usize,
+        params: &[FlatType],
         results: &[FlatType],
     ) -> Result<()> {
         // Nothing here relies on the caller's promise: wasmi checks the
@@ -382,22 +383,28 @@ impl Backend for Wasmi {
         call_flat(cx, func, slots, params, results)
     }
 
+    fn host_sig(_: &Self::Engine, params: &[FlatType], results: &[FlatType]) -> WasmiSig {
+        WasmiSig {
+            ty: wasmi::FuncType::new(
+                params.iter().map(|t| flat_val_type(*t)),
+                results.iter().map(|t| flat_val_type(*t)),
+            ),
+            results: results.into(),
+        }
+    }
+
     /// Defines the host function with [`wasmi::Func::new`], wasmi's only
     /// public constructor for a signature known at run time. Its trampoline
     /// clones a boxed buffer of `Val`s on every call (one heap allocation
     /// per call with any parameter or result); avoiding it would need
     /// [`wasmi::Func::wrap`], whose signature is fixed at compile time.
-    fn host_func<D: 'static>(
+    fn host_func_with<D: 'static>(
         cx: &mut Self::Cx<'_, D>,
-        params: &[FlatType],
-        results: &[FlatType],
+        sig: &WasmiSig,
         body: Arc<RawHostFn<Self, D>>,
     ) -> Self::Func {
-        let ty = wasmi::FuncType::new(
-            params.iter().map(|t| flat_val_type(*t)),
-            results.iter().map(|t| flat_val_type(*t)),
-        );
-        let result_types: Box<[FlatType]> = results.into();
+        let ty = sig.ty.clone();
+        let result_types = sig.results.clone();
         let entry = move |mut caller: wasmi::Caller<'_, D>,
                           args: &[Val],
                           outs: &mut [Val]|
@@ -548,10 +555,11 @@ mod tests {
         results: &[FlatType],
     ) -> Result<Vec<u64>> {
         let f = func(cx, instance, name);
+        let (params, _) = Wasmi::signature(cx, f)?;
         let mut slots = vec![0u64; args.len().max(results.len())];
         slots[..args.len()].copy_from_slice(args);
         // SAFETY: each test passes the export's exact signature.
-        unsafe { Wasmi::call_raw(cx, f, &mut slots, args.len(), results) }?;
+        unsafe { Wasmi::call_raw(cx, f, &mut slots, &params, results) }?;
         slots.truncate(results.len());
         Ok(slots)
     }

@@ -136,13 +136,23 @@ impl<T: 'static> GuestMemory for WasmtimeMemory<'_, T> {
         let mut slots = [old_ptr, old_size, align, new_size].map(u64::from);
         // SAFETY: `realloc` was checked to have type (i32, i32, i32, i32)
         // -> i32 when it was extracted from the instance.
-        unsafe { Wasmtime::call_raw(&mut self.store, realloc, &mut slots, 4, &[FlatType::I32]) }?;
+        let i32 = FlatType::I32;
+        unsafe { Wasmtime::call_raw(&mut self.store, realloc, &mut slots, &[i32; 4], &[i32]) }?;
         Ok(slots[0] as u32)
     }
 }
 
 /// The wasmtime backend.
 pub(crate) struct Wasmtime;
+
+/// A host function's signature on wasmtime: the registered type and the
+/// flat types the entry point converts by.
+#[derive(Clone)]
+pub(crate) struct WasmtimeSig {
+    ty: wasmtime::FuncType,
+    params: Arc<[FlatType]>,
+    results: usize,
+}
 
 fn flat_type(ty: &ValType) -> Result<FlatType> {
     match ty {
@@ -164,6 +174,7 @@ impl Backend for Wasmtime {
     type Instance = wasmtime::Instance;
     type Extern = wasmtime::Extern;
     type View<'a, D: 'static> = WasmtimeMemory<'a, D>;
+    type HostSig = WasmtimeSig;
 
     fn same_engine(a: &Self::Engine, b: &Self::Engine) -> bool {
         wasmtime::Engine::same(a, b)
@@ -257,9 +268,10 @@ impl Backend for Wasmtime {
         cx: &mut Self::Cx<'_, D>,
         func: Self::Func,
         slots: &mut [u64],
-        params: usize,
+        params: &[FlatType],
         results: &[FlatType],
     ) -> Result<()> {
+        let params = params.len();
         let mut raw = [ValRaw::u64(0); MAX_CORE_VALUES];
         let used = params.max(results.len());
         if used > MAX_CORE_VALUES || used > slots.len() {
@@ -279,19 +291,26 @@ impl Backend for Wasmtime {
         Ok(())
     }
 
-    fn host_func<D: 'static>(
+    fn host_sig(engine: &Self::Engine, params: &[FlatType], results: &[FlatType]) -> WasmtimeSig {
+        WasmtimeSig {
+            ty: wasmtime::FuncType::new(
+                engine,
+                params.iter().map(|t| flat_val_type(*t)),
+                results.iter().map(|t| flat_val_type(*t)),
+            ),
+            params: params.into(),
+            results: results.len(),
+        }
+    }
+
+    fn host_func_with<D: 'static>(
         cx: &mut Self::Cx<'_, D>,
-        params: &[FlatType],
-        results: &[FlatType],
+        sig: &WasmtimeSig,
         body: Arc<RawHostFn<Self, D>>,
     ) -> Self::Func {
-        let ty = wasmtime::FuncType::new(
-            cx.engine(),
-            params.iter().map(|t| flat_val_type(*t)),
-            results.iter().map(|t| flat_val_type(*t)),
-        );
-        let param_types: Box<[FlatType]> = params.into();
-        let result_count = results.len();
+        let ty = sig.ty.clone();
+        let param_types = sig.params.clone();
+        let result_count = sig.results;
         let entry = move |mut caller: wasmtime::Caller<'_, D>, args: &mut [MaybeUninit<ValRaw>]| {
             let mut flat = [0u64; MAX_CORE_VALUES];
             let used = param_types.len().max(result_count);

@@ -68,27 +68,22 @@ pub(crate) enum Builtin {
     Drop,
 }
 
-/// Defines the core function of a `resource.new/rep/drop` built-in of
-/// instance `id` for the component's resource table `table`.
+/// Defines the core function of the built-in `builtin` of instance `id`
+/// for the component's resource table `table`, of the prepared signature
+/// `sig` (`(i32) -> i32` for new and rep, `(i32)` for drop).
 pub(crate) fn define_builtin<T: 'static, B: Engines>(
     cx: &mut Cx<'_, T, B>,
     plan: &ComponentPlan,
     id: usize,
-    resources: &ResourceMap,
-    host_dtors: HostDtors<T>,
-    builtin: Builtin,
-    table: TypeResourceTableIndex,
+    (resources, host_dtors): (&ResourceMap, HostDtors<T>),
+    (builtin, table): (Builtin, TypeResourceTableIndex),
+    sig: &B::HostSig,
 ) -> Result<B::Func> {
     let ty = table_resource(&plan.types, resources, table)?;
-    let i32 = FlatType::I32;
-    let results: &[FlatType] = match builtin {
-        Builtin::New | Builtin::Rep => &[i32],
-        Builtin::Drop => &[],
-    };
     let body = move |mut cx: Cx<'_, T, B>, args: &mut [u64]| {
         run_builtin::<T, B>(&mut cx, id, &ty, &host_dtors, builtin, args)
     };
-    Ok(B::host_func(cx, &[i32], results, Arc::new(body)))
+    Ok(B::host_func_with(cx, sig, Arc::new(body)))
 }
 
 fn run_builtin<T: 'static, B: Engines>(
@@ -140,7 +135,7 @@ pub(crate) fn run_destructor<T: 'static, B: Engines>(
                 let mut slots = [u64::from(dropped.rep)];
                 // SAFETY: guest destructors were checked to have type
                 // (i32) -> () when the instance was created.
-                unsafe { B::call_raw(cx, dtor, &mut slots, 1, &[]) }
+                unsafe { B::call_raw(cx, dtor, &mut slots, &[FlatType::I32], &[]) }
             }
             None => Ok(()),
         },

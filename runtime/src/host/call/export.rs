@@ -135,7 +135,8 @@ impl<B: Backend> ExportFunc<B> {
                 if let Some(tables) = tables.as_deref_mut() {
                     tables.enter_call();
                 }
-                self.options.lower(cx, fuel, tables, |lcx| {
+                let options = self.options.memory_if(ty.params_use_memory);
+                options.lower(cx, fuel, tables, |lcx| {
                     let (types, shape) = (ty.param_types(), ty.params_shape);
                     lower_values(
                         lcx,
@@ -163,14 +164,15 @@ impl<B: Backend> ExportFunc<B> {
                 cx,
                 self.func,
                 &mut slots,
-                self.core.params.len(),
+                &self.core.params,
                 &self.core.results,
             )
         }?;
         let results =
             maybe_with_tables::<T, B, _>(cx, self.instance, ty.has_handles, |cx, mut tables| {
                 let flat = &slots[..self.core.results.len()];
-                let (results, _) = self.options.lift(cx, fuel, tables.as_deref_mut(), |lcx| {
+                let options = self.options.memory_if(ty.results_use_memory);
+                let (results, _) = options.lift(cx, fuel, tables.as_deref_mut(), |lcx| {
                     let (types, shape) = (ty.result_types(), ty.results_shape);
                     lift_values(
                         lcx,
@@ -188,7 +190,7 @@ impl<B: Backend> ExportFunc<B> {
         if let Some(post_return) = self.post_return {
             // SAFETY: the post-return function was checked to take exactly
             // the export's core results, which are still in `slots`.
-            unsafe { B::call_raw(cx, post_return, &mut slots, self.core.results.len(), &[]) }?;
+            unsafe { B::call_raw(cx, post_return, &mut slots, &self.core.results, &[]) }?;
         }
         Ok(results)
     }

@@ -42,6 +42,7 @@ impl ImportCall {
     /// The calling instance's options, looked up at each call because the
     /// guest may define its memory and `realloc` after it lowered the
     /// import.
+    #[inline]
     pub(crate) fn options<T, B: Backend>(&self, data: &StoreData<T, B>) -> Result<Options<B>> {
         let Some(state) = data.instances.get(self.instance) else {
             anyhow::bail!("the calling instance is not in this store");
@@ -55,6 +56,7 @@ impl ImportCall {
 
     /// The out-pointer the guest passed for spilled results, or nothing
     /// when the results are flat.
+    #[inline]
     pub(crate) fn results_spill(&self, args: &[u64]) -> Result<Spill> {
         if !self.ty.results_shape.spills(MAX_FLAT_RESULTS) {
             return Ok(Spill::Realloc);
@@ -169,15 +171,21 @@ impl<T: 'static> HostFunc<T> {
         })
     }
 
-    /// Creates the core function the guest calls for this import.
-    pub(crate) fn define<B: Engines>(&self, cx: &mut Cx<'_, T, B>, import: ImportCall) -> B::Func {
+    /// Creates the core function the guest calls for this import, of the
+    /// prepared signature `sig` (`import.core`'s).
+    pub(crate) fn define<B: Engines>(
+        &self,
+        cx: &mut Cx<'_, T, B>,
+        sig: &B::HostSig,
+        import: ImportCall,
+    ) -> B::Func {
         let call = B::pick(&self.entries).clone();
-        let CoreFuncType { params, results } = import.core.clone();
         let body = move |cx: Cx<'_, T, B>, args: &mut [u64]| call(cx, &import, args);
-        B::host_func(cx, &params, &results, Arc::new(body))
+        B::host_func_with(cx, sig, Arc::new(body))
     }
 }
 
+#[inline]
 /// One call of a host function: lift the arguments (opening the call's
 /// handle scope when the signature has handles), call `func`, lower its
 /// results and close the scope.
@@ -202,6 +210,7 @@ where
             if let Some(tables) = tables.as_deref_mut() {
                 tables.enter_call();
             }
+            let options = options.memory_if(ty.params_use_memory);
             options.lift(cx, fuel, tables, |lcx| {
                 let (types, shape) = (ty.param_types(), ty.params_shape);
                 lift_values(
@@ -221,6 +230,7 @@ where
 /// Lowers a host function's results into the guest: the flat result into
 /// the first core slot, or the spilled tuple at the guest's out-pointer;
 /// then closes the call's handle scope.
+#[inline]
 pub(crate) fn lower_host_results<T: 'static, B: Backend, O: LowerList + ?Sized>(
     cx: &mut Cx<'_, T, B>,
     import: &ImportCall,
@@ -231,6 +241,7 @@ pub(crate) fn lower_host_results<T: 'static, B: Backend, O: LowerList + ?Sized>(
 ) -> Result<()> {
     let ty = &import.ty;
     let spill = import.results_spill(args)?;
+    let options = options.memory_if(ty.results_use_memory);
     maybe_with_tables::<T, B, _>(cx, import.instance, ty.has_handles, |cx, mut tables| {
         options.lower(cx, fuel, tables.as_deref_mut(), |lcx| {
             let (types, shape) = (ty.result_types(), ty.results_shape);

@@ -39,9 +39,25 @@ impl<B: Backend> Clone for Options<B> {
 impl<B: Backend> Copy for Options<B> {}
 
 impl<B: Backend> Options<B> {
+    /// These options, or, when the values moved do not touch memory
+    /// (`uses_memory` false), the same without a memory, so the call does
+    /// not look the memory up.
+    #[inline]
+    pub(crate) fn memory_if(self, uses_memory: bool) -> Self {
+        if uses_memory {
+            self
+        } else {
+            Self {
+                memory: None,
+                ..self
+            }
+        }
+    }
+
     /// Runs `lower` with a context lowering into these options' memory
     /// (through their `realloc`), with `fuel` and, for handles, `tables`;
     /// gives back what `lower` returned and the fuel left.
+    #[inline]
     pub(crate) fn lower<T: 'static, R>(
         &self,
         cx: &mut Cx<'_, T, B>,
@@ -67,6 +83,7 @@ impl<B: Backend> Options<B> {
     /// Runs `lift` with a context lifting from these options' memory, with
     /// `fuel` and, for handles, `tables`; gives back what `lift` returned
     /// and the fuel left.
+    #[inline]
     pub(crate) fn lift<'m, T: 'static, R>(
         &self,
         cx: &'m Cx<'_, T, B>,

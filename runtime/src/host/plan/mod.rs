@@ -12,14 +12,16 @@ use std::collections::HashMap;
 
 use anyhow::Context as _;
 use wasmtime_environ::component::{
-    self as env, ComponentTypes, ComponentTypesBuilder, StaticModuleIndex, Trampoline,
-    TrampolineIndex, Translator,
+    self as env, ComponentTypes, ComponentTypesBuilder, GlobalInitializer, LoweredIndex,
+    RuntimeImportIndex, StaticModuleIndex, Trampoline, TrampolineIndex, Translator,
 };
 use wasmtime_environ::{EntityIndex, PrimaryMap, ScopeVec, Tunables};
 
+use crate::abi::flat::FlatType;
 use crate::error::Result;
 use crate::host::backend::Backend;
 use crate::host::backend::any::{Any, Engines, Family, on_engine};
+use crate::val::CoreFuncType;
 
 /// The family of a backend's engines.
 pub(crate) struct EngineF;
@@ -33,6 +35,14 @@ pub(crate) struct ModulesF;
 
 impl Family for ModulesF {
     type Of<B: Engines> = PrimaryMap<StaticModuleIndex, B::Module>;
+}
+
+/// The family of a backend's prepared host-function signatures, one per
+/// trampoline of a plan.
+pub(crate) struct HostSigsF;
+
+impl Family for HostSigsF {
+    type Of<B: Engines> = PrimaryMap<TrampolineIndex, B::HostSig>;
 }
 
 /// An engine of any backend.
@@ -75,6 +85,12 @@ pub(crate) struct ComponentPlan {
     pub(crate) export_names: PrimaryMap<StaticModuleIndex, HashMap<EntityIndex, String>>,
     /// The component binary, for [`ComponentPlan::serialize`].
     source: Vec<u8>,
+    /// The core signature the component declares for each trampoline.
+    pub(crate) trampoline_types: PrimaryMap<TrampolineIndex, CoreFuncType>,
+    /// The same, prepared for the engine's host functions.
+    pub(crate) host_sigs: Any<HostSigsF>,
+    /// The runtime import each lowered import lowers.
+    pub(crate) lowered_imports: HashMap<LoweredIndex, RuntimeImportIndex>,
 }
 
 /// Where a plan's core modules come from.
@@ -164,7 +180,25 @@ impl ComponentPlan {
             })
             .collect();
         let (types, _) = types.finish(&translation.component);
+        let trampoline_types = translation
+            .trampolines
+            .values()
+            .map(|t| trampoline_type(&types, &translation.component, t))
+            .collect::<Result<PrimaryMap<TrampolineIndex, _>>>()?;
+        let host_sigs = on_engine!(engine, |engine| host_sigs::<B>(engine, &trampoline_types));
+        let lowered_imports = translation
+            .component
+            .initializers
+            .iter()
+            .filter_map(|init| match init {
+                GlobalInitializer::LowerImport { index, import } => Some((*index, *import)),
+                _ => None,
+            })
+            .collect();
         Ok(Self {
+            trampoline_types,
+            host_sigs,
+            lowered_imports,
             engine: engine.clone(),
             info: translation.component,
             trampolines: translation.trampolines,
@@ -227,6 +261,61 @@ fn compile_all<B: Engines>(engine: &B::Engine, wasm: &[&[u8]]) -> Result<Any<Mod
         })?
     };
     Ok(B::wrap::<ModulesF>(compiled.into_iter().collect()))
+}
+
+/// The core signature of a trampoline: the lowered import's as the
+/// component declares it, or the handle built-ins' fixed ones.
+fn trampoline_type(
+    types: &ComponentTypes,
+    info: &env::Component,
+    trampoline: &Trampoline,
+) -> Result<CoreFuncType> {
+    let i32 = FlatType::I32;
+    Ok(match trampoline {
+        Trampoline::LowerImport { options, .. } => {
+            let declared = types[info.options[*options].core_type].unwrap_func();
+            CoreFuncType {
+                params: core_flat_types(declared.params())?,
+                results: core_flat_types(declared.results())?,
+            }
+        }
+        Trampoline::ResourceNew { .. } | Trampoline::ResourceRep { .. } => CoreFuncType {
+            params: vec![i32],
+            results: vec![i32],
+        },
+        Trampoline::ResourceDrop { .. } => CoreFuncType {
+            params: vec![i32],
+            results: vec![],
+        },
+        other => anyhow::bail!("unsupported trampoline `{}`", other.symbol_name()),
+    })
+}
+
+/// The flat types of a component's core function type.
+fn core_flat_types(types: &[wasmtime_environ::WasmValType]) -> Result<Vec<FlatType>> {
+    use wasmtime_environ::WasmValType as V;
+    types
+        .iter()
+        .map(|ty| match ty {
+            V::I32 => Ok(FlatType::I32),
+            V::I64 => Ok(FlatType::I64),
+            V::F32 => Ok(FlatType::F32),
+            V::F64 => Ok(FlatType::F64),
+            other => anyhow::bail!("core value type `{other}` is not supported by witbind"),
+        })
+        .collect()
+}
+
+/// Every trampoline's signature prepared for backend `B`'s host functions.
+fn host_sigs<B: Engines>(
+    engine: &B::Engine,
+    types: &PrimaryMap<TrampolineIndex, CoreFuncType>,
+) -> Any<HostSigsF> {
+    let sigs = types
+        .values()
+        .map(|t| B::host_sig(engine, &t.params, &t.results))
+        .collect();
+    B::wrap::<HostSigsF>(sigs)
 }
 
 /// The precompiled forms of `modules`, or none when the backend has none.

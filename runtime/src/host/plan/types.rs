@@ -7,6 +7,7 @@ use wasmtime_environ::component::{
 };
 
 use crate::abi::flat::FlatType;
+use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS};
 use crate::abi::values::ListShape;
 use crate::error::Result;
 use crate::types::{
@@ -33,6 +34,11 @@ pub(crate) struct FuncType {
     /// Whether a resource handle appears anywhere in the parameters or
     /// results, so calls must open a scope on the handle tables.
     pub has_handles: bool,
+    /// Whether moving the parameters touches linear memory (a string or
+    /// list in them, or they spill).
+    pub params_use_memory: bool,
+    /// Whether moving the results touches linear memory.
+    pub results_use_memory: bool,
 }
 
 /// The resource types of one instance of a component, by
@@ -60,12 +66,16 @@ impl FuncType {
     /// The type of a function taking the tuple `params` and returning the
     /// tuple `results`.
     pub(crate) fn from_types(params: Type, results: Type) -> Self {
+        let params_shape = ListShape::of(tuple_types(&params));
+        let results_shape = ListShape::of(tuple_types(&results));
         Self {
             has_handles: has_handles(&params) || has_handles(&results),
+            params_use_memory: params_shape.spills(MAX_FLAT_PARAMS) || uses_memory(&params),
+            results_use_memory: results_shape.spills(MAX_FLAT_RESULTS) || uses_memory(&results),
             param_flat: params.flat_types().into(),
             result_flat: results.flat_types().into(),
-            params_shape: ListShape::of(tuple_types(&params)),
-            results_shape: ListShape::of(tuple_types(&results)),
+            params_shape,
+            results_shape,
             params,
             results,
         }
@@ -231,6 +241,24 @@ fn has_handles(ty: &Type) -> bool {
             .any(has_handles),
         Type::Option(o) => has_handles(o.some()),
         Type::Result(r) => r.ok().into_iter().chain(r.err()).any(has_handles),
+        _ => false,
+    }
+}
+
+/// Whether lifting or lowering a value of `ty` reads or writes linear
+/// memory: strings and lists live there, everything else travels flat.
+fn uses_memory(ty: &Type) -> bool {
+    match ty {
+        Type::String | Type::List(_) => true,
+        Type::Record(r) => r.fields().iter().any(|f| uses_memory(&f.ty)),
+        Type::Tuple(t) => t.types().iter().any(uses_memory),
+        Type::Variant(v) => v
+            .cases()
+            .iter()
+            .filter_map(|c| c.ty.as_ref())
+            .any(uses_memory),
+        Type::Option(o) => uses_memory(o.some()),
+        Type::Result(r) => r.ok().into_iter().chain(r.err()).any(uses_memory),
         _ => false,
     }
 }

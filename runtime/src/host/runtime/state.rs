@@ -153,34 +153,52 @@ impl<T, B: Backend> StoreData<T, B> {
 /// Runs `f` with the handle tables of instance `id` taken out of the store,
 /// so that `f` can use the store (memory, `realloc`) at the same time, and
 /// puts them back whatever `f` returns.
+#[inline]
 pub(crate) fn with_tables<T: 'static, B: Backend, R>(
     cx: &mut Cx<'_, T, B>,
     id: usize,
     f: impl FnOnce(&mut Cx<'_, T, B>, &mut ResourceTables) -> Result<R>,
 ) -> Result<R> {
-    let Some(state) = B::data_mut(cx).instances.get_mut(id) else {
-        anyhow::bail!("the instance does not belong to this store");
-    };
-    let Some(mut tables) = state.resources.take() else {
-        anyhow::bail!("the instance's handle tables are in use by an outer operation");
-    };
+    let mut tables = take_tables::<T, B>(cx, id)?;
     let result = f(cx, &mut tables);
     B::data_mut(cx).instances[id].resources = Some(tables);
     result
 }
 
 /// Runs `f` inside the handle tables of instance `id` when `handles` says
-/// the values moved carry handles, and without them otherwise.
+/// the values moved carry handles, and without them otherwise. `f` is
+/// called from one place, so it is inlined whole into both cases.
+#[inline]
 pub(crate) fn maybe_with_tables<T: 'static, B: Backend, R>(
     cx: &mut Cx<'_, T, B>,
     id: usize,
     handles: bool,
     f: impl FnOnce(&mut Cx<'_, T, B>, Option<&mut ResourceTables>) -> Result<R>,
 ) -> Result<R> {
-    if handles {
-        with_tables::<T, B, R>(cx, id, |cx, tables| f(cx, Some(tables)))
+    let mut taken = if handles {
+        Some(take_tables::<T, B>(cx, id)?)
     } else {
-        f(cx, None)
+        None
+    };
+    let result = f(cx, taken.as_deref_mut());
+    if let Some(tables) = taken {
+        B::data_mut(cx).instances[id].resources = Some(tables);
+    }
+    result
+}
+
+/// Takes instance `id`'s handle tables out of the store.
+#[inline]
+fn take_tables<T: 'static, B: Backend>(
+    cx: &mut Cx<'_, T, B>,
+    id: usize,
+) -> Result<Box<ResourceTables>> {
+    let Some(state) = B::data_mut(cx).instances.get_mut(id) else {
+        anyhow::bail!("the instance does not belong to this store");
+    };
+    match state.resources.take() {
+        Some(tables) => Ok(tables),
+        None => anyhow::bail!("the instance's handle tables are in use by an outer operation"),
     }
 }
 
