@@ -51,14 +51,14 @@ pub fn measure() -> Result<Floors> {
     for _ in 0..ROUNDS {
         let start = Instant::now();
         for _ in 0..CALLS {
-            wt_nop
-                .call(&mut wt_store, black_box(()))
+            black_box(&wt_nop)
+                .call(&mut wt_store, ())
                 .map_err(|e| anyhow!("{e:?}"))?;
         }
         wasmtime_times.push(start.elapsed().as_secs_f64() * 1e9 / f64::from(CALLS));
         let start = Instant::now();
         for _ in 0..CALLS {
-            wi_nop.call(&mut wi_store, black_box(()))?;
+            black_box(&wi_nop).call(&mut wi_store, ())?;
         }
         wasmi_times.push(start.elapsed().as_secs_f64() * 1e9 / f64::from(CALLS));
     }
