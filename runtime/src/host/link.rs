@@ -74,7 +74,7 @@ fn run_initializers<T: 'static, B: Engines>(
             GlobalInitializer::InstantiateModule(InstantiateModule::Static(module, args), _) => {
                 let externs = args
                     .iter()
-                    .map(|def| resolve::<T, B>(cx, id, &trampolines, def))
+                    .map(|def| resolve::<T, B>(cx, plan, id, &trampolines, def))
                     .collect::<Result<Vec<_>>>()?;
                 let instance =
                     B::instantiate(cx, &modules[*module], &externs).with_context(|| {
@@ -85,23 +85,23 @@ fn run_initializers<T: 'static, B: Engines>(
             GlobalInitializer::LowerImport { .. } => {}
             GlobalInitializer::ExtractMemory(e) => {
                 let export = e.export.clone().map_index(EntityIndex::Memory);
-                let memory = B::extern_memory(core_export::<T, B>(cx, id, &export)?)
+                let memory = B::extern_memory(core_export::<T, B>(cx, plan, id, &export)?)
                     .context("a canonical `memory` option names something that is not a memory")?;
                 B::data_mut(cx).instances[id].memories[e.index.as_u32() as usize] = Some(memory);
             }
             GlobalInitializer::ExtractRealloc(e) => {
-                let func = resolve_func::<T, B>(cx, id, &trampolines, &e.def, "realloc")?;
+                let func = resolve_func::<T, B>(cx, plan, id, &trampolines, &e.def, "realloc")?;
                 let i32 = FlatType::I32;
                 check_signature::<B, _>(cx, func, &[i32, i32, i32, i32], &[i32], "realloc")?;
                 B::data_mut(cx).instances[id].reallocs[e.index.as_u32() as usize] = Some(func);
             }
             GlobalInitializer::ExtractPostReturn(e) => {
-                let func = resolve_func::<T, B>(cx, id, &trampolines, &e.def, "post-return")?;
+                let func = resolve_func::<T, B>(cx, plan, id, &trampolines, &e.def, "post-return")?;
                 B::data_mut(cx).instances[id].post_returns[e.index.as_u32() as usize] = Some(func);
             }
             GlobalInitializer::Resource(r) => {
                 let Some(def) = &r.dtor else { continue };
-                let func = resolve_func::<T, B>(cx, id, &trampolines, def, "dtor")?;
+                let func = resolve_func::<T, B>(cx, plan, id, &trampolines, def, "dtor")?;
                 let i32 = [FlatType::I32];
                 check_signature::<B, _>(cx, func, &i32, &[], "resource destructor")?;
                 let slot = B::data_mut(cx).instances[id]
@@ -184,24 +184,26 @@ fn define_trampolines<T: 'static, B: Engines>(
 
 fn resolve_func<T: 'static, B: Engines>(
     cx: &mut Cx<'_, T, B>,
+    plan: &ComponentPlan,
     id: usize,
     trampolines: &PrimaryMap<TrampolineIndex, B::Func>,
     def: &CoreDef,
     what: &str,
 ) -> Result<B::Func> {
-    B::extern_func(resolve::<T, B>(cx, id, trampolines, def)?)
+    B::extern_func(resolve::<T, B>(cx, plan, id, trampolines, def)?)
         .with_context(|| format!("the `{what}` option names something that is not a function"))
 }
 
 /// The backend item a core definition refers to.
 fn resolve<T: 'static, B: Engines>(
     cx: &mut Cx<'_, T, B>,
+    plan: &ComponentPlan,
     id: usize,
     trampolines: &PrimaryMap<TrampolineIndex, B::Func>,
     def: &CoreDef,
 ) -> Result<B::Extern> {
     match def {
-        CoreDef::Export(export) => core_export::<T, B>(cx, id, export),
+        CoreDef::Export(export) => core_export::<T, B>(cx, plan, id, export),
         CoreDef::Trampoline(index) => match trampolines.get(*index) {
             Some(f) => Ok(B::func_extern(*f)),
             None => anyhow::bail!("trampoline {} is not defined", index.as_u32()),

@@ -441,7 +441,7 @@ pub struct ResourceType {
 /// `name`, stored once for the life of the process: resource names are few
 /// (one per resource a WIT world or component declares, whatever the number
 /// of instances), so each distinct name is kept, not each resource type.
-fn intern(name: &str) -> &'static str {
+pub(crate) fn intern(name: &str) -> &'static str {
     use std::collections::HashSet;
     use std::sync::{Mutex, OnceLock};
     static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
@@ -474,8 +474,13 @@ impl ResourceType {
 
     /// A resource type named `name` with identity `id`.
     pub fn defined(name: &str, id: u64) -> Self {
+        Self::defined_static(intern(name), id)
+    }
+
+    /// [`ResourceType::defined`] with an interned name.
+    pub(crate) fn defined_static(name: &'static str, id: u64) -> Self {
         Self {
-            name: intern(name),
+            name,
             origin: ResourceOrigin::Defined(id),
         }
     }

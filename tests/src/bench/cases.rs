@@ -55,6 +55,8 @@ pub enum Case {
     ResourceMethod,
     /// Dropping an owned `counter` handle (runs the guest's destructor).
     ResourceDrop,
+    /// A resource's whole life: the constructor, one `counter.get` on a borrow, the drop.
+    ResourceLifecycle,
     /// The guest calls the `nop` import in a loop.
     ImportNop,
     /// The guest calls `take-string` with 64 bytes in a loop.
@@ -69,7 +71,7 @@ pub enum Case {
 
 impl Case {
     /// Every case, in report order.
-    pub const ALL: [Case; 21] = [
+    pub const ALL: [Case; 22] = [
         Case::Nop,
         Case::Scalars,
         Case::Sixteen,
@@ -86,6 +88,7 @@ impl Case {
         Case::ResourceNew,
         Case::ResourceMethod,
         Case::ResourceDrop,
+        Case::ResourceLifecycle,
         Case::ImportNop,
         Case::ImportString,
         Case::ImportList,
@@ -112,6 +115,7 @@ impl Case {
             Case::ResourceNew => "resource create",
             Case::ResourceMethod => "resource method call",
             Case::ResourceDrop => "resource drop",
+            Case::ResourceLifecycle => "resource create + call + drop",
             Case::ImportNop => "guest->host nop import",
             Case::ImportString => "guest->host string import 64 B",
             Case::ImportList => "guest->host list<u32> import 1 Ki",

@@ -243,6 +243,15 @@ impl Side for WasmtimeSide {
                 }
                 Ok(took)
             }
+            Case::ResourceLifecycle => timed!(
+                counter.call_constructor(&mut *store, 7).and_then(|handle| {
+                    let got = counter.call_get(&mut *store, handle)?;
+                    handle.resource_drop(&mut *store)?;
+                    Ok(got)
+                }),
+                |r| r == 7,
+                "counter lifecycle"
+            ),
             Case::ImportNop => {
                 let before = store.data().0;
                 let took: Result<Duration> = timed!(

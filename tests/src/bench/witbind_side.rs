@@ -435,6 +435,15 @@ impl<B: Binding> Side for Witbind<B> {
                 }
                 Ok(took)
             }
+            Case::ResourceLifecycle => timed!(
+                e.new_counter(store, 7).and_then(|counter| {
+                    let got = e.counter_get(store, &counter)?;
+                    e.drop_counter(store, counter)?;
+                    Ok(got)
+                }),
+                |r| r == 7,
+                "counter lifecycle"
+            ),
             Case::ImportNop => {
                 let before = *store.data();
                 let took: Result<Duration> = timed!(

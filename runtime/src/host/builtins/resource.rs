@@ -48,12 +48,12 @@ pub(crate) fn resource_map(
     instance: usize,
     imported: Vec<ResourceType>,
 ) -> Arc<ResourceMap> {
-    let defined = (imported.len() as u32..plan.info.num_resources).map(|i| {
-        ResourceType::defined(
-            &format!("resource{i}"),
-            ((instance as u64) << 32) | u64::from(i),
-        )
-    });
+    let first = imported.len() as u64;
+    let defined = plan
+        .defined_resource_names
+        .iter()
+        .zip(first..)
+        .map(|(name, i)| ResourceType::defined_static(name, ((instance as u64) << 32) | i));
     imported.into_iter().chain(defined).collect()
 }
 

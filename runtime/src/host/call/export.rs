@@ -75,7 +75,7 @@ impl<B: Backend> ExportFunc<B> {
         let CoreDef::Export(core_def) = func else {
             anyhow::bail!("export `{name}` lifts a built-in, which witbind does not support");
         };
-        let func = B::extern_func(core_export::<T, B>(cx, instance, core_def)?)
+        let func = B::extern_func(core_export::<T, B>(cx, &plan, instance, core_def)?)
             .with_context(|| format!("export `{name}` does not lift a function"))?;
         let options = &info.options[*options];
         let state = &B::data(cx).instances[instance];

@@ -91,6 +91,9 @@ pub(crate) struct ComponentPlan {
     pub(crate) host_sigs: Any<HostSigsF>,
     /// The runtime import each lowered import lowers.
     pub(crate) lowered_imports: HashMap<LoweredIndex, RuntimeImportIndex>,
+    /// The name of each resource the component defines, in
+    /// `DefinedResourceIndex` order.
+    pub(crate) defined_resource_names: Vec<&'static str>,
 }
 
 /// Where a plan's core modules come from.
@@ -195,7 +198,12 @@ impl ComponentPlan {
                 _ => None,
             })
             .collect();
+        let info = &translation.component;
+        let defined_resource_names = (info.imported_resources.len() as u32..info.num_resources)
+            .map(|i| crate::types::intern(&format!("resource{i}")))
+            .collect();
         Ok(Self {
+            defined_resource_names,
             trampoline_types,
             host_sigs,
             lowered_imports,

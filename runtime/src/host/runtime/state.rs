@@ -202,9 +202,11 @@ fn take_tables<T: 'static, B: Backend>(
     }
 }
 
-/// The item an export of one of instance `id`'s core instances is.
+/// The item an export of one of instance `id`'s core instances is
+/// (instance `id` being of `plan`).
 pub(crate) fn core_export<T: 'static, B: Backend>(
     cx: &mut Cx<'_, T, B>,
+    plan: &ComponentPlan,
     id: usize,
     export: &CoreExport<EntityIndex>,
 ) -> Result<B::Extern> {
@@ -216,11 +218,11 @@ pub(crate) fn core_export<T: 'static, B: Backend>(
         );
     };
     let name = match &export.item {
-        ExportItem::Name(name) => name.clone(),
-        ExportItem::Index(index) => match state.plan.export_names[module].get(index) {
-            Some(name) => name.clone(),
+        ExportItem::Name(name) => name.as_str(),
+        ExportItem::Index(index) => match plan.export_names[module].get(index) {
+            Some(name) => name.as_str(),
             None => anyhow::bail!("core module {} does not export {index:?}", module.as_u32()),
         },
     };
-    B::export(cx, instance, &name).with_context(|| format!("core instance has no export `{name}`"))
+    B::export(cx, instance, name).with_context(|| format!("core instance has no export `{name}`"))
 }
