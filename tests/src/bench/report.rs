@@ -157,7 +157,7 @@ pub fn table(names: &[String], reference: usize, rows: &[Row]) -> String {
         header += &format!(" {}/memcpy |", names[i]);
     }
     let columns = header.matches('|').count() - 1;
-    let mut out = header + "\n|" + &" ---: |".repeat(columns) + "\n";
+    let mut out = header + "\n| --- |" + &" ---: |".repeat(columns - 1) + "\n";
     for row in rows {
         out += &format!("| {} |", row.case.name());
         for value in &row.ns {
