@@ -15,6 +15,7 @@ use crate::host::plan::ComponentPlan;
 #[derive(Clone)]
 pub struct Component {
     pub(crate) plan: Arc<ComponentPlan>,
+    engine: Engine,
 }
 
 impl Component {
@@ -26,6 +27,7 @@ impl Component {
         let plan = ComponentPlan::load(&engine.inner, bytes.as_ref())?;
         Ok(Self {
             plan: Arc::new(plan),
+            engine: engine.clone(),
         })
     }
 
@@ -60,14 +62,13 @@ impl Component {
         let plan = unsafe { ComponentPlan::deserialize(&engine.inner, bytes.as_ref()) }?;
         Ok(Self {
             plan: Arc::new(plan),
+            engine: engine.clone(),
         })
     }
 
     /// The engine the component was compiled for.
-    pub fn engine(&self) -> Engine {
-        Engine {
-            inner: self.plan.engine.clone(),
-        }
+    pub fn engine(&self) -> &Engine {
+        &self.engine
     }
 
     /// The names of the component's root exports.

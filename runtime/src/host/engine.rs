@@ -2,7 +2,8 @@
 //! how it is set up.
 
 use crate::error::Result;
-use crate::host::backend::any::BackendKind;
+use crate::host::backend::Backend;
+use crate::host::backend::any::{BackendKind, on_engine};
 use crate::host::plan::{AnyEngine, wrap_engine};
 
 /// How an [`Engine`] is set up: which backend runs the core wasm, and that
@@ -10,6 +11,7 @@ use crate::host::plan::{AnyEngine, wrap_engine};
 #[derive(Clone)]
 pub struct Config {
     backend: BackendKind,
+    limits: Limits,
     #[cfg(feature = "wasmtime")]
     wasmtime: wasmtime::Config,
     #[cfg(feature = "wasmi")]
@@ -32,11 +34,39 @@ impl Config {
             } else {
                 BackendKind::Wasmi
             },
+            limits: Limits::default(),
             #[cfg(feature = "wasmtime")]
             wasmtime: wasmtime::Config::new(),
             #[cfg(feature = "wasmi")]
             wasmi: wasmi::Config::default(),
         }
+    }
+
+    /// Makes guests burn fuel as they run, on either engine: a store then
+    /// starts with none, [`Store::set_fuel`](crate::Store::set_fuel) gives
+    /// it some, and a guest that runs out traps with
+    /// [`CoreTrap::OutOfFuel`](crate::CoreTrap::OutOfFuel). Costs some
+    /// speed in every guest.
+    pub fn consume_fuel(&mut self, enable: bool) -> &mut Self {
+        self.limits.fuel = enable;
+        #[cfg(feature = "wasmtime")]
+        self.wasmtime.consume_fuel(enable);
+        #[cfg(feature = "wasmi")]
+        self.wasmi.consume_fuel(enable);
+        self
+    }
+
+    /// Lets a store interrupt its guests at an epoch deadline
+    /// ([`Store::set_epoch_deadline`](crate::Store::set_epoch_deadline),
+    /// [`Engine::increment_epoch`]): a guest past it traps with
+    /// [`CoreTrap::Interrupted`](crate::CoreTrap::Interrupted). wasmtime
+    /// only (wasmi has no epochs: bound time with fuel there); cheaper than
+    /// fuel.
+    pub fn epoch_interruption(&mut self, enable: bool) -> &mut Self {
+        self.limits.epochs = enable;
+        #[cfg(feature = "wasmtime")]
+        self.wasmtime.epoch_interruption(enable);
+        self
     }
 
     /// Chooses the engine. [`Engine::new`] fails when that engine's cargo
@@ -74,12 +104,22 @@ impl std::fmt::Debug for Config {
     }
 }
 
+/// Which of [`Config`]'s bounds on guests an engine enforces.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Limits {
+    /// Guests burn fuel.
+    pub(crate) fuel: bool,
+    /// Stores may set epoch deadlines.
+    pub(crate) epochs: bool,
+}
+
 /// Compiles core wasm and runs it. Cheap to clone; clones share one engine.
 ///
 /// `Engine::default()` is `Engine::new(&Config::default())`.
 #[derive(Clone)]
 pub struct Engine {
     pub(crate) inner: AnyEngine,
+    pub(crate) limits: Limits,
 }
 
 impl Engine {
@@ -102,7 +142,26 @@ impl Engine {
                 other.name()
             ),
         };
-        Ok(Self { inner })
+        if config.limits.epochs && config.backend == BackendKind::Wasmi {
+            anyhow::bail!(
+                "wasmi has no epoch interruption: use `Config::consume_fuel` to bound guests there"
+            );
+        }
+        Ok(Self {
+            inner,
+            limits: config.limits,
+        })
+    }
+
+    /// Advances the engine's epoch by one tick: guests of stores whose
+    /// epoch deadline this reaches trap. Call it from any thread (a timer,
+    /// say). Fails on an engine without
+    /// [`Config::epoch_interruption`].
+    pub fn increment_epoch(&self) -> Result<()> {
+        if !self.limits.epochs {
+            anyhow::bail!("the engine was made without `Config::epoch_interruption(true)`");
+        }
+        on_engine!(&self.inner, |engine| B::increment_epoch(engine))
     }
 
     /// An engine of `backend` with that backend's default configuration.

@@ -5,9 +5,10 @@ use std::marker::PhantomData;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::abi::options::DEFAULT_HOSTCALL_FUEL;
+use crate::error::Result;
 use crate::host::backend::Backend;
 use crate::host::backend::any::{Any, Engines, Family, on_engine};
-use crate::host::engine::Engine;
+use crate::host::engine::{Engine, Limits};
 use crate::host::runtime::context::{AsContextMut, StoreContextMut, wrap_cx};
 use crate::host::runtime::state::StoreData;
 
@@ -21,9 +22,20 @@ impl<T: 'static> Family for StoreF<T> {
 /// Owns the user's data of type `T` and all instances created in it.
 pub struct Store<T: 'static> {
     pub(crate) inner: Any<StoreF<T>>,
+    /// The bounds the engine enforces.
+    limits: Limits,
 }
 
-fn new_store<T: 'static, B: Engines>(engine: &B::Engine, data: T) -> Store<T> {
+/// An epoch deadline that is never reached (and cannot overflow when the
+/// engine adds it to the current epoch).
+const NO_DEADLINE: u64 = u64::MAX / 2;
+
+/// A new store of backend `B`.
+///
+/// # Panics
+///
+/// Never: epochs are on only for engines that have them.
+fn new_store<T: 'static, B: Engines>(engine: &B::Engine, data: T, limits: Limits) -> Store<T> {
     static NEXT_ID: AtomicU64 = AtomicU64::new(0);
     let data = StoreData::<T, B> {
         id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
@@ -31,8 +43,16 @@ fn new_store<T: 'static, B: Engines>(engine: &B::Engine, data: T) -> Store<T> {
         hostcall_fuel: DEFAULT_HOSTCALL_FUEL,
         instances: Vec::new(),
     };
+    let mut store = B::new_store(engine, data);
+    if limits.epochs {
+        // A new store's guests run until a deadline is set (wasmtime's own
+        // default deadline would interrupt them at once).
+        B::set_epoch_deadline(&mut store, NO_DEADLINE)
+            .expect("the engine was configured for epochs");
+    }
     Store {
-        inner: B::wrap::<StoreF<T>>(B::new_store(engine, data)),
+        inner: B::wrap::<StoreF<T>>(store),
+        limits,
     }
 }
 
@@ -57,7 +77,10 @@ fn context<T: 'static, B: Engines>(
 impl<T: 'static> Store<T> {
     /// A store for components of `engine`, holding `data`.
     pub fn new(engine: &Engine, data: T) -> Self {
-        on_engine!(&engine.inner, |engine| new_store::<T, B>(engine, data))
+        let limits = engine.limits;
+        on_engine!(&engine.inner, |engine| new_store::<T, B>(
+            engine, data, limits
+        ))
     }
 
     /// The user's data.
@@ -86,6 +109,40 @@ impl<T: 'static> Store<T> {
     /// The hostcall fuel each call starts with.
     pub fn hostcall_fuel(&self) -> usize {
         on_engine!(&self.inner, |s| data::<T, B>(s).hostcall_fuel)
+    }
+
+    /// Gives the store's guests `fuel` units of execution (about one per
+    /// core instruction) from now on; past it a call traps with
+    /// [`CoreTrap::OutOfFuel`](crate::CoreTrap::OutOfFuel), which poisons
+    /// that instance only: the store and its other instances stay usable,
+    /// with fuel set again. Fails on an engine without
+    /// [`Config::consume_fuel`](crate::Config::consume_fuel).
+    pub fn set_fuel(&mut self, fuel: u64) -> Result<()> {
+        if !self.limits.fuel {
+            anyhow::bail!("the engine was made without `Config::consume_fuel(true)`");
+        }
+        on_engine!(&mut self.inner, |s| B::set_fuel(s, fuel))
+    }
+
+    /// The fuel left (see [`Store::set_fuel`]).
+    pub fn fuel(&self) -> Result<u64> {
+        if !self.limits.fuel {
+            anyhow::bail!("the engine was made without `Config::consume_fuel(true)`");
+        }
+        on_engine!(&self.inner, |s| B::fuel(s))
+    }
+
+    /// Interrupts the store's guests once the engine's epoch has advanced
+    /// `ticks` times from now ([`Engine::increment_epoch`]): a call running
+    /// then traps with [`CoreTrap::Interrupted`](crate::CoreTrap::Interrupted).
+    /// Fails on an engine without
+    /// [`Config::epoch_interruption`](crate::Config::epoch_interruption).
+    pub fn set_epoch_deadline(&mut self, ticks: u64) -> Result<()> {
+        if !self.limits.epochs {
+            anyhow::bail!("the engine was made without `Config::epoch_interruption(true)`");
+        }
+        let ticks = ticks.min(NO_DEADLINE);
+        on_engine!(&mut self.inner, |s| B::set_epoch_deadline(s, ticks))
     }
 
     fn instance_count(&self) -> usize {

@@ -80,6 +80,17 @@ pub(crate) trait Backend: 'static {
     fn store_data_mut<D: 'static>(store: &mut Self::Store<D>) -> &mut D;
     /// Gives the store's data back.
     fn into_data<D: 'static>(store: Self::Store<D>) -> D;
+    /// Sets the fuel the store's guests may still burn; an error when the
+    /// engine was not configured to consume fuel.
+    fn set_fuel<D: 'static>(store: &mut Self::Store<D>, fuel: u64) -> Result<()>;
+    /// The fuel left; an error when the engine does not consume fuel.
+    fn fuel<D: 'static>(store: &Self::Store<D>) -> Result<u64>;
+    /// Interrupts guests `ticks` epochs from now; an error when the engine
+    /// has no epoch interruption (or was not configured for it).
+    fn set_epoch_deadline<D: 'static>(store: &mut Self::Store<D>, ticks: u64) -> Result<()>;
+    /// Advances the engine's epoch by one tick; an error when the engine
+    /// has no epochs.
+    fn increment_epoch(engine: &Self::Engine) -> Result<()>;
     /// The data behind a store borrow.
     fn data<'a, D: 'static>(cx: &'a Self::Cx<'_, D>) -> &'a D;
     /// The data behind a store borrow, writable.

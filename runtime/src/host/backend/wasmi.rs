@@ -317,6 +317,22 @@ impl Backend for Wasmi {
         store.data_mut()
     }
 
+    fn set_fuel<D: 'static>(store: &mut Self::Store<D>, fuel: u64) -> Result<()> {
+        store.set_fuel(fuel).map_err(from_engine_error)
+    }
+
+    fn fuel<D: 'static>(store: &Self::Store<D>) -> Result<u64> {
+        store.get_fuel().map_err(from_engine_error)
+    }
+
+    fn set_epoch_deadline<D: 'static>(_: &mut Self::Store<D>, _: u64) -> Result<()> {
+        anyhow::bail!("wasmi has no epoch interruption: bound a guest's time with fuel")
+    }
+
+    fn increment_epoch(_: &Self::Engine) -> Result<()> {
+        anyhow::bail!("wasmi has no epoch interruption: bound a guest's time with fuel")
+    }
+
     fn into_data<D: 'static>(store: Self::Store<D>) -> D {
         store.into_data()
     }

@@ -222,6 +222,25 @@ impl Backend for Wasmtime {
         store.into_data()
     }
 
+    fn set_fuel<D: 'static>(store: &mut Self::Store<D>, fuel: u64) -> Result<()> {
+        store.set_fuel(fuel).map_err(from_engine_error)
+    }
+
+    fn fuel<D: 'static>(store: &Self::Store<D>) -> Result<u64> {
+        store.get_fuel().map_err(from_engine_error)
+    }
+
+    fn set_epoch_deadline<D: 'static>(store: &mut Self::Store<D>, ticks: u64) -> Result<()> {
+        store.set_epoch_deadline(ticks);
+        store.epoch_deadline_trap();
+        Ok(())
+    }
+
+    fn increment_epoch(engine: &Self::Engine) -> Result<()> {
+        engine.increment_epoch();
+        Ok(())
+    }
+
     fn data<'a, D: 'static>(cx: &'a Self::Cx<'_, D>) -> &'a D {
         cx.data()
     }
