@@ -133,3 +133,55 @@ fn epochs_are_refused_where_the_engine_has_none() {
     let err = store.set_epoch_deadline(1).unwrap_err();
     assert!(format!("{err}").contains("epoch_interruption"), "{err}");
 }
+
+/// `make(n)` creates `n` handles of the component's own resource and keeps them.
+const HANDLE_MAKER: &str = r#"(component
+    (type $r (resource (rep i32)))
+    (core func $new (canon resource.new $r))
+    (core module $m
+        (import "" "new" (func $new (param i32) (result i32)))
+        (func (export "make") (param $n i32)
+            (loop $again
+                (drop (call $new (local.get $n)))
+                (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                (br_if $again (local.get $n)))))
+    (core instance $i (instantiate $m (with "" (instance (export "new" (func $new))))))
+    (func (export "make") (param "n" u32) (canon lift (core func $i "make"))))"#;
+
+fn make_handles(engine: &Engine, store: &mut Store<()>, n: u32) -> witbind::Result<()> {
+    let component = Component::new(engine, wat::parse_str(HANDLE_MAKER).unwrap()).unwrap();
+    let instance = Linker::new(engine).instantiate(&mut *store, &component)?;
+    let make = instance.get_typed_func::<(u32,), ()>(&mut *store, "make")?;
+    make.call(store, (n,))
+}
+
+#[test]
+fn a_guest_creating_handles_in_a_loop_hits_the_stores_bound() {
+    for engine in witbind_tests::engines() {
+        let kind = engine.backend_kind();
+        let mut store = Store::new(&engine, ());
+        assert_eq!(store.max_handles(), witbind::DEFAULT_MAX_HANDLES);
+        store.set_max_handles(10);
+        assert_eq!(store.max_handles(), 10);
+        make_handles(&engine, &mut store, 10).unwrap();
+        let err = make_handles(&engine, &mut store, 11).unwrap_err();
+        assert_eq!(
+            err.downcast_ref::<Trap>(),
+            Some(&Trap::HandleTableFull),
+            "{kind}: {err:?}"
+        );
+
+        // Without a bound set, the default stops an endless loop.
+        let mut store = Store::new(&engine, ());
+        let err = make_handles(&engine, &mut store, u32::MAX).unwrap_err();
+        assert_eq!(
+            err.downcast_ref::<Trap>(),
+            Some(&Trap::HandleTableFull),
+            "{kind}: {err:?}"
+        );
+
+        // The spec's bound caps any larger setting.
+        store.set_max_handles(u32::MAX);
+        assert_eq!(store.max_handles(), (1 << 28) - 1);
+    }
+}

@@ -52,7 +52,8 @@ pub(crate) fn instantiate<T: 'static, B: Engines>(
     if id != B::data(cx).instances.len() {
         anyhow::bail!("the store changed while the instance was being linked");
     }
-    let state = InstanceState::new(plan.clone(), imports.resource_types.clone());
+    let max_handles = B::data(cx).max_handles;
+    let state = InstanceState::new(plan.clone(), imports.resource_types.clone(), max_handles);
     B::data_mut(cx).instances.push(state);
     let result = run_initializers::<T, B>(cx, plan, id, imports);
     if result.is_err() {

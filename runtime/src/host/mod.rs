@@ -42,5 +42,5 @@ pub use instance::{ExportName, Instance};
 pub use instance_pre::InstancePre;
 pub use linker::{Linker, LinkerInstance};
 pub use runtime::context::{AsContextMut, StoreContextMut};
-pub use store::Store;
+pub use store::{DEFAULT_MAX_HANDLES, Store};
 pub use typed::TypedFunc;

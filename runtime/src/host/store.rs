@@ -11,6 +11,7 @@ use crate::host::backend::any::{Any, Engines, Family, on_engine};
 use crate::host::engine::{Engine, Limits};
 use crate::host::runtime::context::{AsContextMut, StoreContextMut, wrap_cx};
 use crate::host::runtime::state::StoreData;
+use crate::resources::MAX_HANDLES;
 
 /// The family of backend stores holding `T`.
 pub(crate) struct StoreF<T>(PhantomData<T>);
@@ -25,6 +26,12 @@ pub struct Store<T: 'static> {
     /// The bounds the engine enforces.
     limits: Limits,
 }
+
+/// The default bound on each handle table of a store's instances: a guest
+/// creating handles in a loop traps with
+/// [`Trap::HandleTableFull`](crate::Trap::HandleTableFull) after this many,
+/// long before the host runs short of memory (about 40 bytes each).
+pub const DEFAULT_MAX_HANDLES: u32 = 100_000;
 
 /// An epoch deadline that is never reached (and cannot overflow when the
 /// engine adds it to the current epoch).
@@ -41,6 +48,7 @@ fn new_store<T: 'static, B: Engines>(engine: &B::Engine, data: T, limits: Limits
         id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         user: data,
         hostcall_fuel: DEFAULT_HOSTCALL_FUEL,
+        max_handles: DEFAULT_MAX_HANDLES + 1,
         instances: Vec::new(),
     };
     let mut store = B::new_store(engine, data);
@@ -109,6 +117,22 @@ impl<T: 'static> Store<T> {
     /// The hostcall fuel each call starts with.
     pub fn hostcall_fuel(&self) -> usize {
         on_engine!(&self.inner, |s| data::<T, B>(s).hostcall_fuel)
+    }
+
+    /// Bounds each handle table of the instances created from now on (the
+    /// instance's own, and the host's table of its resources): past
+    /// `max` live handles, creating one traps with
+    /// [`Trap::HandleTableFull`](crate::Trap::HandleTableFull). The default is
+    /// [`DEFAULT_MAX_HANDLES`]; the spec's own bound, `2^28 - 1` handles,
+    /// caps any larger value.
+    pub fn set_max_handles(&mut self, max: u32) {
+        let limit = max.saturating_add(1).min(MAX_HANDLES);
+        on_engine!(&mut self.inner, |s| data_mut::<T, B>(s).max_handles = limit)
+    }
+
+    /// The bound [`Store::set_max_handles`] set, as a number of handles.
+    pub fn max_handles(&self) -> u32 {
+        on_engine!(&self.inner, |s| data::<T, B>(s).max_handles) - 1
     }
 
     /// Gives the store's guests `fuel` units of execution (about one per

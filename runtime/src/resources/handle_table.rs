@@ -6,8 +6,9 @@
 use crate::error::{Result, Trap, trap};
 use crate::types::ResourceType;
 
-/// Most entries a handle table may hold: indices stay below `2^30`.
-pub const MAX_HANDLES: u32 = 1 << 30;
+/// The bound on a handle table's indices: they stay below `2^28`, so the
+/// largest is the spec's `Table.MAX_LENGTH` (`2^28 - 1`).
+pub const MAX_HANDLES: u32 = 1 << 28;
 
 /// Whether a handle owns its resource or borrows it for a call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -192,6 +193,12 @@ impl HandleTable {
         }
         let index = self.slots.len() as u32;
         if index >= self.limit {
+            return trap(Trap::HandleTableFull);
+        }
+        // Grow without aborting the host when memory runs out, and keep the
+        // free list's room for every slot, so that freeing never allocates.
+        let free_room = self.slots.len() + 1 - self.free.len();
+        if self.slots.try_reserve(1).is_err() || self.free.try_reserve(free_room).is_err() {
             return trap(Trap::HandleTableFull);
         }
         self.slots.push(Some(entry));

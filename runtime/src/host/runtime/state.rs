@@ -16,7 +16,7 @@ use crate::error::{Result, Trap, trap};
 use crate::host::backend::Backend;
 use crate::host::plan::ComponentPlan;
 use crate::host::plan::types::ResourceMap;
-use crate::resources::ResourceTables;
+use crate::resources::{HandleTable, ResourceTables};
 
 /// What the backend's store holds: the user's `T` and witbind's own state.
 pub(crate) struct StoreData<T, B: Backend> {
@@ -26,6 +26,8 @@ pub(crate) struct StoreData<T, B: Backend> {
     pub(crate) user: T,
     /// The hostcall fuel each call starts with.
     pub(crate) hostcall_fuel: usize,
+    /// The bound on each handle table of the instances created from now on.
+    pub(crate) max_handles: u32,
     /// The store's instances, by `Instance::id`.
     pub(crate) instances: Vec<InstanceState<B>>,
 }
@@ -62,11 +64,19 @@ pub(crate) struct InstanceState<B: Backend> {
 
 impl<B: Backend> InstanceState<B> {
     /// The state of a new instance of `plan` whose resources are
-    /// `resource_types` (imported ones first).
-    pub(crate) fn new(plan: Arc<ComponentPlan>, resource_types: Arc<ResourceMap>) -> Self {
+    /// `resource_types` (imported ones first), whose handle tables keep
+    /// their indices below `max_handles`.
+    pub(crate) fn new(
+        plan: Arc<ComponentPlan>,
+        resource_types: Arc<ResourceMap>,
+        max_handles: u32,
+    ) -> Self {
         let info = &plan.info;
         let imported = info.imported_resources.len();
-        let mut tables = ResourceTables::new();
+        let mut tables = ResourceTables::with_tables(
+            HandleTable::with_limit(max_handles),
+            HandleTable::with_limit(max_handles),
+        );
         for ty in resource_types.iter().skip(imported) {
             tables.implement(ty.clone());
         }
