@@ -162,6 +162,11 @@ pub enum Trap {
     /// An earlier call into the instance trapped, so it refuses further calls.
     #[error("cannot enter the component instance: an earlier call trapped")]
     InstanceTrapped,
+    /// The guest called an import or a built-in while it may not leave the
+    /// instance: from its `realloc` or `post-return` (the spec's
+    /// `may_leave`).
+    #[error("cannot leave the component instance: it called out from its realloc or post-return")]
+    CannotLeave,
     /// The guest's core wasm code trapped (an `unreachable`, an out-of-bounds
     /// load, a stack overflow, ...), whichever engine ran it.
     #[error("core wasm trap: {0}")]

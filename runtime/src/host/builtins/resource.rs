@@ -12,7 +12,7 @@ use crate::host::backend::any::Engines;
 use crate::host::plan::ComponentPlan;
 use crate::host::plan::types::{ResourceMap, table_resource};
 use crate::host::runtime::context::{StoreContextMut, reborrow_cx};
-use crate::host::runtime::state::{Cx, with_tables};
+use crate::host::runtime::state::{Cx, check_may_leave, with_tables};
 use crate::resources::{Destructor, ResourceDrop};
 use crate::types::ResourceType;
 
@@ -94,6 +94,7 @@ fn run_builtin<T: 'static, B: Engines>(
     builtin: Builtin,
     args: &mut [u64],
 ) -> Result<()> {
+    check_may_leave::<T, B>(cx, id)?;
     let Some(slot) = args.first_mut() else {
         return trap(Trap::MissingFlatValue {
             expected: 1,

@@ -14,7 +14,7 @@ use crate::error::{Result, Trap, trap};
 use crate::host::backend::Backend;
 use crate::host::backend::any::{Each, Engines, MakeEach};
 use crate::host::call::import::{EntryF, HostFunc, ImportCall, RawImportFn, lower_host_results};
-use crate::host::runtime::state::{Cx, StoreData, maybe_with_tables};
+use crate::host::runtime::state::{Cx, StoreData, check_may_leave, maybe_with_tables};
 
 /// The parameters of one call of a host function defined with
 /// [`LinkerInstance::func_wrap_borrowed`](crate::LinkerInstance::func_wrap_borrowed),
@@ -94,6 +94,7 @@ fn call_borrowed<T: 'static, B: Backend, R: Lower>(
     args: &mut [u64],
     func: &BorrowedFn<T, R>,
 ) -> Result<()> {
+    check_may_leave::<T, B>(cx, import.instance)?;
     let options = import.options(B::data(cx))?;
     let fuel = HostcallFuel::new(B::data(cx).hostcall_fuel);
     let shape = import.ty.params_shape;

@@ -18,7 +18,9 @@ use crate::host::backend::any::{Each, Engines, Family, MakeEach};
 use crate::host::call::Options;
 use crate::host::plan::types::FuncType;
 use crate::host::runtime::context::{StoreContextMut, reborrow_cx};
-use crate::host::runtime::state::{Cx, StoreData, maybe_with_tables};
+use crate::host::runtime::state::{
+    Cx, StoreData, check_may_leave, maybe_with_tables, without_leaving,
+};
 use crate::val::{CoreFuncType, Val, ValVec};
 
 /// What one lowered import knows about the guest calling it: where its
@@ -199,6 +201,7 @@ where
     A: for<'a> LiftList<'a>,
     O: LowerList,
 {
+    check_may_leave::<T, B>(&cx, import.instance)?;
     let options = import.options(B::data(&cx))?;
     let fuel = HostcallFuel::new(B::data(&cx).hostcall_fuel);
     let ty = &import.ty;
@@ -242,14 +245,19 @@ pub(crate) fn lower_host_results<T: 'static, B: Backend, O: LowerList + ?Sized>(
     let ty = &import.ty;
     let spill = import.results_spill(args)?;
     let options = options.memory_if(ty.results_use_memory);
-    maybe_with_tables::<T, B, _>(cx, import.instance, ty.has_handles, |cx, mut tables| {
-        options.lower(cx, fuel, tables.as_deref_mut(), |lcx| {
-            let (types, shape) = (ty.result_types(), ty.results_shape);
-            lower_values(lcx, MAX_FLAT_RESULTS, types, shape, results, args, spill)
-        })?;
-        match tables {
-            Some(tables) => tables.exit_call(),
-            None => Ok(()),
-        }
+    // Lowering strings and lists runs the guest's `realloc`, which may not
+    // call out.
+    let bar = ty.results_use_memory;
+    without_leaving::<T, B, _>(cx, import.instance, bar, |cx| {
+        maybe_with_tables::<T, B, _>(cx, import.instance, ty.has_handles, |cx, mut tables| {
+            options.lower(cx, fuel, tables.as_deref_mut(), |lcx| {
+                let (types, shape) = (ty.result_types(), ty.results_shape);
+                lower_values(lcx, MAX_FLAT_RESULTS, types, shape, results, args, spill)
+            })?;
+            match tables {
+                Some(tables) => tables.exit_call(),
+                None => Ok(()),
+            }
+        })
     })
 }

@@ -60,6 +60,9 @@ pub(crate) struct InstanceState<B: Backend> {
     pub(crate) in_call: bool,
     /// A call trapped: the instance refuses further calls.
     pub(crate) trapped: bool,
+    /// The spec's `may_leave`: false while the instance's `realloc` or
+    /// `post-return` runs, when calling an import or built-in traps.
+    pub(crate) may_leave: bool,
 }
 
 impl<B: Backend> InstanceState<B> {
@@ -91,6 +94,7 @@ impl<B: Backend> InstanceState<B> {
             plan,
             in_call: false,
             trapped: false,
+            may_leave: true,
         }
     }
 
@@ -157,6 +161,43 @@ impl<T, B: Backend> StoreData<T, B> {
             Some(state) if self.id == store => Ok(state),
             _ => anyhow::bail!("the instance belongs to another store"),
         }
+    }
+}
+
+/// Runs `f` with instance `id` barred from leaving when `bar` says its
+/// `realloc` or `post-return` may run in `f`, and lets it leave again
+/// afterwards, whatever `f` returns. `f` is called from one place, so it is
+/// inlined whole.
+#[inline]
+pub(crate) fn without_leaving<T: 'static, B: Backend, R>(
+    cx: &mut Cx<'_, T, B>,
+    id: usize,
+    bar: bool,
+    f: impl FnOnce(&mut Cx<'_, T, B>) -> Result<R>,
+) -> Result<R> {
+    if bar {
+        set_may_leave::<T, B>(cx, id, false);
+    }
+    let result = f(cx);
+    if bar {
+        set_may_leave::<T, B>(cx, id, true);
+    }
+    result
+}
+
+fn set_may_leave<T: 'static, B: Backend>(cx: &mut Cx<'_, T, B>, id: usize, may_leave: bool) {
+    if let Some(state) = B::data_mut(cx).instances.get_mut(id) {
+        state.may_leave = may_leave;
+    }
+}
+
+/// Traps with [`Trap::CannotLeave`] when instance `id` may not leave now:
+/// what every import and built-in checks first.
+#[inline]
+pub(crate) fn check_may_leave<T: 'static, B: Backend>(cx: &Cx<'_, T, B>, id: usize) -> Result<()> {
+    match B::data(cx).instances.get(id) {
+        Some(state) if !state.may_leave => trap(Trap::CannotLeave),
+        _ => Ok(()),
     }
 }
 
