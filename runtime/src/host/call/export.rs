@@ -15,7 +15,7 @@ use crate::host::call::Options;
 use crate::host::plan::encoding;
 use crate::host::plan::types::FuncType;
 use crate::host::runtime::guard::Entered;
-use crate::host::runtime::state::{Cx, core_export, maybe_with_tables, without_leaving};
+use crate::host::runtime::state::{Cx, core_export, maybe_with_tables, set_may_leave};
 use crate::val::{CanonContext, CoreFuncType};
 
 /// A lifted export with its canonical options resolved, so calls do no
@@ -133,7 +133,10 @@ impl<B: Backend> ExportFunc<B> {
         // Lowering strings and lists runs the guest's `realloc`, which may
         // not call out.
         let bar = ty.params_use_memory;
-        let (written, fuel) = without_leaving::<T, B, _>(cx, self.instance, bar, |cx| {
+        if bar {
+            set_may_leave::<T, B>(cx, self.instance, false);
+        }
+        let lowered =
             maybe_with_tables::<T, B, _>(cx, self.instance, ty.has_handles, |cx, mut tables| {
                 if let Some(tables) = tables.as_deref_mut() {
                     tables.enter_call();
@@ -151,8 +154,11 @@ impl<B: Backend> ExportFunc<B> {
                         Spill::Realloc,
                     )
                 })
-            })
-        })?;
+            });
+        if bar {
+            set_may_leave::<T, B>(cx, self.instance, true);
+        }
+        let (written, fuel) = lowered?;
         if written != self.core.params.len() {
             anyhow::bail!(
                 "`{}`: parameters lowered to {written} core values, expected {}",
@@ -192,12 +198,12 @@ impl<B: Backend> ExportFunc<B> {
                 Ok(results)
             })?;
         if let Some(post_return) = self.post_return {
-            let results = &self.core.results;
-            without_leaving::<T, B, _>(cx, self.instance, true, |cx| {
-                // SAFETY: the post-return function was checked to take
-                // exactly the export's core results, still in `slots`.
-                unsafe { B::call_raw(cx, post_return, &mut slots, results, &[]) }
-            })?;
+            set_may_leave::<T, B>(cx, self.instance, false);
+            // SAFETY: the post-return function was checked to take exactly
+            // the export's core results, which are still in `slots`.
+            let done = unsafe { B::call_raw(cx, post_return, &mut slots, &self.core.results, &[]) };
+            set_may_leave::<T, B>(cx, self.instance, true);
+            done?;
         }
         Ok(results)
     }

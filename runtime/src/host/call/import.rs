@@ -19,7 +19,7 @@ use crate::host::call::Options;
 use crate::host::plan::types::FuncType;
 use crate::host::runtime::context::{StoreContextMut, reborrow_cx};
 use crate::host::runtime::state::{
-    Cx, StoreData, check_may_leave, maybe_with_tables, without_leaving,
+    Cx, StoreData, check_may_leave, maybe_with_tables, set_may_leave,
 };
 use crate::val::{CoreFuncType, Val, ValVec};
 
@@ -233,7 +233,7 @@ where
 /// Lowers a host function's results into the guest: the flat result into
 /// the first core slot, or the spilled tuple at the guest's out-pointer;
 /// then closes the call's handle scope.
-#[inline]
+#[inline(always)]
 pub(crate) fn lower_host_results<T: 'static, B: Backend, O: LowerList + ?Sized>(
     cx: &mut Cx<'_, T, B>,
     import: &ImportCall,
@@ -248,7 +248,10 @@ pub(crate) fn lower_host_results<T: 'static, B: Backend, O: LowerList + ?Sized>(
     // Lowering strings and lists runs the guest's `realloc`, which may not
     // call out.
     let bar = ty.results_use_memory;
-    without_leaving::<T, B, _>(cx, import.instance, bar, |cx| {
+    if bar {
+        set_may_leave::<T, B>(cx, import.instance, false);
+    }
+    let lowered =
         maybe_with_tables::<T, B, _>(cx, import.instance, ty.has_handles, |cx, mut tables| {
             options.lower(cx, fuel, tables.as_deref_mut(), |lcx| {
                 let (types, shape) = (ty.result_types(), ty.results_shape);
@@ -258,6 +261,9 @@ pub(crate) fn lower_host_results<T: 'static, B: Backend, O: LowerList + ?Sized>(
                 Some(tables) => tables.exit_call(),
                 None => Ok(()),
             }
-        })
-    })
+        });
+    if bar {
+        set_may_leave::<T, B>(cx, import.instance, true);
+    }
+    lowered
 }

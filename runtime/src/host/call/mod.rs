@@ -57,7 +57,7 @@ impl<B: Backend> Options<B> {
     /// Runs `lower` with a context lowering into these options' memory
     /// (through their `realloc`), with `fuel` and, for handles, `tables`;
     /// gives back what `lower` returned and the fuel left.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn lower<T: 'static, R>(
         &self,
         cx: &mut Cx<'_, T, B>,
@@ -83,7 +83,7 @@ impl<B: Backend> Options<B> {
     /// Runs `lift` with a context lifting from these options' memory, with
     /// `fuel` and, for handles, `tables`; gives back what `lift` returned
     /// and the fuel left.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn lift<'m, T: 'static, R>(
         &self,
         cx: &'m Cx<'_, T, B>,

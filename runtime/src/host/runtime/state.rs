@@ -164,28 +164,14 @@ impl<T, B: Backend> StoreData<T, B> {
     }
 }
 
-/// Runs `f` with instance `id` barred from leaving when `bar` says its
-/// `realloc` or `post-return` may run in `f`, and lets it leave again
-/// afterwards, whatever `f` returns. `f` is called from one place, so it is
-/// inlined whole.
+/// Sets instance `id`'s `may_leave`: false while its `realloc` or
+/// `post-return` may run, true again afterwards (whatever they returned).
 #[inline]
-pub(crate) fn without_leaving<T: 'static, B: Backend, R>(
+pub(crate) fn set_may_leave<T: 'static, B: Backend>(
     cx: &mut Cx<'_, T, B>,
     id: usize,
-    bar: bool,
-    f: impl FnOnce(&mut Cx<'_, T, B>) -> Result<R>,
-) -> Result<R> {
-    if bar {
-        set_may_leave::<T, B>(cx, id, false);
-    }
-    let result = f(cx);
-    if bar {
-        set_may_leave::<T, B>(cx, id, true);
-    }
-    result
-}
-
-fn set_may_leave<T: 'static, B: Backend>(cx: &mut Cx<'_, T, B>, id: usize, may_leave: bool) {
+    may_leave: bool,
+) {
     if let Some(state) = B::data_mut(cx).instances.get_mut(id) {
         state.may_leave = may_leave;
     }
@@ -219,7 +205,7 @@ pub(crate) fn with_tables<T: 'static, B: Backend, R>(
 /// Runs `f` inside the handle tables of instance `id` when `handles` says
 /// the values moved carry handles, and without them otherwise. `f` is
 /// called from one place, so it is inlined whole into both cases.
-#[inline]
+#[inline(always)]
 pub(crate) fn maybe_with_tables<T: 'static, B: Backend, R>(
     cx: &mut Cx<'_, T, B>,
     id: usize,
