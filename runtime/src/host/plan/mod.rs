@@ -145,8 +145,11 @@ impl ComponentPlan {
             wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::default());
         let mut types = ComponentTypesBuilder::new(&validator);
         let translator = Translator::new(&tunables, &mut validator, &mut types, &scope);
-        let (translation, modules) = translator
-            .translate(bytes)
+        // The translator asserts on some malformed inputs instead of
+        // returning an error: a panic there is the input's fault, so it is
+        // an error here, never a crash of the host.
+        let translated = catch_translator_panic(|| translator.translate(bytes))?;
+        let (translation, modules) = translated
             .map_err(|e| anyhow::anyhow!("{e:?}"))
             .context("invalid component")?;
         support::check_supported(&translation)?;
@@ -182,7 +185,7 @@ impl ComponentPlan {
                     .collect()
             })
             .collect();
-        let (types, _) = types.finish(&translation.component);
+        let (types, _) = catch_translator_panic(|| types.finish(&translation.component))?;
         let trampoline_types = translation
             .trampolines
             .values()
@@ -269,6 +272,21 @@ fn compile_all<B: Engines>(engine: &B::Engine, wasm: &[&[u8]]) -> Result<Any<Mod
         })?
     };
     Ok(B::wrap::<ModulesF>(compiled.into_iter().collect()))
+}
+
+/// Runs a step of wasmtime-environ's translator, turning a panic into an
+/// error naming the component as invalid.
+fn catch_translator_panic<R>(step: impl FnOnce() -> R) -> Result<R> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(step)).map_err(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".to_string());
+        anyhow::anyhow!(
+            "invalid component: the component translator rejected it by panicking ({message})"
+        )
+    })
 }
 
 /// The core signature of a trampoline: the lowered import's as the
@@ -367,5 +385,19 @@ pub(crate) fn encoding(e: env::StringEncoding) -> crate::StringEncoding {
         env::StringEncoding::Utf8 => crate::StringEncoding::Utf8,
         env::StringEncoding::Utf16 => crate::StringEncoding::Utf16,
         env::StringEncoding::CompactUtf16 => crate::StringEncoding::CompactUtf16,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_translator_panic_is_an_error_naming_the_component_invalid() {
+        let err = catch_translator_panic(|| -> u32 { panic!("unexpected section") }).unwrap_err();
+        let message = format!("{err}");
+        assert!(message.contains("invalid component"), "{message}");
+        assert!(message.contains("unexpected section"), "{message}");
+        assert_eq!(catch_translator_panic(|| 7).unwrap(), 7);
     }
 }
