@@ -34,12 +34,12 @@ pub use abi::views::{WasmList, WasmStr};
 pub use abi::wasmi_memory::{WasmiMemory, WasmiRealloc};
 pub use error::{CoreTrap, Error, Result, Trap};
 #[cfg(feature = "host")]
-pub use host::DEFAULT_MAX_HANDLES;
-#[cfg(feature = "host")]
 pub use host::{
     AsContextMut, BackendKind, BorrowedParams, Component, Config, Engine, ExportName, Func,
     Instance, InstancePre, Linker, LinkerInstance, Store, StoreContextMut, TypedFunc,
 };
+#[cfg(feature = "host")]
+pub use host::{DEFAULT_MAX_HANDLES, StoreLimits};
 pub use resources::{
     Borrowed, Resource, ResourceAny, ResourceTable, ResourceTableError, ResourceTables,
 };

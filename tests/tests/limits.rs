@@ -185,3 +185,54 @@ fn a_guest_creating_handles_in_a_loop_hits_the_stores_bound() {
         assert_eq!(store.max_handles(), (1 << 28) - 1);
     }
 }
+
+/// `grow(pages)` is `memory.grow` on a memory of one page: the old size in pages, or -1.
+const GROWER: &str = r#"(component
+    (core module $m
+        (memory 1)
+        (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))
+    (core instance $i (instantiate $m))
+    (func (export "grow") (param "pages" u32) (result s32) (canon lift (core func $i "grow"))))"#;
+
+#[test]
+fn store_limits_bound_memory_and_instances_on_every_engine() {
+    const PAGE: usize = 65536;
+    for engine in witbind_tests::engines() {
+        let kind = engine.backend_kind();
+        let component = Component::new(&engine, wat::parse_str(GROWER).unwrap()).unwrap();
+        let linker = Linker::new(&engine);
+        let mut store = Store::new(&engine, ());
+        store.set_limits(witbind::StoreLimits {
+            memory_size: Some(2 * PAGE),
+            component_instances: Some(2),
+            ..Default::default()
+        });
+        let instance = linker.instantiate(&mut store, &component).unwrap();
+        let grow = instance
+            .get_typed_func::<(u32,), (i32,)>(&mut store, "grow")
+            .unwrap();
+        assert_eq!(grow.call(&mut store, (1,)).unwrap(), (1,), "{kind}");
+        // A third page is past the bound: the guest sees the spec's failure.
+        assert_eq!(grow.call(&mut store, (1,)).unwrap(), (-1,), "{kind}");
+        assert_eq!(grow.call(&mut store, (0x7fff,)).unwrap(), (-1,), "{kind}");
+
+        linker.instantiate(&mut store, &component).unwrap();
+        let err = linker.instantiate(&mut store, &component).unwrap_err();
+        assert!(
+            format!("{err}").contains("component_instances"),
+            "{kind}: {err}"
+        );
+
+        // The engine's count of core instances bounds the same way.
+        let mut store = Store::new(&engine, ());
+        store.set_limits(witbind::StoreLimits {
+            core_instances: Some(1),
+            ..Default::default()
+        });
+        linker.instantiate(&mut store, &component).unwrap();
+        assert!(
+            linker.instantiate(&mut store, &component).is_err(),
+            "{kind}"
+        );
+    }
+}

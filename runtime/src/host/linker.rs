@@ -245,7 +245,13 @@ impl<T: 'static> ResolvedImports<T> {
         cx: &mut Cx<'_, T, B>,
         component: &Component,
     ) -> Result<Instance> {
-        let id = B::data(cx).instances.len();
+        let data = B::data(cx);
+        let id = data.instances.len();
+        if data.max_instances.is_some_and(|max| id >= max) {
+            anyhow::bail!(
+                "the store holds {id} component instances, its limit (`StoreLimits::component_instances`)"
+            );
+        }
         let imports = Imports {
             funcs: self.funcs.clone(),
             resource_types: resource_map(&component.plan, id, self.imported.to_vec()),

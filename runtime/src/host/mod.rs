@@ -33,6 +33,7 @@ mod runtime;
 mod store;
 mod typed;
 
+pub use backend::StoreLimits;
 pub use backend::any::BackendKind;
 pub use call::borrowed::BorrowedParams;
 pub use component::Component;

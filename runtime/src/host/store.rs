@@ -6,8 +6,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::abi::options::DEFAULT_HOSTCALL_FUEL;
 use crate::error::Result;
-use crate::host::backend::Backend;
 use crate::host::backend::any::{Any, Engines, Family, on_engine};
+use crate::host::backend::{Backend, StoreLimits};
 use crate::host::engine::{Engine, Limits};
 use crate::host::runtime::context::{AsContextMut, StoreContextMut, wrap_cx};
 use crate::host::runtime::state::StoreData;
@@ -49,9 +49,12 @@ fn new_store<T: 'static, B: Engines>(engine: &B::Engine, data: T, limits: Limits
         user: data,
         hostcall_fuel: DEFAULT_HOSTCALL_FUEL,
         max_handles: DEFAULT_MAX_HANDLES + 1,
+        engine_limits: B::limits(&StoreLimits::default()),
+        max_instances: None,
         instances: Vec::new(),
     };
     let mut store = B::new_store(engine, data);
+    B::set_limiter(&mut store, engine_limits::<T, B>);
     if limits.epochs {
         // A new store's guests run until a deadline is set (wasmtime's own
         // default deadline would interrupt them at once).
@@ -62,6 +65,18 @@ fn new_store<T: 'static, B: Engines>(engine: &B::Engine, data: T, limits: Limits
         inner: B::wrap::<StoreF<T>>(store),
         limits,
     }
+}
+
+/// Where a store's data keeps the engine's limiter state.
+fn engine_limits<T: 'static, B: Backend>(data: &mut StoreData<T, B>) -> &mut B::Limits {
+    &mut data.engine_limits
+}
+
+fn set_limits<T: 'static, B: Backend>(store: &mut B::Store<StoreData<T, B>>, limits: &StoreLimits) {
+    let data = B::store_data_mut(store);
+    data.engine_limits = B::limits(limits);
+    data.max_instances = limits.component_instances;
+    B::set_limiter(store, engine_limits::<T, B>);
 }
 
 fn data<T: 'static, B: Backend>(store: &B::Store<StoreData<T, B>>) -> &StoreData<T, B> {
@@ -117,6 +132,15 @@ impl<T: 'static> Store<T> {
     /// The hostcall fuel each call starts with.
     pub fn hostcall_fuel(&self) -> usize {
         on_engine!(&self.inner, |s| data::<T, B>(s).hostcall_fuel)
+    }
+
+    /// Bounds what the store's guests may allocate: memory and table
+    /// sizes, and counts of instances, memories and tables. Past a size
+    /// bound, `memory.grow` and `table.grow` fail (return -1) as the spec
+    /// allows; past a count, instantiation fails with an error. A guest
+    /// can then exhaust neither the host's memory nor its address space.
+    pub fn set_limits(&mut self, limits: StoreLimits) {
+        on_engine!(&mut self.inner, |s| set_limits::<T, B>(s, &limits))
     }
 
     /// Bounds each handle table of the instances created from now on (the

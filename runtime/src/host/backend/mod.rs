@@ -18,6 +18,27 @@ use crate::abi::flat::FlatType;
 use crate::abi::memory::GuestMemory;
 use crate::error::Result;
 
+/// Bounds on what a store's guests may allocate, enforced by the engine:
+/// each field is `None` for no bound. Set with
+/// [`Store::set_limits`](crate::Store::set_limits).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StoreLimits {
+    /// Bytes one linear memory may grow to: `memory.grow` past it returns
+    /// -1, and instantiating a module whose memory starts larger fails.
+    pub memory_size: Option<usize>,
+    /// Elements one table may grow to.
+    pub table_elements: Option<usize>,
+    /// Core instances the store may hold (a component instance has one per
+    /// core module it instantiates).
+    pub core_instances: Option<usize>,
+    /// Linear memories the store may hold.
+    pub memories: Option<usize>,
+    /// Tables the store may hold.
+    pub tables: Option<usize>,
+    /// Component instances the store may hold (checked by witbind).
+    pub component_instances: Option<usize>,
+}
+
 /// A host function's body as a backend calls it: a borrow of the store and
 /// the core arguments, which it overwrites with the core results.
 pub(crate) type RawHostFn<B, D> =
@@ -50,6 +71,8 @@ pub(crate) trait Backend: 'static {
     /// A host function's core signature, prepared once (the engine's type
     /// registered, the flat types kept) for any number of definitions.
     type HostSig: Clone + Send + Sync + 'static;
+    /// The engine's resource limiter state.
+    type Limits: Send + Sync + 'static;
 
     /// Whether two engines are the same one.
     fn same_engine(a: &Self::Engine, b: &Self::Engine) -> bool;
@@ -68,6 +91,12 @@ pub(crate) trait Backend: 'static {
     unsafe fn deserialize_module(engine: &Self::Engine, bytes: &[u8]) -> Result<Self::Module>;
     /// A new store holding `data`.
     fn new_store<D: 'static>(engine: &Self::Engine, data: D) -> Self::Store<D>;
+    /// The engine's form of `limits`.
+    fn limits(limits: &StoreLimits) -> Self::Limits;
+    /// Makes the store enforce the limits `limits` finds in its data (read
+    /// again whenever a guest grows a memory or table; the counts of
+    /// instances, memories and tables are taken now).
+    fn set_limiter<D: 'static>(store: &mut Self::Store<D>, limits: fn(&mut D) -> &mut Self::Limits);
     /// The store's engine.
     fn store_engine<D: 'static>(store: &Self::Cx<'_, D>) -> Self::Engine;
     /// Borrows a store.

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use wasmi::{AsContextMut, F32, F64, StoreContextMut, Val, ValType};
 
-use super::{Backend, RawHostFn};
+use super::{Backend, RawHostFn, StoreLimits};
 
 use crate::abi::flat::FlatType;
 use crate::abi::memory::GuestMemory;
@@ -273,6 +273,7 @@ impl Backend for Wasmi {
     type Instance = wasmi::Instance;
     type Extern = wasmi::Extern;
     type View<'a, D: 'static> = WasmiView<'a, D>;
+    type Limits = wasmi::StoreLimits;
     type HostSig = WasmiSig;
 
     fn same_engine(a: &Self::Engine, b: &Self::Engine) -> bool {
@@ -295,6 +296,33 @@ impl Backend for Wasmi {
 
     fn new_store<D: 'static>(engine: &Self::Engine, data: D) -> Self::Store<D> {
         wasmi::Store::new(engine, data)
+    }
+
+    fn limits(limits: &StoreLimits) -> Self::Limits {
+        let mut builder = wasmi::StoreLimitsBuilder::new();
+        if let Some(n) = limits.memory_size {
+            builder = builder.memory_size(n);
+        }
+        if let Some(n) = limits.table_elements {
+            builder = builder.table_elements(n);
+        }
+        if let Some(n) = limits.core_instances {
+            builder = builder.instances(n);
+        }
+        if let Some(n) = limits.memories {
+            builder = builder.memories(n);
+        }
+        if let Some(n) = limits.tables {
+            builder = builder.tables(n);
+        }
+        builder.build()
+    }
+
+    fn set_limiter<D: 'static>(
+        store: &mut Self::Store<D>,
+        limits: fn(&mut D) -> &mut Self::Limits,
+    ) {
+        store.limiter(move |data| limits(data) as &mut dyn wasmi::ResourceLimiter);
     }
 
     fn store_engine<D: 'static>(store: &Self::Cx<'_, D>) -> Self::Engine {

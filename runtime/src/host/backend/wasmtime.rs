@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use wasmtime::{AsContextMut, Memory, StoreContextMut, ValRaw, ValType};
 
-use super::{Backend, RawHostFn};
+use super::{Backend, RawHostFn, StoreLimits};
 
 use crate::abi::flat::FlatType;
 use crate::abi::memory::GuestMemory;
@@ -174,6 +174,7 @@ impl Backend for Wasmtime {
     type Instance = wasmtime::Instance;
     type Extern = wasmtime::Extern;
     type View<'a, D: 'static> = WasmtimeMemory<'a, D>;
+    type Limits = wasmtime::StoreLimits;
     type HostSig = WasmtimeSig;
 
     fn same_engine(a: &Self::Engine, b: &Self::Engine) -> bool {
@@ -196,6 +197,33 @@ impl Backend for Wasmtime {
 
     fn new_store<D: 'static>(engine: &Self::Engine, data: D) -> Self::Store<D> {
         wasmtime::Store::new(engine, data)
+    }
+
+    fn limits(limits: &StoreLimits) -> Self::Limits {
+        let mut builder = wasmtime::StoreLimitsBuilder::new();
+        if let Some(n) = limits.memory_size {
+            builder = builder.memory_size(n);
+        }
+        if let Some(n) = limits.table_elements {
+            builder = builder.table_elements(n);
+        }
+        if let Some(n) = limits.core_instances {
+            builder = builder.instances(n);
+        }
+        if let Some(n) = limits.memories {
+            builder = builder.memories(n);
+        }
+        if let Some(n) = limits.tables {
+            builder = builder.tables(n);
+        }
+        builder.build()
+    }
+
+    fn set_limiter<D: 'static>(
+        store: &mut Self::Store<D>,
+        limits: fn(&mut D) -> &mut Self::Limits,
+    ) {
+        store.limiter(move |data| limits(data) as &mut dyn wasmtime::ResourceLimiter);
     }
 
     fn store_engine<D: 'static>(store: &Self::Cx<'_, D>) -> Self::Engine {

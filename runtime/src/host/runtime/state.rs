@@ -28,6 +28,10 @@ pub(crate) struct StoreData<T, B: Backend> {
     pub(crate) hostcall_fuel: usize,
     /// The bound on each handle table of the instances created from now on.
     pub(crate) max_handles: u32,
+    /// The engine's limiter state, which the engine consults.
+    pub(crate) engine_limits: B::Limits,
+    /// The bound on component instances.
+    pub(crate) max_instances: Option<usize>,
     /// The store's instances, by `Instance::id`.
     pub(crate) instances: Vec<InstanceState<B>>,
 }
