@@ -16,10 +16,23 @@ fn no_resources() -> crate::Error {
     )
 }
 
-/// Hostcall fuel: how many bytes of strings and lists one call may still move.
+/// Hostcall fuel: how many bytes one call may still make the host move or
+/// allocate.
 ///
-/// It bounds the work (and host allocation) that a single call can make the
-/// host do, so that a hostile guest cannot ask for unbounded copies.
+/// It bounds the work and host allocation that a single call can make the
+/// host do, so that a hostile guest cannot ask for unbounded copies. What one
+/// call is charged, in bytes:
+/// - every string and list body lifted or lowered, by its byte length in
+///   guest memory (a string lowered in another encoding by the worst case
+///   of its transcoded length);
+/// - a typed list lifted into a `Vec<T>` whose elements are larger on the
+///   host than in the guest (`String`, records holding them), the
+///   difference per element as well;
+/// - a list lifted into [`Val`](crate::Val)s, `size_of::<Val>()` per
+///   element as well (a `list<u8>` of `n` bytes costs `n + 32 n`), which also
+///   bounds lists of zero-sized elements;
+/// - every resource handle lifted or lowered, the size of the table slot it
+///   may fill (so a list of borrows cannot fill tables without bound).
 #[derive(Debug, Clone, Copy)]
 pub struct HostcallFuel {
     limit: usize,

@@ -10,6 +10,10 @@ use crate::types::ResourceType;
 /// largest is the spec's `Table.MAX_LENGTH` (`2^28 - 1`).
 pub const MAX_HANDLES: u32 = 1 << 28;
 
+/// Hostcall fuel one handle crossing the boundary takes: the bytes of the
+/// table slot it may fill on the receiving side.
+pub(crate) const HANDLE_FUEL: u64 = std::mem::size_of::<Option<HandleEntry>>() as u64;
+
 /// Whether a handle owns its resource or borrows it for a call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum HandleKind {

@@ -6,7 +6,7 @@
 //! [`ResourceTables`](super::ResourceTables), and fail (without panicking)
 //! when the context has none.
 
-use super::handle_table::HandleKind;
+use super::handle_table::{HANDLE_FUEL, HandleKind};
 use super::resource::{Borrowed, Resource, ResourceAny};
 use crate::abi::context::{LiftContext, LowerContext};
 use crate::abi::flat::{FlatReader, FlatWriter};
@@ -35,6 +35,7 @@ macro_rules! lower_via_index {
             dst: &mut FlatWriter<'_>,
         ) -> Result<()> {
             let index: fn(&Self, &mut LowerContext<'_, M>) -> Result<u32> = $index;
+            cx.consume_fuel(HANDLE_FUEL)?;
             dst.push(u64::from(index(self, cx)?))
         }
 
@@ -44,6 +45,7 @@ macro_rules! lower_via_index {
             offset: usize,
         ) -> Result<()> {
             let index: fn(&Self, &mut LowerContext<'_, M>) -> Result<u32> = $index;
+            cx.consume_fuel(HANDLE_FUEL)?;
             let index = index(self, cx)?;
             cx.write(offset, index.to_le_bytes())
         }
@@ -57,12 +59,14 @@ macro_rules! lift_via_index {
         fn lift_flat(cx: &mut LiftContext<'a>, src: &mut FlatReader<'_>) -> Result<Self> {
             let lift: fn(&mut LiftContext<'a>, u32) -> Result<Self> = $lift;
             let index = src.next_i32()?;
+            cx.consume_fuel(HANDLE_FUEL)?;
             lift(cx, index)
         }
 
         fn load(cx: &mut LiftContext<'a>, bytes: &'a [u8]) -> Result<Self> {
             let lift: fn(&mut LiftContext<'a>, u32) -> Result<Self> = $lift;
             let index = u32::from_le_bytes(array(bytes)?);
+            cx.consume_fuel(HANDLE_FUEL)?;
             lift(cx, index)
         }
     };

@@ -11,6 +11,7 @@ use crate::abi::impls::{array, load_pointer_pair};
 use crate::abi::layout;
 use crate::abi::traits::Lift;
 use crate::error::Result;
+use crate::resources::HANDLE_FUEL;
 use crate::resources::HandleKind;
 use crate::types::{FlagsType, ResourceType, Type};
 
@@ -131,6 +132,7 @@ fn lift_handle(
     ty: &ResourceType,
     index: u32,
 ) -> Result<Val> {
+    cx.consume_fuel(HANDLE_FUEL)?;
     let resource = cx.resources()?.lift_any(index, kind, Some(ty))?;
     Ok(Val::Resource(resource))
 }
@@ -175,12 +177,10 @@ fn load_case<'a>(cx: &mut LiftContext<'a>, cases: Cases<'_>, bytes: &'a [u8]) ->
 fn lift_list<'a>(cx: &mut LiftContext<'a>, element: &Type, ptr: u32, len: u32) -> Result<Vec<Val>> {
     let size = element.size32() as usize;
     let bytes = lift_list_bytes(cx, ptr, len, size, element.align32())?;
-    if size == 0 {
-        // A list of zero-sized values has an empty body whatever its length:
-        // charge a byte of fuel per element so it cannot make the host build
-        // billions of values.
-        cx.consume_fuel(u64::from(len))?;
-    }
+    // Each element becomes a `Val` on the host, larger than its bytes in the
+    // guest (and a list of zero-sized values has no body at all): charge
+    // what the host allocates too.
+    cx.consume_fuel(u64::from(len) * std::mem::size_of::<Val>() as u64)?;
     (0..len as usize)
         .map(|i| Val::load(cx, element, part(bytes, i * size, size)?))
         .collect()

@@ -11,6 +11,7 @@ use crate::abi::layout;
 use crate::abi::memory::GuestMemory;
 use crate::abi::traits::Lower;
 use crate::error::Result;
+use crate::resources::HANDLE_FUEL;
 use crate::resources::{HandleKind, ResourceAny};
 use crate::types::{Field, FlagsType, ResourceType, Type};
 
@@ -176,6 +177,7 @@ fn lower_handle<M: GuestMemory + ?Sized>(
     ty: &ResourceType,
     resource: &ResourceAny,
 ) -> Result<u32> {
+    cx.consume_fuel(HANDLE_FUEL)?;
     cx.resources()?.lower_any(resource, kind, Some(ty))
 }
 

@@ -66,6 +66,12 @@ pub fn lift_list_bytes<'a>(
 
 fn lift_vec<'a, T: Lift<'a>>(cx: &mut LiftContext<'a>, ptr: u32, len: u32) -> Result<Vec<T>> {
     let bytes = lift_list_bytes(cx, ptr, len, T::SIZE32, T::ALIGN32)?;
+    // The host's elements may be larger than the guest's (a `String` is 24
+    // bytes, its guest pointer and length 8): charge the difference too.
+    let host = std::mem::size_of::<T>().saturating_sub(T::SIZE32) as u64;
+    if host > 0 {
+        cx.consume_fuel(host * u64::from(len))?;
+    }
     T::load_list(cx, bytes, len as usize)
 }
 
