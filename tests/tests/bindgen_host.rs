@@ -562,3 +562,25 @@ fn flags_and_lists_cross_both_ways() {
         );
     }
 }
+
+#[test]
+fn a_stale_handle_is_the_hosts_mistake_and_leaves_the_instance_usable() {
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let (mut store, guest) = resources_instance(&engine);
+        let stacks = guest.witbind_guests_guest_side().stack();
+        let a: ResourceAny = stacks.call_constructor(&mut store).unwrap();
+        let kept = a.clone();
+        stacks.resource_drop(&mut store, a).unwrap();
+        // The handle the host kept names a freed slot: refused before any guest code runs.
+        let err = stacks.call_id(&mut store, &kept).unwrap_err();
+        assert_eq!(
+            err.downcast_ref::<witbind::Trap>(),
+            Some(&witbind::Trap::UnknownHandle(kept.index())),
+            "{backend}: {err:?}"
+        );
+        // The instance was not poisoned by the host's mistake.
+        let b = stacks.call_constructor(&mut store).unwrap();
+        assert_eq!(stacks.call_id(&mut store, &b).unwrap(), 2, "{backend}");
+    }
+}

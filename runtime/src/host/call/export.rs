@@ -113,16 +113,23 @@ impl<B: Backend> ExportFunc<B> {
 
     /// Calls the export: enters the instance, lowers `params`, runs the
     /// core function, lifts the results, runs `post-return`. A failure
-    /// poisons the instance.
+    /// poisons the instance, except one of the host's own values before any
+    /// guest code ran.
     pub(crate) fn call<T: 'static, P, R>(&self, cx: &mut Cx<'_, T, B>, params: &P) -> Result<R>
     where
         P: LowerList + ?Sized,
         R: for<'a> LiftList<'a>,
     {
-        Entered::<T, B>::enter(cx, self.store, self.instance)?.run(|cx| self.run(cx, params))
+        Entered::<T, B>::enter(cx, self.store, self.instance)?
+            .run_sparing(|cx, before_guest| self.run(cx, params, before_guest))
     }
 
-    fn run<T: 'static, P, R>(&self, cx: &mut Cx<'_, T, B>, params: &P) -> Result<R>
+    fn run<T: 'static, P, R>(
+        &self,
+        cx: &mut Cx<'_, T, B>,
+        params: &P,
+        before_guest: &mut bool,
+    ) -> Result<R>
     where
         P: LowerList + ?Sized,
         R: for<'a> LiftList<'a>,
@@ -158,8 +165,12 @@ impl<B: Backend> ExportFunc<B> {
         if bar {
             set_may_leave::<T, B>(cx, self.instance, true);
         }
+        // Without memory to lower into, the guest's `realloc` never ran: a
+        // failure is the host's values' (a handle of another type, say).
+        *before_guest = lowered.is_err() && !bar;
         let (written, fuel) = lowered?;
         if written != self.core.params.len() {
+            *before_guest = true;
             anyhow::bail!(
                 "`{}`: parameters lowered to {written} core values, expected {}",
                 self.name,

@@ -47,6 +47,19 @@ impl<'c, 'a, T: 'static, B: Backend> Entered<'c, 'a, T, B> {
         self.ok = result.is_ok();
         result
     }
+
+    /// Runs the call `f` in the store; its failure poisons the instance
+    /// unless `f` says, through its flag, that it failed before any guest
+    /// code ran (the host's own mistake, such as a handle of another type).
+    pub(crate) fn run_sparing<R>(
+        mut self,
+        f: impl FnOnce(&mut Cx<'a, T, B>, &mut bool) -> Result<R>,
+    ) -> Result<R> {
+        let mut before_guest = false;
+        let result = f(self.cx, &mut before_guest);
+        self.ok = result.is_ok() || before_guest;
+        result
+    }
 }
 
 impl<T: 'static, B: Backend> Drop for Entered<'_, '_, T, B> {
