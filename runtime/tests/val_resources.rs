@@ -206,6 +206,12 @@ fn assert_same_outcome(
     assert_eq!(state(&a), state(&b));
 }
 
+/// Asserts that handles of two parallel tables are the same handle: type,
+/// index and kind (their stamps name their own tables).
+fn assert_same_handle(a: &ResourceAny, b: &ResourceAny) {
+    assert_eq!((a.ty(), a.index(), a.kind()), (b.ty(), b.index(), b.kind()));
+}
+
 fn trap_or_ok(result: witbind::Result<()>) -> Option<Trap> {
     result.err().map(|err| trap_of::<()>(Err(err)))
 }
@@ -213,17 +219,21 @@ fn trap_or_ok(result: witbind::Result<()>) -> Option<Trap> {
 #[test]
 fn typed_guest_handles_and_val_resources_lower_alike() {
     for which in 0..2 {
+        // Each road uses the handle its own tables hold: a handle of other
+        // tables is refused (see `handles_of_other_tables_are_refused`).
         let (mut a, held) = holding();
         let (any, ty) = held[which].clone();
         let by_type = lower_typed(&mut a, &any).unwrap();
-        let (mut b, _) = holding();
+        let (mut b, held) = holding();
+        let any = held[which].0.clone();
         let by_val =
             lower_val(&mut b, &Val::Resource(any.clone()), &Type::Own(ty.clone())).unwrap();
         assert_same_outcome((a, by_type), (b, by_val));
 
-        let (mut a, _) = holding();
-        let by_type = lower_typed(&mut a, &any.as_borrow()).unwrap();
-        let (mut b, _) = holding();
+        let (mut a, held) = holding();
+        let by_type = lower_typed(&mut a, &held[which].0.as_borrow()).unwrap();
+        let (mut b, held) = holding();
+        let any = held[which].0.clone();
         let by_val = lower_val(&mut b, &Val::Resource(any), &Type::Borrow(ty)).unwrap();
         assert_same_outcome((a, by_type), (b, by_val));
     }
@@ -241,14 +251,14 @@ fn typed_guest_handles_and_val_resources_lift_alike() {
     let typed: ResourceAny = lift_typed(&mut a, index).unwrap();
     let (mut b, _) = setup();
     let val = lift_val(&mut b, &Type::Own(counter()), index).unwrap();
-    assert_eq!(resource(&val), &typed);
+    assert_same_handle(resource(&val), &typed);
     assert_same_outcome((a, 0), (b, 0));
 
     let (mut a, index) = setup();
     let typed: Borrowed<ResourceAny> = lift_typed(&mut a, index).unwrap();
     let (mut b, _) = setup();
     let val = lift_val(&mut b, &Type::Borrow(counter()), index).unwrap();
-    assert_eq!(resource(&val), typed.get());
+    assert_same_handle(resource(&val), typed.get());
     assert_same_outcome((a, 0), (b, 0));
 }
 
@@ -674,4 +684,31 @@ fn resource_vals_are_equal_when_they_are_the_same_handle() {
     );
     assert!(format!("{borrowed:?}").contains("Borrow"));
     tables.exit_call().unwrap();
+}
+
+#[test]
+fn handles_of_other_tables_and_stale_handles_are_refused() {
+    // A handle the host holds in one instance's tables means nothing in another's.
+    let (mut a, held) = holding();
+    let (mut b, _) = holding();
+    let any = held[0].0.clone();
+    let err = lower_typed(&mut b, &any).unwrap_err();
+    assert!(
+        format!("{err}").contains("another instance or store"),
+        "{err}"
+    );
+    assert!(b.drop_host(any.clone()).is_err());
+
+    // A copy kept after the handle moved back into the guest is stale, even once its slot
+    // holds a newer handle.
+    lower_typed(&mut a, &any).unwrap();
+    let newer = ResourceAny::try_from_resource(Resource::<File>::new_own(9), &mut a).unwrap();
+    assert_eq!(newer.index(), any.index(), "the slot is reused");
+    assert_eq!(
+        trap_of(lower_typed(&mut a, &any)),
+        Trap::UnknownHandle(any.index())
+    );
+    assert!(a.drop_host(any).is_err());
+    // The newer handle in that slot is untouched.
+    a.drop_host(newer).unwrap();
 }

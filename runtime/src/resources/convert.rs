@@ -64,7 +64,8 @@ impl ResourceAny {
                 .insert_borrow(ty.clone(), resource.rep())?;
             (index, HandleKind::Borrow)
         };
-        Ok(ResourceAny::new(ty, index, kind))
+        let stamp = tables.host().stamp(index)?;
+        Ok(ResourceAny::new(ty, index, kind, stamp))
     }
 }
 
@@ -92,6 +93,7 @@ impl<T: 'static> Resource<T> {
             );
         }
         let host = tables.host_mut();
+        host.check_stamp(resource.index(), resource.stamp())?;
         let entry = host.get_typed(resource.index(), resource.ty())?;
         if entry.kind() != resource.kind() {
             return trap(Trap::WrongHandleKind {

@@ -47,6 +47,9 @@ pub struct HandleEntry {
     rep: u32,
     ty: ResourceType,
     state: EntryState,
+    /// Which insertion into its table made the entry: a handle held from
+    /// an earlier entry in the same slot does not match it.
+    generation: u64,
 }
 
 impl HandleEntry {
@@ -115,6 +118,10 @@ pub struct RemovedHandle {
 /// A table of resource handles: a component instance's, or the host's own.
 #[derive(Debug)]
 pub struct HandleTable {
+    /// Unique in the process: tells a handle of this table from another's.
+    id: u64,
+    /// The generation the next entry gets.
+    next_generation: u64,
     /// Slot 0 is never used so that index 0 is never valid.
     slots: Vec<Option<HandleEntry>>,
     free: Vec<u32>,
@@ -139,7 +146,10 @@ impl HandleTable {
     /// [`MAX_HANDLES`]): a host may hold an instance to fewer handles than the
     /// spec allows.
     pub fn with_limit(limit: u32) -> Self {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Self {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            next_generation: 0,
             slots: vec![None],
             free: Vec::new(),
             limit: limit.min(MAX_HANDLES),
@@ -156,6 +166,30 @@ impl HandleTable {
     /// How many live entries the table holds.
     pub fn live(&self) -> usize {
         self.slots.len() - 1 - self.free.len()
+    }
+
+    /// The table's identity and the generation of its live entry `index`:
+    /// what a [`ResourceAny`](crate::ResourceAny) remembers of the handle it
+    /// stands for.
+    pub fn stamp(&self, index: u32) -> Result<(u64, u64)> {
+        Ok((self.id, self.get(index)?.generation))
+    }
+
+    /// Checks that a handle stamped `(table, generation)` at `index` is
+    /// still this table's live entry there: a handle of another table (of
+    /// another instance or store) is an error, and one whose entry was
+    /// dropped, even if its slot was reused since, is
+    /// [`Trap::UnknownHandle`].
+    pub fn check_stamp(&self, index: u32, (table, generation): (u64, u64)) -> Result<()> {
+        if table != self.id {
+            anyhow::bail!(
+                "handle {index} belongs to another instance or store than the one it was used with"
+            );
+        }
+        match self.slots.get(index as usize) {
+            Some(Some(entry)) if entry.generation == generation => Ok(()),
+            _ => trap(Trap::UnknownHandle(index)),
+        }
     }
 
     /// The live entry at `index`, or [`Trap::UnknownHandle`].
@@ -187,7 +221,9 @@ impl HandleTable {
         }
     }
 
-    fn insert(&mut self, entry: HandleEntry) -> Result<u32> {
+    fn insert(&mut self, mut entry: HandleEntry) -> Result<u32> {
+        entry.generation = self.next_generation;
+        self.next_generation += 1;
         if let Some(index) = self.free.pop() {
             if let Some(slot @ None) = self.slots.get_mut(index as usize) {
                 *slot = Some(entry);
@@ -226,6 +262,7 @@ impl HandleTable {
             rep,
             ty,
             state: EntryState::Own { lends: 0 },
+            generation: 0,
         })
     }
 
@@ -240,6 +277,7 @@ impl HandleTable {
             rep,
             ty,
             state: EntryState::Borrow { scope },
+            generation: 0,
         })?;
         if let Some(scope) = self.scopes.last_mut() {
             scope.borrow_count += 1;

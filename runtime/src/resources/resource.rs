@@ -104,11 +104,26 @@ pub struct ResourceAny {
     ty: ResourceType,
     index: u32,
     kind: HandleKind,
+    /// The host table the handle lives in and its entry's generation
+    /// ([`HandleTable::stamp`](super::HandleTable::stamp)), so that a stale
+    /// copy or a handle of another instance or store is refused instead of
+    /// acting on whatever the slot holds now.
+    stamp: (u64, u64),
 }
 
 impl ResourceAny {
-    pub(crate) fn new(ty: ResourceType, index: u32, kind: HandleKind) -> Self {
-        Self { ty, index, kind }
+    pub(crate) fn new(ty: ResourceType, index: u32, kind: HandleKind, stamp: (u64, u64)) -> Self {
+        Self {
+            ty,
+            index,
+            kind,
+            stamp,
+        }
+    }
+
+    /// The handle's stamp in its host table.
+    pub(crate) fn stamp(&self) -> (u64, u64) {
+        self.stamp
     }
 
     /// The resource's type.

@@ -170,6 +170,7 @@ impl ResourceTables {
     /// and says which destructor must run (the instance's, for an owned
     /// resource it implements).
     pub fn drop_host(&mut self, resource: ResourceAny) -> Result<ResourceDrop> {
+        self.host.check_stamp(resource.index(), resource.stamp())?;
         let removed = self.host.remove(resource.index(), resource.ty())?;
         Ok(self.drop_result(removed))
     }
@@ -227,7 +228,8 @@ impl ResourceTables {
                 self.host.insert_borrow(ty.clone(), rep)?
             }
         };
-        Ok(ResourceAny::new(ty, host_index, kind))
+        let stamp = self.host.stamp(host_index)?;
+        Ok(ResourceAny::new(ty, host_index, kind, stamp))
     }
 
     /// Lowers a guest resource the host holds into the instance: `own` moves
@@ -240,6 +242,7 @@ impl ResourceTables {
         kind: HandleKind,
         expected: Option<&ResourceType>,
     ) -> Result<u32> {
+        self.host.check_stamp(resource.index(), resource.stamp())?;
         if let Some(expected) = expected {
             self.host.get_typed(resource.index(), expected)?;
         }
