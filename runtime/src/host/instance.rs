@@ -82,7 +82,7 @@ fn drop_resource<T: 'static, B: Engines>(
 ) -> Result<()> {
     Entered::<T, B>::enter(cx, instance.store, instance.id)?.run(|cx| {
         let dropped = with_tables::<T, B, _>(cx, instance.id, |_, t| t.drop_host(resource))?;
-        run_destructor::<T, B>(cx, instance.id, &[], dropped)
+        run_destructor::<T, B>(cx, instance.id, dropped, None)
     })
 }
 

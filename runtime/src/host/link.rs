@@ -15,11 +15,11 @@ use crate::abi::flat::FlatType;
 use crate::error::Result;
 use crate::host::backend::any::Engines;
 use crate::host::backend::check_signature;
-use crate::host::builtins::resource::{Builtin, HostDtors, define_builtin};
+use crate::host::builtins::resource::{Builtin, define_builtin};
 use crate::host::call::import::{HostFunc, ImportCall};
 use crate::host::plan::types::{FuncType, ResourceMap};
 use crate::host::plan::{ComponentPlan, EngineF, HostSigsF, encoding};
-use crate::host::runtime::state::{Cx, InstanceState, core_export};
+use crate::host::runtime::state::{Cx, HostDtors, InstanceState, core_export};
 use crate::val::CanonContext;
 
 /// A host function for an import, with the import's full name.
@@ -54,7 +54,9 @@ pub(crate) fn instantiate<T: 'static, B: Engines>(
     }
     let max_handles = B::data(cx).max_handles;
     let state = InstanceState::new(plan.clone(), imports.resource_types.clone(), max_handles);
-    B::data_mut(cx).instances.push(state);
+    let data = B::data_mut(cx);
+    data.instances.push(state);
+    data.host_dtors.push(imports.host_dtors.clone());
     let result = run_initializers::<T, B>(cx, plan, id, imports);
     if result.is_err() {
         B::data_mut(cx).instances[id].trapped = true;
@@ -134,8 +136,7 @@ fn define_trampolines<T: 'static, B: Engines>(
     for (index, trampoline) in plan.trampolines.iter() {
         let sig = &sigs[index];
         let builtin = |builtin, table, cx: &mut Cx<'_, T, B>| {
-            let resources = (&*imports.resource_types, imports.host_dtors.clone());
-            define_builtin::<T, B>(cx, plan, id, resources, (builtin, table), sig)
+            define_builtin::<T, B>(cx, plan, id, &imports.resource_types, (builtin, table), sig)
         };
         let func = match trampoline {
             Trampoline::LowerImport {

@@ -4,24 +4,17 @@
 
 use std::sync::Arc;
 
-use wasmtime_environ::component::TypeResourceTableIndex;
+use wasmtime_environ::component::{ResourceIndex, TypeResourceTable, TypeResourceTableIndex};
 
 use crate::abi::flat::FlatType;
 use crate::error::{Result, Trap, trap};
 use crate::host::backend::any::Engines;
 use crate::host::plan::ComponentPlan;
 use crate::host::plan::types::{ResourceMap, table_resource};
-use crate::host::runtime::context::{StoreContextMut, reborrow_cx};
-use crate::host::runtime::state::{Cx, check_may_leave, with_tables};
+use crate::host::runtime::context::reborrow_cx;
+use crate::host::runtime::state::{Cx, HostDtor, check_may_leave, with_tables};
 use crate::resources::{Destructor, ResourceDrop};
 use crate::types::ResourceType;
-
-/// A host destructor: gets the rep of an owned host resource whose last
-/// handle a guest dropped.
-pub(crate) type HostDtor<T> = dyn Fn(StoreContextMut<'_, T>, u32) -> Result<()> + Send + Sync;
-
-/// The host destructor of each imported resource, by `ResourceIndex`.
-pub(crate) type HostDtors<T> = Arc<[Option<Arc<HostDtor<T>>>]>;
 
 /// A resource type the host defines in a [`Linker`](crate::Linker).
 pub(crate) struct HostResource<T: 'static> {
@@ -75,13 +68,18 @@ pub(crate) fn define_builtin<T: 'static, B: Engines>(
     cx: &mut Cx<'_, T, B>,
     plan: &ComponentPlan,
     id: usize,
-    (resources, host_dtors): (&ResourceMap, HostDtors<T>),
+    resources: &ResourceMap,
     (builtin, table): (Builtin, TypeResourceTableIndex),
     sig: &B::HostSig,
 ) -> Result<B::Func> {
     let ty = table_resource(&plan.types, resources, table)?;
+    // The built-in's own resource: what decides the destructor, even when
+    // one host type backs several imported resources.
+    let TypeResourceTable::Concrete { ty: index, .. } = plan.types[table] else {
+        anyhow::bail!("abstract resource types are not supported by witbind yet");
+    };
     let body = move |mut cx: Cx<'_, T, B>, args: &mut [u64]| {
-        run_builtin::<T, B>(&mut cx, id, &ty, &host_dtors, builtin, args)
+        run_builtin::<T, B>(&mut cx, id, (&ty, index), builtin, args)
     };
     Ok(B::host_func_with(cx, sig, Arc::new(body)))
 }
@@ -89,8 +87,7 @@ pub(crate) fn define_builtin<T: 'static, B: Engines>(
 fn run_builtin<T: 'static, B: Engines>(
     cx: &mut Cx<'_, T, B>,
     id: usize,
-    ty: &ResourceType,
-    host_dtors: &[Option<Arc<HostDtor<T>>>],
+    (ty, index): (&ResourceType, ResourceIndex),
     builtin: Builtin,
     args: &mut [u64],
 ) -> Result<()> {
@@ -113,22 +110,25 @@ fn run_builtin<T: 'static, B: Engines>(
         }
         Builtin::Drop => {
             let dropped = with_tables::<T, B, _>(cx, id, |_, t| t.resource_drop(arg, ty))?;
-            run_destructor::<T, B>(cx, id, host_dtors, dropped)?;
+            run_destructor::<T, B>(cx, id, dropped, Some(index))?;
         }
     }
     Ok(())
 }
 
 /// Runs the destructor a dropped handle calls for: the guest's (for a
-/// resource instance `id` defines) or the host's (for a host resource).
+/// resource instance `id` defines) or the host's (for a host resource), of
+/// the instance's resource `index` (a `resource.drop` knows it; a drop by
+/// the host finds it by the handle's type).
 pub(crate) fn run_destructor<T: 'static, B: Engines>(
     cx: &mut Cx<'_, T, B>,
     id: usize,
-    host_dtors: &[Option<Arc<HostDtor<T>>>],
     dropped: ResourceDrop,
+    index: Option<ResourceIndex>,
 ) -> Result<()> {
-    let state = &B::data(cx).instances[id];
-    let index = state.resource_index(&dropped.ty);
+    let data = B::data(cx);
+    let state = &data.instances[id];
+    let index = index.or_else(|| state.resource_index(&dropped.ty));
     match dropped.destructor {
         Destructor::None => Ok(()),
         Destructor::Instance => match index.and_then(|i| state.guest_dtor(i)) {
@@ -141,7 +141,8 @@ pub(crate) fn run_destructor<T: 'static, B: Engines>(
             None => Ok(()),
         },
         Destructor::Host => {
-            let dtor = index.and_then(|i| host_dtors.get(i.as_u32() as usize).cloned().flatten());
+            let dtors = data.host_dtors.get(id);
+            let dtor = index.and_then(|i| dtors?.get(i.as_u32() as usize).cloned().flatten());
             match dtor {
                 Some(dtor) => dtor(reborrow_cx::<T, B>(cx), dropped.rep),
                 None => Ok(()),

@@ -19,7 +19,7 @@ use crate::host::plan::types::ResourceMap;
 use crate::resources::{HandleTable, ResourceTables};
 
 /// What the backend's store holds: the user's `T` and witbind's own state.
-pub(crate) struct StoreData<T, B: Backend> {
+pub(crate) struct StoreData<T: 'static, B: Backend> {
     /// Unique in the process: tells whether an instance belongs here.
     pub(crate) id: u64,
     /// The user's data.
@@ -34,7 +34,18 @@ pub(crate) struct StoreData<T, B: Backend> {
     pub(crate) max_instances: Option<usize>,
     /// The store's instances, by `Instance::id`.
     pub(crate) instances: Vec<InstanceState<B>>,
+    /// Each instance's host destructors, by `Instance::id`.
+    pub(crate) host_dtors: Vec<HostDtors<T>>,
 }
+
+/// A host destructor: gets the rep of an owned host resource whose last
+/// handle was dropped.
+pub(crate) type HostDtor<T> =
+    dyn Fn(crate::host::runtime::context::StoreContextMut<'_, T>, u32) -> Result<()> + Send + Sync;
+
+/// The host destructor of each imported resource of an instance, by
+/// `ResourceIndex`.
+pub(crate) type HostDtors<T> = Arc<[Option<Arc<HostDtor<T>>>]>;
 
 /// A borrow of backend `B`'s store holding `T`.
 pub(crate) type Cx<'a, T, B> = <B as Backend>::Cx<'a, StoreData<T, B>>;
