@@ -39,6 +39,33 @@ pub struct StoreLimits {
     pub component_instances: Option<usize>,
 }
 
+/// An engine's own `StoreLimits` built from witbind's: wasmtime and wasmi
+/// have builders of the same shape, so one macro serves both.
+macro_rules! engine_limits {
+    ($engine:ident, $limits:expr) => {{
+        let limits: &$crate::host::backend::StoreLimits = $limits;
+        let mut builder = $engine::StoreLimitsBuilder::new();
+        if let Some(n) = limits.memory_size {
+            builder = builder.memory_size(n);
+        }
+        if let Some(n) = limits.table_elements {
+            builder = builder.table_elements(n);
+        }
+        if let Some(n) = limits.core_instances {
+            builder = builder.instances(n);
+        }
+        if let Some(n) = limits.memories {
+            builder = builder.memories(n);
+        }
+        if let Some(n) = limits.tables {
+            builder = builder.tables(n);
+        }
+        builder.build()
+    }};
+}
+
+pub(crate) use engine_limits;
+
 /// A host function's body as a backend calls it: a borrow of the store and
 /// the core arguments, which it overwrites with the core results.
 pub(crate) type RawHostFn<B, D> =

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use wasmtime::{AsContextMut, Memory, StoreContextMut, ValRaw, ValType};
 
-use super::{Backend, RawHostFn, StoreLimits};
+use super::{Backend, RawHostFn, StoreLimits, engine_limits};
 
 use crate::abi::flat::FlatType;
 use crate::abi::memory::GuestMemory;
@@ -200,23 +200,7 @@ impl Backend for Wasmtime {
     }
 
     fn limits(limits: &StoreLimits) -> Self::Limits {
-        let mut builder = wasmtime::StoreLimitsBuilder::new();
-        if let Some(n) = limits.memory_size {
-            builder = builder.memory_size(n);
-        }
-        if let Some(n) = limits.table_elements {
-            builder = builder.table_elements(n);
-        }
-        if let Some(n) = limits.core_instances {
-            builder = builder.instances(n);
-        }
-        if let Some(n) = limits.memories {
-            builder = builder.memories(n);
-        }
-        if let Some(n) = limits.tables {
-            builder = builder.tables(n);
-        }
-        builder.build()
+        engine_limits!(wasmtime, limits)
     }
 
     fn set_limiter<D: 'static>(
