@@ -3,6 +3,7 @@
 //! built-ins), and filling the new instance's runtime state.
 
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use anyhow::Context as _;
 use wasmtime_environ::component::{
@@ -16,7 +17,7 @@ use crate::error::Result;
 use crate::host::backend::any::Engines;
 use crate::host::backend::check_signature;
 use crate::host::builtins::resource::{Builtin, define_builtin};
-use crate::host::call::import::{HostFunc, ImportCall};
+use crate::host::call::import::{HostFunc, ImportCall, LoweredImport};
 use crate::host::plan::types::{FuncType, ResourceMap};
 use crate::host::plan::{ComponentPlan, EngineF, HostSigsF, encoding};
 use crate::host::runtime::state::{Cx, HostDtors, InstanceState, core_export};
@@ -25,10 +26,17 @@ use crate::val::CanonContext;
 /// A host function for an import, with the import's full name.
 pub(crate) type NamedHostFunc<T> = (String, Arc<HostFunc<T>>);
 
+/// The host function behind a lowered import and what the import's
+/// trampoline needs in every instance.
+pub(crate) type LoweredHost<T> = (Arc<HostFunc<T>>, Arc<LoweredImport>);
+
+/// The lowered import of each trampoline that is one.
+pub(crate) type LoweredHosts<T> = PrimaryMap<TrampolineIndex, Option<LoweredHost<T>>>;
+
 /// What instantiation takes from the linker, resolved and type-checked.
 pub(crate) struct Imports<T: 'static> {
-    /// The host function of each runtime import that is a function.
-    pub(crate) funcs: Arc<PrimaryMap<RuntimeImportIndex, Option<NamedHostFunc<T>>>>,
+    /// The host function and prepared types of each lowered import.
+    pub(crate) lowered: Arc<LoweredHosts<T>>,
     /// The resource type of each of the component's resources.
     pub(crate) resource_types: Arc<ResourceMap>,
     /// The host destructor of each imported resource, by `ResourceIndex`.
@@ -72,13 +80,18 @@ fn run_initializers<T: 'static, B: Engines>(
 ) -> Result<()> {
     let trampolines = define_trampolines::<T, B>(cx, plan, id, imports)?;
     let modules = plan.modules::<B>()?;
+    // The functions checked below are exports of the plan's own modules or
+    // its trampolines, whose types are the same in every instance: one
+    // instance that passed the checks proves them for all.
+    let signatures_checked = plan.signatures_checked.load(Ordering::Relaxed);
+    let mut externs = Vec::new();
     for init in &plan.info.initializers {
         match init {
             GlobalInitializer::InstantiateModule(InstantiateModule::Static(module, args), _) => {
-                let externs = args
-                    .iter()
-                    .map(|def| resolve::<T, B>(cx, plan, id, &trampolines, def))
-                    .collect::<Result<Vec<_>>>()?;
+                externs.clear();
+                for def in args.iter() {
+                    externs.push(resolve::<T, B>(cx, plan, id, &trampolines, def)?);
+                }
                 let instance =
                     B::instantiate(cx, &modules[*module], &externs).with_context(|| {
                         format!("failed to instantiate core module {}", module.as_u32())
@@ -94,8 +107,10 @@ fn run_initializers<T: 'static, B: Engines>(
             }
             GlobalInitializer::ExtractRealloc(e) => {
                 let func = resolve_func::<T, B>(cx, plan, id, &trampolines, &e.def, "realloc")?;
-                let i32 = FlatType::I32;
-                check_signature::<B, _>(cx, func, &[i32, i32, i32, i32], &[i32], "realloc")?;
+                if !signatures_checked {
+                    let i32 = FlatType::I32;
+                    check_signature::<B, _>(cx, func, &[i32, i32, i32, i32], &[i32], "realloc")?;
+                }
                 B::data_mut(cx).instances[id].reallocs[e.index.as_u32() as usize] = Some(func);
             }
             GlobalInitializer::ExtractPostReturn(e) => {
@@ -105,8 +120,10 @@ fn run_initializers<T: 'static, B: Engines>(
             GlobalInitializer::Resource(r) => {
                 let Some(def) = &r.dtor else { continue };
                 let func = resolve_func::<T, B>(cx, plan, id, &trampolines, def, "dtor")?;
-                let i32 = [FlatType::I32];
-                check_signature::<B, _>(cx, func, &i32, &[], "resource destructor")?;
+                if !signatures_checked {
+                    let i32 = [FlatType::I32];
+                    check_signature::<B, _>(cx, func, &i32, &[], "resource destructor")?;
+                }
                 let slot = B::data_mut(cx).instances[id]
                     .guest_dtors
                     .get_mut(r.index.as_u32() as usize);
@@ -118,7 +135,60 @@ fn run_initializers<T: 'static, B: Engines>(
             other => anyhow::bail!("unsupported initializer {other:?}"),
         }
     }
+    plan.signatures_checked.store(true, Ordering::Relaxed);
     Ok(())
+}
+
+/// Prepares every lowered import of `plan` once, for all its instances:
+/// its host function from `funcs`, its options and its types (which name
+/// only imported resources, typed by `resource_types`), checked against
+/// the core type the plan computed.
+pub(crate) fn lower_imports<T: 'static>(
+    plan: &ComponentPlan,
+    funcs: &PrimaryMap<RuntimeImportIndex, Option<NamedHostFunc<T>>>,
+    resource_types: &ResourceMap,
+) -> Result<LoweredHosts<T>> {
+    let mut lowered_hosts = PrimaryMap::new();
+    for (index, trampoline) in plan.trampolines.iter() {
+        let Trampoline::LowerImport {
+            index: lowered,
+            lower_ty,
+            options,
+        } = trampoline
+        else {
+            lowered_hosts.push(None);
+            continue;
+        };
+        let Some((name, host)) = plan
+            .lowered_imports
+            .get(lowered)
+            .and_then(|i| funcs.get(*i))
+            .and_then(Option::as_ref)
+        else {
+            anyhow::bail!("lowered import {} has no host function", lowered.as_u32());
+        };
+        let ty = FuncType::new(&plan.types, resource_types, *lower_ty)?;
+        let core = ty.core(CanonContext::Lower);
+        if core != plan.trampoline_types[index] {
+            anyhow::bail!(
+                "import `{name}`: the lowered core type does not match the canonical ABI"
+            );
+        }
+        let options = &plan.info.options[*options];
+        let realloc = match options.data_model {
+            CanonicalOptionsDataModel::LinearMemory(o) => o.realloc,
+            CanonicalOptionsDataModel::Gc {} => None,
+        };
+        let import = LoweredImport {
+            memory: options.memory(),
+            realloc,
+            encoding: encoding(options.string_encoding),
+            ty,
+            core,
+        };
+        lowered_hosts.push(Some((host.clone(), Arc::new(import))));
+    }
+    Ok(lowered_hosts)
 }
 
 /// Defines the core function of every trampoline of the plan, for
@@ -139,38 +209,13 @@ fn define_trampolines<T: 'static, B: Engines>(
             define_builtin::<T, B>(cx, plan, id, &imports.resource_types, (builtin, table), sig)
         };
         let func = match trampoline {
-            Trampoline::LowerImport {
-                index: lowered,
-                lower_ty,
-                options,
-            } => {
-                let Some((name, host)) = plan
-                    .lowered_imports
-                    .get(lowered)
-                    .and_then(|i| imports.funcs.get(*i))
-                    .and_then(Option::as_ref)
-                else {
-                    anyhow::bail!("lowered import {} has no host function", lowered.as_u32());
-                };
-                let ty = FuncType::new(&plan.types, &imports.resource_types, *lower_ty)?;
-                let core = ty.core(CanonContext::Lower);
-                if core != plan.trampoline_types[index] {
-                    anyhow::bail!(
-                        "import `{name}`: the lowered core type does not match the canonical ABI"
-                    );
-                }
-                let options = &plan.info.options[*options];
-                let realloc = match options.data_model {
-                    CanonicalOptionsDataModel::LinearMemory(o) => o.realloc,
-                    CanonicalOptionsDataModel::Gc {} => None,
+            Trampoline::LowerImport { .. } => {
+                let Some(Some((host, lowered))) = imports.lowered.get(index) else {
+                    anyhow::bail!("trampoline {} has no host function", index.as_u32());
                 };
                 let call = ImportCall {
                     instance: id,
-                    memory: options.memory(),
-                    realloc,
-                    encoding: encoding(options.string_encoding),
-                    ty,
-                    core,
+                    lowered: lowered.clone(),
                 };
                 host.define::<B>(cx, sig, call)
             }

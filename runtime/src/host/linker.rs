@@ -6,8 +6,6 @@ use std::sync::Arc;
 use wasmtime_environ::PrimaryMap;
 use wasmtime_environ::component::TypeDef;
 
-use wasmtime_environ::component::RuntimeImportIndex;
-
 use crate::abi::traits::{ComponentType, Lift, Lower};
 use crate::error::Result;
 use crate::host::backend::any::{Engines, on_engine};
@@ -17,7 +15,7 @@ use crate::host::call::import::HostFunc;
 use crate::host::component::Component;
 use crate::host::engine::Engine;
 use crate::host::instance::Instance;
-use crate::host::link::{Imports, NamedHostFunc, instantiate};
+use crate::host::link::{Imports, LoweredHosts, instantiate, lower_imports};
 use crate::host::plan::types::FuncType;
 use crate::host::runtime::context::{AsContextMut, StoreContextMut};
 use crate::host::runtime::state::{Cx, HostDtor, HostDtors};
@@ -201,7 +199,7 @@ impl<T: 'static> Linker<T> {
             funcs.push(func);
         }
         Ok(ResolvedImports {
-            funcs: Arc::new(funcs),
+            lowered: Arc::new(lower_imports(plan, &funcs, &resource_types)?),
             imported: imported.into(),
             host_dtors: host_dtors.into(),
         })
@@ -212,7 +210,8 @@ impl<T: 'static> Linker<T> {
 /// type-checked: what an [`InstancePre`](crate::InstancePre) keeps so each
 /// instantiation does only per-instance work.
 pub(crate) struct ResolvedImports<T: 'static> {
-    funcs: Arc<PrimaryMap<RuntimeImportIndex, Option<NamedHostFunc<T>>>>,
+    /// The host function and prepared types of each lowered import.
+    lowered: Arc<LoweredHosts<T>>,
     /// The host's resource types, by imported `ResourceIndex`.
     imported: Arc<[ResourceType]>,
     host_dtors: HostDtors<T>,
@@ -221,7 +220,7 @@ pub(crate) struct ResolvedImports<T: 'static> {
 impl<T: 'static> Clone for ResolvedImports<T> {
     fn clone(&self) -> Self {
         Self {
-            funcs: self.funcs.clone(),
+            lowered: self.lowered.clone(),
             imported: self.imported.clone(),
             host_dtors: self.host_dtors.clone(),
         }
@@ -253,7 +252,7 @@ impl<T: 'static> ResolvedImports<T> {
             );
         }
         let imports = Imports {
-            funcs: self.funcs.clone(),
+            lowered: self.lowered.clone(),
             resource_types: resource_map(&component.plan, id, self.imported.to_vec()),
             host_dtors: self.host_dtors.clone(),
         };

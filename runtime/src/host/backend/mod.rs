@@ -81,6 +81,8 @@ pub(crate) trait Backend: 'static {
     type Engine: Clone + Send + Sync;
     /// A compiled core module.
     type Module: Send + Sync;
+    /// A module's export, found in advance: see [`Backend::export_key`].
+    type ExportKey: Send + Sync;
     /// Owns instances and the data `D`.
     type Store<D: 'static>;
     /// A mutable borrow of a store: what calls and host functions run in.
@@ -223,6 +225,15 @@ pub(crate) trait Backend: 'static {
         cx: &mut Self::Cx<'_, D>,
         instance: Self::Instance,
         name: &str,
+    ) -> Option<Self::Extern>;
+    /// The key of `module`'s export `name`, found once so that each
+    /// instance's export is found without a lookup by name.
+    fn export_key(module: &Self::Module, name: &str) -> Option<Self::ExportKey>;
+    /// The export `key` (of the module `instance` was instantiated from).
+    fn export_at<D: 'static>(
+        cx: &mut Self::Cx<'_, D>,
+        instance: Self::Instance,
+        key: &Self::ExportKey,
     ) -> Option<Self::Extern>;
     /// A function as an import.
     fn func_extern(func: Self::Func) -> Self::Extern;

@@ -266,6 +266,8 @@ fn wasmi_import_order(module: &wasmi::Module, imports: &[wasmi::Extern]) -> Vec<
 impl Backend for Wasmi {
     type Engine = wasmi::Engine;
     type Module = wasmi::Module;
+    /// wasmi finds exports by name only.
+    type ExportKey = Box<str>;
     type Store<D: 'static> = wasmi::Store<D>;
     type Cx<'a, D: 'static> = StoreContextMut<'a, D>;
     type Func = wasmi::Func;
@@ -483,6 +485,18 @@ impl Backend for Wasmi {
         name: &str,
     ) -> Option<Self::Extern> {
         instance.get_export(&*cx, name)
+    }
+
+    fn export_key(module: &Self::Module, name: &str) -> Option<Self::ExportKey> {
+        module.get_export(name).map(|_| name.into())
+    }
+
+    fn export_at<D: 'static>(
+        cx: &mut Self::Cx<'_, D>,
+        instance: Self::Instance,
+        key: &Self::ExportKey,
+    ) -> Option<Self::Extern> {
+        instance.get_export(&*cx, key)
     }
 
     fn func_extern(func: Self::Func) -> Self::Extern {

@@ -167,6 +167,7 @@ fn flat_type(ty: &ValType) -> Result<FlatType> {
 impl Backend for Wasmtime {
     type Engine = wasmtime::Engine;
     type Module = wasmtime::Module;
+    type ExportKey = wasmtime::ModuleExport;
     type Store<D: 'static> = wasmtime::Store<D>;
     type Cx<'a, D: 'static> = StoreContextMut<'a, D>;
     type Func = wasmtime::Func;
@@ -380,6 +381,18 @@ impl Backend for Wasmtime {
         name: &str,
     ) -> Option<Self::Extern> {
         instance.get_export(cx.as_context_mut(), name)
+    }
+
+    fn export_key(module: &Self::Module, name: &str) -> Option<Self::ExportKey> {
+        module.get_export_index(name)
+    }
+
+    fn export_at<D: 'static>(
+        cx: &mut Self::Cx<'_, D>,
+        instance: Self::Instance,
+        key: &Self::ExportKey,
+    ) -> Option<Self::Extern> {
+        instance.get_module_export(cx.as_context_mut(), key)
     }
 
     fn func_extern(func: Self::Func) -> Self::Extern {

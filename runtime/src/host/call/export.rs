@@ -10,6 +10,7 @@ use crate::abi::flat::FlatReader;
 use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS};
 use crate::abi::values::{LiftList, LowerList, Spill, lift_values, lower_values};
 use crate::error::Result;
+use crate::host::backend::any::Engines;
 use crate::host::backend::{Backend, check_signature};
 use crate::host::call::Options;
 use crate::host::plan::encoding;
@@ -48,7 +49,10 @@ impl<B: Backend> ExportFunc<B> {
         store: u64,
         instance: usize,
         (interface, func_name): (Option<&str>, &str),
-    ) -> Result<Self> {
+    ) -> Result<Self>
+    where
+        B: Engines,
+    {
         let name = match interface {
             Some(i) => format!("{i}#{func_name}"),
             None => func_name.to_string(),

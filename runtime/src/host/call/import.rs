@@ -23,21 +23,38 @@ use crate::host::runtime::state::{
 };
 use crate::val::{CoreFuncType, Val, ValVec};
 
-/// What one lowered import knows about the guest calling it: where its
-/// memory and `realloc` are, its string encoding and the function type.
-pub(crate) struct ImportCall {
-    /// The calling instance's index in the store.
-    pub(crate) instance: usize,
-    /// Its memory option.
+/// What a lowered import knows that is the same in every instance: the
+/// canonical options it was lowered with and its types, computed once when
+/// the linker resolves the component's imports.
+pub(crate) struct LoweredImport {
+    /// The memory option.
     pub(crate) memory: Option<RuntimeMemoryIndex>,
-    /// Its `realloc` option.
+    /// The `realloc` option.
     pub(crate) realloc: Option<RuntimeReallocIndex>,
-    /// Its string encoding.
+    /// The string encoding.
     pub(crate) encoding: StringEncoding,
     /// The import's component type.
     pub(crate) ty: FuncType,
     /// The import's core signature as the guest calls it.
     pub(crate) core: CoreFuncType,
+}
+
+/// What one lowered import knows about the guest calling it: which
+/// instance it is, and the import's options and types.
+pub(crate) struct ImportCall {
+    /// The calling instance's index in the store.
+    pub(crate) instance: usize,
+    /// The options and types, shared by every instance.
+    pub(crate) lowered: Arc<LoweredImport>,
+}
+
+impl std::ops::Deref for ImportCall {
+    type Target = LoweredImport;
+
+    #[inline(always)]
+    fn deref(&self) -> &LoweredImport {
+        &self.lowered
+    }
 }
 
 impl ImportCall {

@@ -9,6 +9,7 @@ pub(crate) mod support;
 pub(crate) mod types;
 
 use std::collections::HashMap;
+use std::sync::atomic::AtomicBool;
 
 use anyhow::Context as _;
 use wasmtime_environ::component::{
@@ -35,6 +36,14 @@ pub(crate) struct ModulesF;
 
 impl Family for ModulesF {
     type Of<B: Engines> = PrimaryMap<StaticModuleIndex, B::Module>;
+}
+
+/// The family of a backend's export keys of one component's core modules,
+/// by module and exported entity.
+pub(crate) struct ExportKeysF;
+
+impl Family for ExportKeysF {
+    type Of<B: Engines> = PrimaryMap<StaticModuleIndex, HashMap<EntityIndex, B::ExportKey>>;
 }
 
 /// The family of a backend's prepared host-function signatures, one per
@@ -80,9 +89,9 @@ pub(crate) struct ComponentPlan {
     pub(crate) types: ComponentTypes,
     /// The compiled core modules.
     pub(crate) modules: Any<ModulesF>,
-    /// For each core module, the export name of each exported entity, to
-    /// resolve the inliner's by-index references.
-    pub(crate) export_names: PrimaryMap<StaticModuleIndex, HashMap<EntityIndex, String>>,
+    /// For each core module, the key of each exported entity, to resolve
+    /// the inliner's by-index references without looking up names.
+    pub(crate) export_keys: Any<ExportKeysF>,
     /// The component binary, for [`ComponentPlan::serialize`].
     source: Vec<u8>,
     /// The core signature the component declares for each trampoline.
@@ -94,6 +103,9 @@ pub(crate) struct ComponentPlan {
     /// The name of each resource the component defines, in
     /// `DefinedResourceIndex` order.
     pub(crate) defined_resource_names: Vec<&'static str>,
+    /// Whether one instance's `realloc` and destructor functions passed
+    /// their signature checks, which then hold for every instance.
+    pub(crate) signatures_checked: AtomicBool,
 }
 
 /// Where a plan's core modules come from.
@@ -174,17 +186,21 @@ impl ComponentPlan {
                 })
             }
         };
-        let export_names = modules
+        let export_names: Vec<Vec<(EntityIndex, &str)>> = modules
             .values()
             .map(|module| {
                 let names = &module.module;
                 names
                     .exports
                     .iter()
-                    .map(|(name, entity)| (*entity, names.strings[*name].to_string()))
+                    .map(|(name, entity)| (*entity, &names.strings[*name]))
                     .collect()
             })
             .collect();
+        let export_keys = on_engine!(&compiled, |compiled| export_keys::<B>(
+            compiled,
+            &export_names
+        )?);
         let (types, _) = catch_translator_panic(|| types.finish(&translation.component))?;
         let trampoline_types = translation
             .trampolines
@@ -215,9 +231,24 @@ impl ComponentPlan {
             trampolines: translation.trampolines,
             types,
             modules: compiled,
-            export_names,
+            export_keys,
+            signatures_checked: AtomicBool::new(false),
             source: bytes.to_vec(),
         })
+    }
+
+    /// The export keys for backend `B`, by module and entity.
+    pub(crate) fn export_keys<B: Engines>(
+        &self,
+    ) -> Result<&PrimaryMap<StaticModuleIndex, HashMap<EntityIndex, B::ExportKey>>> {
+        match B::get(&self.export_keys) {
+            Some(keys) => Ok(keys),
+            None => anyhow::bail!(
+                "the component was compiled for {}, not {}",
+                self.modules.kind(),
+                B::KIND
+            ),
+        }
     }
 
     /// The compiled modules for backend `B`, or an error when the plan was
@@ -342,6 +373,25 @@ fn host_sigs<B: Engines>(
         .map(|t| B::host_sig(engine, &t.params, &t.results))
         .collect();
     B::wrap::<HostSigsF>(sigs)
+}
+
+/// The key of every export of every module, from the exports' `names`.
+fn export_keys<B: Engines>(
+    modules: &PrimaryMap<StaticModuleIndex, B::Module>,
+    names: &[Vec<(EntityIndex, &str)>],
+) -> Result<Any<ExportKeysF>> {
+    let mut keys = PrimaryMap::with_capacity(modules.len());
+    for (module, names) in modules.values().zip(names) {
+        let mut module_keys = HashMap::with_capacity(names.len());
+        for (entity, name) in names {
+            let Some(key) = B::export_key(module, name) else {
+                anyhow::bail!("a compiled core module lacks its export `{name}`");
+            };
+            module_keys.insert(*entity, key);
+        }
+        keys.push(module_keys);
+    }
+    Ok(B::wrap::<ExportKeysF>(keys))
 }
 
 /// The precompiled forms of `modules`, or none when the backend has none.

@@ -14,6 +14,7 @@ use wasmtime_environ::component::{
 
 use crate::error::{Result, Trap, trap};
 use crate::host::backend::Backend;
+use crate::host::backend::any::Engines;
 use crate::host::plan::ComponentPlan;
 use crate::host::plan::types::ResourceMap;
 use crate::resources::{HandleTable, ResourceTables};
@@ -256,7 +257,7 @@ fn take_tables<T: 'static, B: Backend>(
 
 /// The item an export of one of instance `id`'s core instances is
 /// (instance `id` being of `plan`).
-pub(crate) fn core_export<T: 'static, B: Backend>(
+pub(crate) fn core_export<T: 'static, B: Engines>(
     cx: &mut Cx<'_, T, B>,
     plan: &ComponentPlan,
     id: usize,
@@ -269,12 +270,12 @@ pub(crate) fn core_export<T: 'static, B: Backend>(
             export.instance.as_u32()
         );
     };
-    let name = match &export.item {
-        ExportItem::Name(name) => name.as_str(),
-        ExportItem::Index(index) => match plan.export_names[module].get(index) {
-            Some(name) => name.as_str(),
+    let found = match &export.item {
+        ExportItem::Index(index) => match plan.export_keys::<B>()?[module].get(index) {
+            Some(key) => B::export_at(cx, instance, key),
             None => anyhow::bail!("core module {} does not export {index:?}", module.as_u32()),
         },
+        ExportItem::Name(name) => B::export(cx, instance, name),
     };
-    B::export(cx, instance, name).with_context(|| format!("core instance has no export `{name}`"))
+    found.with_context(|| format!("core instance {} lacks an export", export.instance.as_u32()))
 }
