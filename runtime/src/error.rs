@@ -131,7 +131,7 @@ pub enum Trap {
         count: u32,
     },
     /// A handle table has no room for another entry: indices stay below
-    /// `2^30`, or below the lower limit the host set
+    /// the spec's `2^28`, or below the lower limit the host set
     /// ([`HandleTable::with_limit`](crate::resources::HandleTable::with_limit)).
     #[error("handle table full")]
     HandleTableFull,

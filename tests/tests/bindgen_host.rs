@@ -584,3 +584,62 @@ fn a_stale_handle_is_the_hosts_mistake_and_leaves_the_instance_usable() {
         assert_eq!(stacks.call_id(&mut store, &b).unwrap(), 2, "{backend}");
     }
 }
+
+#[test]
+fn generated_calls_and_drops_refuse_a_handle_of_another_resource_type() {
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let mut linker = Linker::new(&engine);
+        resources::Resources::add_to_linker(&mut linker, |s: &mut HostState| s).unwrap();
+        let mut store = Store::new(&engine, HostState::default());
+        let component = component(&engine, "resources");
+        // Two instances of one component: each defines its own `stack` type.
+        let one = resources::Resources::instantiate(&mut store, &component, &linker).unwrap();
+        let two = resources::Resources::instantiate(&mut store, &component, &linker).unwrap();
+        let (stacks_one, stacks_two) = (
+            one.witbind_guests_guest_side().stack(),
+            two.witbind_guests_guest_side().stack(),
+        );
+        assert_ne!(stacks_one.ty(), stacks_two.ty(), "{backend}");
+        let foreign: ResourceAny = stacks_one.call_constructor(&mut store).unwrap();
+        assert_eq!(foreign.ty(), stacks_one.ty(), "{backend}");
+
+        let wrong_type = |err: witbind::Error| {
+            assert!(
+                matches!(
+                    err.downcast_ref::<witbind::Trap>(),
+                    Some(witbind::Trap::WrongHandleType { .. })
+                ),
+                "{backend}: {err:?}"
+            );
+        };
+        wrong_type(stacks_two.call_push(&mut store, &foreign, 1).unwrap_err());
+        wrong_type(
+            two.witbind_guests_guest_side()
+                .call_sum(&mut store, &foreign)
+                .unwrap_err(),
+        );
+        wrong_type(
+            stacks_two
+                .resource_drop(&mut store, foreign.clone())
+                .unwrap_err(),
+        );
+
+        // Refused before any guest code ran: the second instance is usable,
+        // its first stack is number 1, and the handle still works where it
+        // belongs.
+        let own = stacks_two.call_constructor(&mut store).unwrap();
+        assert_eq!(
+            stacks_two.call_id(&mut store, &own).unwrap(),
+            1,
+            "{backend}"
+        );
+        stacks_one.call_push(&mut store, &foreign, 5).unwrap();
+        assert_eq!(
+            stacks_one.call_len(&mut store, &foreign).unwrap(),
+            1,
+            "{backend}"
+        );
+        stacks_one.resource_drop(&mut store, foreign).unwrap();
+    }
+}

@@ -3,11 +3,11 @@
 
 macro_rules! fixture {
     ($name:ident, $path:tt $(, ($($extra:tt)*))*) => {
-        mod $name {
+        pub(crate) mod $name {
             pub(crate) mod owning {
                 witbind::bindgen!({ path: $path, ownership: Owning $(, $($extra)*)* });
             }
-            mod borrowing {
+            pub(crate) mod borrowing {
                 witbind::bindgen!({
                     path: $path,
                     ownership: Borrowing { duplicate_if_necessary: false } $(, $($extra)*)*
@@ -37,6 +37,7 @@ fixture!(flags_32, "codegen/flags-32.wit");
 fixture!(flags_8, "codegen/flags-8.wit");
 fixture!(flags_9, "codegen/flags-9.wit");
 fixture!(gates, "codegen/gates.wit");
+fixture!(handle_lists, "codegen/handle-lists.wit");
 fixture!(handles_in_variants, "codegen/handles-in-variants.wit");
 fixture!(host_names, "codegen/host-names.wit");
 fixture!(imports_only, "codegen/imports-only.wit");
@@ -105,4 +106,35 @@ fn every_fixture_is_compiled() {
         count += 1;
     }
     assert!(count >= 30, "only {count} fixtures");
+}
+
+/// A borrowing world whose imports take lists of handles links: the lists
+/// are `Vec`s (a lazy `WasmList` of handles is refused at compile time),
+/// and registering the host functions compiles their lifting code.
+#[test]
+fn borrowing_imports_take_lists_of_handles_as_vecs() {
+    use handle_lists::borrowing::test::handle_lists::store::{self, Batch, File, HostFile};
+    use witbind::Resource;
+
+    struct Host;
+    impl HostFile for Host {
+        fn drop(&mut self, _: Resource<File>) -> witbind::Result<()> {
+            Ok(())
+        }
+    }
+    impl store::Host for Host {
+        fn put(&mut self, files: Vec<Resource<File>>, label: witbind::WasmStr<'_>) -> u32 {
+            files.len() as u32 + label.to_str().len() as u32
+        }
+        fn put_batch(&mut self, b: Batch<'_>) -> u32 {
+            b.files.len() as u32 + b.label.to_str().len() as u32
+        }
+        fn peek_all(&mut self, files: Vec<witbind::Borrowed<Resource<File>>>) -> u32 {
+            files.len() as u32
+        }
+    }
+    for engine in witbind_tests::engines() {
+        let mut linker = witbind::Linker::<Host>::new(&engine);
+        handle_lists::borrowing::HandleLists::add_to_linker(&mut linker, |h| h).unwrap();
+    }
 }

@@ -516,3 +516,85 @@ fn generic_records_round_trip() {
     });
     assert_eq!(Pair::<u8>::SIZE32, 3);
 }
+
+/// A record holding a `ResourceAny`, whose resource type only the value knows.
+#[derive(ComponentType, Lower)]
+#[component(record)]
+struct Entry {
+    name: String,
+    handle: witbind::ResourceAny,
+}
+
+/// A variant with a `ResourceAny` payload.
+#[derive(ComponentType, Lower)]
+#[component(variant)]
+enum Event {
+    Opened(witbind::ResourceAny),
+    Closed(String),
+}
+
+#[test]
+fn derived_types_check_the_resource_type_of_every_handle_they_hold() {
+    use witbind::{Resource, ResourceAny, ResourceTables};
+    struct File;
+    struct Socket;
+    let (file, socket) = (
+        Resource::<File>::resource_type(),
+        Resource::<Socket>::resource_type(),
+    );
+    let entry_type = |handle: &witbind::types::ResourceType| {
+        Type::Record(RecordType::new(vec![
+            Field {
+                name: "name".into(),
+                ty: Type::String,
+            },
+            Field {
+                name: "handle".into(),
+                ty: Type::Own(handle.clone()),
+            },
+        ]))
+    };
+    let event_type = |handle: &witbind::types::ResourceType| {
+        Type::Variant(VariantType::new(vec![
+            Case {
+                name: "opened".into(),
+                ty: Some(Type::Own(handle.clone())),
+            },
+            Case {
+                name: "closed".into(),
+                ty: Some(Type::String),
+            },
+        ]))
+    };
+    const { assert!(Entry::MAY_HOLD_HANDLES && Event::MAY_HOLD_HANDLES) };
+    const { assert!(!<Point as ComponentType>::MAY_HOLD_HANDLES) };
+
+    let mut tables = ResourceTables::new();
+    let handle = ResourceAny::try_from_resource(Resource::<File>::new_own(1), &mut tables).unwrap();
+    let entries = vec![Entry {
+        name: "a".into(),
+        handle,
+    }];
+    let list = |t: Type| Type::List(ListType::new(t));
+    Entry::typecheck(&entry_type(&socket)).unwrap();
+    entries.check_handles(&list(entry_type(&file))).unwrap();
+    let err = entries
+        .check_handles(&list(entry_type(&socket)))
+        .unwrap_err();
+    assert!(
+        matches!(
+            err.downcast_ref::<Trap>(),
+            Some(Trap::WrongHandleType { .. })
+        ),
+        "{err:?}"
+    );
+
+    let handle = ResourceAny::try_from_resource(Resource::<File>::new_own(2), &mut tables).unwrap();
+    let opened = Some(Event::Opened(handle));
+    let option = |t: Type| Type::Option(witbind::types::OptionType::new(t));
+    opened.check_handles(&option(event_type(&file))).unwrap();
+    assert!(opened.check_handles(&option(event_type(&socket))).is_err());
+    // A case without a handle has nothing to check.
+    let closed = Event::Closed("x".into());
+    closed.check_handles(&event_type(&socket)).unwrap();
+}

@@ -149,7 +149,7 @@ impl TypeGen<'_> {
                 .filter(|f| resource_of(f) == Some(*r))
                 .map(|f| self.export_function(Some(iface_name), f, module))
                 .collect();
-            items.extend(resource_struct(&guest, wit_name, &own));
+            items.extend(resource_struct(&guest, iface_name, wit_name, &own));
             fields.push(quote!(#field: #guest));
             names.push(field.clone());
             inits.push(quote!(let #field = #guest::new(&mut store, instance)?;));
@@ -198,9 +198,15 @@ impl TypeGen<'_> {
     }
 }
 
-/// `Guest<Resource>`: the instance (to drop handles) and the resource's
+/// `Guest<Resource>`: the instance (to drop handles), the resource's type
+/// in it (to refuse handles of other resources) and the resource's
 /// functions.
-fn resource_struct(guest: &Ident, wit_name: &str, functions: &[ExportFunction]) -> TokenStream {
+fn resource_struct(
+    guest: &Ident,
+    iface_name: &str,
+    wit_name: &str,
+    functions: &[ExportFunction],
+) -> TokenStream {
     let rt = runtime();
     let fields = functions.iter().map(|e| &e.field);
     let names = functions.iter().map(|e| &e.field);
@@ -214,6 +220,7 @@ fn resource_struct(guest: &Ident, wit_name: &str, functions: &[ExportFunction]) 
         #[derive(::core::clone::Clone, ::core::fmt::Debug)]
         pub struct #guest {
             instance: #rt::Instance,
+            ty: #rt::types::ResourceType,
             #(#fields: #rt::Func,)*
         }
 
@@ -223,20 +230,27 @@ fn resource_struct(guest: &Ident, wit_name: &str, functions: &[ExportFunction]) 
                 mut store: impl #rt::AsContextMut,
                 instance: &#rt::Instance,
             ) -> #rt::Result<Self> {
-                let _ = &mut store;
+                let ty = #rt::__internal::exported_resource(&mut store, instance, #iface_name, #wit_name)?;
                 #(#inits)*
-                ::core::result::Result::Ok(Self { instance: *instance, #(#names,)* })
+                ::core::result::Result::Ok(Self { instance: *instance, ty, #(#names,)* })
             }
 
             #(#methods)*
 
+            /// The resource's type in this instance: what its handles carry.
+            pub fn ty(&self) -> &#rt::types::ResourceType {
+                &self.ty
+            }
+
             /// Drops an owned handle the host holds, running the guest's
-            /// destructor.
+            /// destructor. A handle of another resource type is refused
+            /// before any guest code runs.
             pub fn resource_drop(
                 &self,
                 store: impl #rt::AsContextMut,
                 self_: #rt::ResourceAny,
             ) -> #rt::Result<()> {
+                #rt::__internal::check_resource_type(&self_, &self.ty)?;
                 self.instance.resource_drop(store, self_)
             }
         }

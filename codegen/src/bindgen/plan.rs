@@ -556,7 +556,8 @@ pub(crate) fn holds_handle(resolve: &Resolve, ty: &Type) -> bool {
 }
 
 /// Whether the borrowed form of `id` would use the lifetime: it holds a
-/// string or list itself, or a named type that has a borrowed form.
+/// string or a list (but a list of handles, which is a `Vec` in every form)
+/// itself, or a named type that has a borrowed form.
 fn borrowed_form_borrows(resolve: &Resolve, id: TypeId, modes: &HashMap<TypeId, Mode>) -> bool {
     fn walk(resolve: &Resolve, ty: &Type, modes: &HashMap<TypeId, Mode>, top: bool) -> bool {
         match ty {
@@ -566,7 +567,7 @@ fn borrowed_form_borrows(resolve: &Resolve, id: TypeId, modes: &HashMap<TypeId, 
                 if !top && def.name.is_some() {
                     return matches!(modes.get(id), Some(Mode::Borrowed | Mode::Both));
                 }
-                matches!(def.kind, TypeDefKind::List(_))
+                matches!(def.kind, TypeDefKind::List(t) if !holds_handle(resolve, &t))
                     || contained(resolve, *id)
                         .iter()
                         .any(|t| walk(resolve, t, modes, false))

@@ -266,7 +266,9 @@ impl TypeGen<'_> {
         match &def.kind {
             TypeDefKind::List(t) => {
                 let element = self.type_ref(t, from, form);
-                if form == Form::Borrowed {
+                // A lazy view cannot lift handles, which move out of the
+                // guest's table once and in order.
+                if form == Form::Borrowed && !holds_handle(self.resolve, t) {
                     quote!(#rt::WasmList<'a, #element>)
                 } else {
                     quote!(::std::vec::Vec<#element>)

@@ -32,16 +32,41 @@ pub(crate) fn component_type(shape: &Shape<'_>) -> TokenStream {
             #rt::__internal::in_member(#rust_name, #name, <#ty as #rt::ComponentType>::typecheck(#var))?;
         }
     });
+    let fields: Vec<_> = shape.members.iter().map(|m| &m.ident).collect();
+    let handle_checks = fields
+        .iter()
+        .zip(&types)
+        .enumerate()
+        .map(|(i, (field, ty))| {
+            quote_spanned! {ty.span()=>
+                if <#ty as #rt::ComponentType>::MAY_HOLD_HANDLES {
+                    let ty = #rt::__internal::record_field_type(ty, #i)?;
+                    #rt::__internal::check_field_handles::<#ty>(&self.#field, ty)?;
+                }
+            }
+        });
     quote! {
         #[automatically_derived]
         impl #impl_generics #rt::ComponentType for #ident #ty_generics #where_clause {
             const SIZE32: usize = #rt::__internal::record_size(&#layouts);
             const ALIGN32: u32 = #rt::__internal::record_align(&#layouts);
             const FLAT_COUNT: usize = 0 #(+ <#types as #rt::ComponentType>::FLAT_COUNT)*;
+            const MAY_HOLD_HANDLES: bool =
+                false #(|| <#types as #rt::ComponentType>::MAY_HOLD_HANDLES)*;
 
             fn typecheck(ty: &#rt::Type) -> #rt::Result<()> {
                 let [#(#vars),*] = #rt::__internal::record_fields(#rust_name, &[#(#names),*], ty)?;
                 #(#checks)*
+                ::core::result::Result::Ok(())
+            }
+
+            #[inline]
+            fn check_handles(&self, ty: &#rt::Type) -> #rt::Result<()> {
+                if !<Self as #rt::ComponentType>::MAY_HOLD_HANDLES {
+                    return ::core::result::Result::Ok(());
+                }
+                let _ = ty;
+                #(#handle_checks)*
                 ::core::result::Result::Ok(())
             }
         }

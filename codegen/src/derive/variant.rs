@@ -77,16 +77,52 @@ pub(crate) fn component_type(shape: &Shape<'_>) -> TokenStream {
             ::core::result::Result::Ok(())
         }
     };
+    let types = shape.types();
+    let handle_arms = shape.members.iter().enumerate().map(|(i, member)| {
+        let pattern = pattern(member);
+        match &member.ty {
+            Some(ty) => quote_spanned! {ty.span()=>
+                #pattern => match #rt::__internal::variant_case_type(ty, #i)? {
+                    ::core::option::Option::Some(case)
+                        if <#ty as #rt::ComponentType>::MAY_HOLD_HANDLES =>
+                    {
+                        #rt::__internal::check_field_handles::<#ty>(payload, case)
+                    }
+                    _ => ::core::result::Result::Ok(()),
+                }
+            },
+            None => quote!(#pattern => ::core::result::Result::Ok(())),
+        }
+    });
+    let check_handles = if shape.kind == ShapeKind::Enum {
+        TokenStream::new()
+    } else {
+        quote! {
+            #[inline]
+            fn check_handles(&self, ty: &#rt::Type) -> #rt::Result<()> {
+                if !<Self as #rt::ComponentType>::MAY_HOLD_HANDLES {
+                    return ::core::result::Result::Ok(());
+                }
+                match self {
+                    #(#handle_arms,)*
+                }
+            }
+        }
+    };
     quote! {
         #[automatically_derived]
         impl #impl_generics #rt::ComponentType for #ident #ty_generics #where_clause {
             const SIZE32: usize = #rt::__internal::layout::variant_size(#cases, #max_size, #max_align);
             const ALIGN32: u32 = #rt::__internal::layout::variant_align(#cases, #max_align) as u32;
             const FLAT_COUNT: usize = 1 + #payload_flat;
+            const MAY_HOLD_HANDLES: bool =
+                false #(|| <#types as #rt::ComponentType>::MAY_HOLD_HANDLES)*;
 
             fn typecheck(ty: &#rt::Type) -> #rt::Result<()> {
                 #typecheck
             }
+
+            #check_handles
         }
     }
 }

@@ -20,9 +20,38 @@ pub trait ComponentType {
     /// How many flat core values the type takes.
     const FLAT_COUNT: usize;
 
+    /// Whether a value of this type may hold a resource handle. Containers
+    /// are `true` when an element type is; a lazy
+    /// [`WasmList`](crate::WasmList) refuses such elements at compile time,
+    /// and only such types walk their values in
+    /// [`check_handles`](ComponentType::check_handles).
+    const MAY_HOLD_HANDLES: bool = false;
+
     /// Checks that this Rust type represents the component-level type `ty`,
     /// with an error naming both when it does not.
     fn typecheck(ty: &Type) -> Result<()>;
+
+    /// Checks that every handle in the value whose Rust type does not fix
+    /// its resource type (a [`ResourceAny`](crate::ResourceAny)) is of the
+    /// resource type `ty` names at its place, as the spec's `lift_own` and
+    /// `lift_borrow` do; `ty` has passed [`typecheck`](Self::typecheck).
+    /// Typed calls run it on the host's arguments before lowering them and
+    /// on the values they lift. Containers pass each element its type;
+    /// types that hold no handles keep this default, which checks nothing.
+    fn check_handles(&self, ty: &Type) -> Result<()> {
+        let _ = ty;
+        Ok(())
+    }
+
+    /// [`check_handles`](Self::check_handles) for a parameter or result
+    /// list, a Rust tuple whose element types are `types`.
+    fn check_list_handles(&self, types: &[Type]) -> Result<()> {
+        if Self::MAY_HOLD_HANDLES {
+            self.check_handles(&Type::Tuple(crate::types::TupleType::new(types.to_vec())))
+        } else {
+            Ok(())
+        }
+    }
 }
 
 /// A Rust value that can be lowered into a guest.

@@ -13,12 +13,17 @@
 use crate::abi::context::{LiftContext, LowerContext};
 use crate::abi::flat::{FlatReader, FlatWriter};
 use crate::abi::memory::{GuestMemory, check_aligned, check_range};
-use crate::abi::traits::{Lift, Lower};
+use crate::abi::traits::{ComponentType, Lift, Lower};
 use crate::error::Result;
 use crate::types::{TupleType, Type};
 
 /// A list of values the host lowers.
 pub(crate) trait LowerList {
+    /// Checks the resource types of the handles in the list against
+    /// `types` before anything is lowered (and so before the guest's
+    /// `realloc` runs).
+    fn check_handles(&self, types: &[Type]) -> Result<()>;
+
     /// Lowers every value, in order, to flat values.
     fn lower_flat<M: GuestMemory + ?Sized>(
         &self,
@@ -49,8 +54,15 @@ pub(crate) trait LiftList<'a>: Sized {
     fn load(cx: &mut LiftContext<'a>, types: &[Type], bytes: &'a [u8]) -> Result<Self>;
 }
 
-/// A Rust tuple is a typed list; `types` were checked against it already.
+/// A Rust tuple is a typed list; `types` were checked against it already,
+/// but for the resource types of its [`ResourceAny`](crate::ResourceAny)s,
+/// which only the values know.
 impl<P: Lower + ?Sized> LowerList for P {
+    #[inline(always)]
+    fn check_handles(&self, types: &[Type]) -> Result<()> {
+        ComponentType::check_list_handles(self, types)
+    }
+
     #[inline]
     fn lower_flat<M: GuestMemory + ?Sized>(
         &self,
@@ -74,13 +86,21 @@ impl<P: Lower + ?Sized> LowerList for P {
 
 impl<'a, P: Lift<'a>> LiftList<'a> for P {
     #[inline]
-    fn lift_flat(cx: &mut LiftContext<'a>, _: &[Type], src: &mut FlatReader<'_>) -> Result<Self> {
-        Lift::lift_flat(cx, src)
+    fn lift_flat(
+        cx: &mut LiftContext<'a>,
+        types: &[Type],
+        src: &mut FlatReader<'_>,
+    ) -> Result<Self> {
+        let values: Self = Lift::lift_flat(cx, src)?;
+        values.check_list_handles(types)?;
+        Ok(values)
     }
 
     #[inline]
-    fn load(cx: &mut LiftContext<'a>, _: &[Type], bytes: &'a [u8]) -> Result<Self> {
-        Lift::load(cx, bytes)
+    fn load(cx: &mut LiftContext<'a>, types: &[Type], bytes: &'a [u8]) -> Result<Self> {
+        let values: Self = Lift::load(cx, bytes)?;
+        values.check_list_handles(types)?;
+        Ok(values)
     }
 }
 
@@ -141,6 +161,7 @@ where
     M: GuestMemory + ?Sized,
     V: LowerList + ?Sized,
 {
+    values.check_handles(types)?;
     if shape.spills(max_flat) {
         let (ptr, written) = match spill {
             // `realloc` checks its result's alignment and range.

@@ -91,7 +91,30 @@ impl<'a> Lift<'a> for WasmStr<'a> {
 ///
 /// Lists of integers can be borrowed as a byte slice ([`WasmList::as_le_bytes`]);
 /// every element can be lifted on demand with [`WasmList::get`] or
-/// [`WasmList::iter`].
+/// [`WasmList::iter`]. Elements that hold resource handles are refused at
+/// compile time: lifting a handle moves it out of the guest's table, once.
+///
+/// ```compile_fail,E0080
+/// use witbind::{FlatReader, Lift, LiftContext, ResourceAny, StringEncoding, WasmList};
+///
+/// let memory = [0u8; 8];
+/// let mut cx = LiftContext::new(&memory, StringEncoding::Utf8);
+/// let flat = [0u64, 0];
+/// let _ = WasmList::<ResourceAny>::lift_flat(&mut cx, &mut FlatReader::new(&flat));
+/// ```
+///
+/// The same with `u32` elements builds:
+///
+/// ```
+/// use witbind::{FlatReader, Lift, LiftContext, StringEncoding, WasmList};
+///
+/// let memory = [0u8; 8];
+/// let mut cx = LiftContext::new(&memory, StringEncoding::Utf8);
+/// let flat = [0u64, 0];
+/// let list = WasmList::<u32>::lift_flat(&mut cx, &mut FlatReader::new(&flat))?;
+/// assert!(list.is_empty());
+/// # Ok::<(), witbind::Error>(())
+/// ```
 pub struct WasmList<'a, T> {
     memory: &'a [u8],
     bytes: &'a [u8],
@@ -119,6 +142,14 @@ impl<T> core::fmt::Debug for WasmList<'_, T> {
 
 impl<'a, T: Lift<'a>> WasmList<'a, T> {
     fn lift(cx: &mut LiftContext<'a>, ptr: u32, len: u32) -> Result<Self> {
+        // Lifting a handle moves it out of the guest's table, which a view
+        // read lazily, and maybe twice, cannot do once and in order.
+        const {
+            assert!(
+                !T::MAY_HOLD_HANDLES,
+                "a `WasmList` cannot hold resource handles: lift the list as a `Vec` instead"
+            )
+        };
         let bytes = lift_list_bytes(cx, ptr, len, T::SIZE32, T::ALIGN32)?;
         T::validate_list(cx, bytes, len as usize)?;
         Ok(Self {

@@ -9,11 +9,14 @@ use crate::host::backend::any::{Any, Engines, Family, on_engine};
 use crate::host::builtins::resource::run_destructor;
 use crate::host::call::export::ExportFunc;
 use crate::host::func::Func;
+use crate::host::plan::types::table_resource;
 use crate::host::runtime::context::AsContextMut;
 use crate::host::runtime::guard::Entered;
 use crate::host::runtime::state::{Cx, with_tables};
 use crate::host::typed::TypedFunc;
 use crate::resources::ResourceAny;
+use crate::types::ResourceType;
+use wasmtime_environ::component::{Export, TypeDef};
 
 /// An instantiated component, a handle into the [`Store`](crate::Store) it
 /// was created in.
@@ -75,6 +78,20 @@ fn resolve<T: 'static, B: Engines>(
     Ok(B::wrap::<ExportF>(Arc::new(export)))
 }
 
+fn exported_resource<T: 'static, B: Engines>(
+    cx: &mut Cx<'_, T, B>,
+    instance: &Instance,
+    name: (Option<&str>, &str),
+) -> Option<ResourceType> {
+    let state = B::data(cx).instance(instance.store, instance.id).ok()?;
+    match state.plan.export_item(name).ok()? {
+        Export::Type(TypeDef::Resource(table)) => {
+            table_resource(&state.plan.types, &state.resource_types, *table).ok()
+        }
+        _ => None,
+    }
+}
+
 fn drop_resource<T: 'static, B: Engines>(
     cx: &mut Cx<'_, T, B>,
     instance: &Instance,
@@ -116,6 +133,23 @@ impl Instance {
         R: for<'a> Lift<'a>,
     {
         self.get_func(store, name)?.typed()
+    }
+
+    /// The resource type the component exports as `name` (`("ns:pkg/iface",
+    /// "name")` for a resource of an exported interface), as this instance
+    /// defines it: what the [`ResourceAny`]s of that resource carry. `None`
+    /// when the component exports no resource of that name.
+    pub fn get_resource(
+        &self,
+        mut store: impl AsContextMut,
+        name: impl ExportName,
+    ) -> Option<ResourceType> {
+        let mut cx = store.as_context_mut();
+        on_engine!(&mut cx.inner, |cx| exported_resource::<_, B>(
+            cx,
+            self,
+            name.path()
+        ))
     }
 
     /// Drops a guest resource the host holds (an owned [`ResourceAny`] an

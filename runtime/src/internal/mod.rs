@@ -67,6 +67,37 @@ pub fn variant_cases<'t, const N: usize>(
         .map_err(|_| anyhow::anyhow!("variant `{rust}` has {N} cases"))
 }
 
+/// The type of field `index` of the record type `ty` (which a derived
+/// record's `typecheck` accepted), for its `check_handles`.
+pub fn record_field_type(ty: &Type, index: usize) -> Result<&Type> {
+    match ty {
+        Type::Record(record) => match record.fields().get(index) {
+            Some(field) => Ok(&field.ty),
+            None => anyhow::bail!("type mismatch: the record `{ty}` has no field {index}"),
+        },
+        other => anyhow::bail!("type mismatch: expected a record, found `{other}`"),
+    }
+}
+
+/// [`ComponentType::check_handles`](crate::ComponentType::check_handles) of
+/// a derived record's field or variant's payload.
+#[inline]
+pub fn check_field_handles<T: crate::ComponentType + ?Sized>(value: &T, ty: &Type) -> Result<()> {
+    value.check_handles(ty)
+}
+
+/// The payload type of case `index` of the variant type `ty` (which a
+/// derived variant's `typecheck` accepted), for its `check_handles`.
+pub fn variant_case_type(ty: &Type, index: usize) -> Result<Option<&Type>> {
+    match ty {
+        Type::Variant(variant) => match variant.cases().get(index) {
+            Some(case) => Ok(case.ty.as_ref()),
+            None => anyhow::bail!("type mismatch: the variant `{ty}` has no case {index}"),
+        },
+        other => anyhow::bail!("type mismatch: expected a variant, found `{other}`"),
+    }
+}
+
 /// Checks that `ty` is an enum with the case names `names`, in order.
 pub fn enum_cases(rust: &str, names: &[&str], ty: &Type) -> Result<()> {
     let Type::Enum(e) = ty else {
@@ -203,6 +234,30 @@ pub const fn max_of(values: &[usize]) -> usize {
         i += 1;
     }
     max
+}
+
+/// The resource `name` of the exported interface `interface` of
+/// `instance`, for a generated `Guest<Resource>`, or an error naming it.
+#[cfg(feature = "host")]
+pub fn exported_resource(
+    store: impl crate::AsContextMut,
+    instance: &crate::Instance,
+    interface: &str,
+    name: &str,
+) -> Result<crate::types::ResourceType> {
+    match instance.get_resource(store, (interface, name)) {
+        Some(ty) => Ok(ty),
+        None => anyhow::bail!("the instance exports no resource `{interface}#{name}`"),
+    }
+}
+
+/// Refuses a handle that is not of the resource type `expected`
+/// ([`Trap::WrongHandleType`](crate::Trap::WrongHandleType)).
+pub fn check_resource_type(
+    resource: &crate::ResourceAny,
+    expected: &crate::types::ResourceType,
+) -> Result<()> {
+    resource.check_type(expected)
 }
 
 #[cfg(test)]

@@ -22,7 +22,21 @@ macro_rules! handle_layout {
         const SIZE32: usize = 4;
         const ALIGN32: u32 = 4;
         const FLAT_COUNT: usize = 1;
+        const MAY_HOLD_HANDLES: bool = true;
     };
+}
+
+/// [`ComponentType::check_handles`] of a [`ResourceAny`] held as `kind`
+/// where the signature says `ty`: its resource type must be the one `ty`
+/// names ([`Trap::WrongHandleType`](crate::Trap::WrongHandleType)
+/// otherwise).
+fn check_any(resource: &ResourceAny, kind: HandleKind, ty: &Type) -> Result<()> {
+    let expected = match (kind, ty) {
+        (HandleKind::Own, Type::Own(rt)) | (HandleKind::Borrow, Type::Borrow(rt)) => rt,
+        (HandleKind::Own, other) => return Err(type_mismatch("own<_>", other)),
+        (HandleKind::Borrow, other) => return Err(type_mismatch("borrow<_>", other)),
+    };
+    resource.check_type(expected)
 }
 
 /// `Lower::lower_flat` and `Lower::store` from a function turning the value
@@ -144,6 +158,10 @@ impl ComponentType for ResourceAny {
             other => Err(type_mismatch("own<_>", other)),
         }
     }
+
+    fn check_handles(&self, ty: &Type) -> Result<()> {
+        check_any(self, HandleKind::Own, ty)
+    }
 }
 
 impl Lower for ResourceAny {
@@ -162,6 +180,10 @@ impl ComponentType for Borrowed<ResourceAny> {
             Type::Borrow(_) => Ok(()),
             other => Err(type_mismatch("borrow<_>", other)),
         }
+    }
+
+    fn check_handles(&self, ty: &Type) -> Result<()> {
+        check_any(&self.0, HandleKind::Borrow, ty)
     }
 }
 

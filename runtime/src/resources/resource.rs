@@ -112,6 +112,19 @@ pub struct ResourceAny {
 }
 
 impl ResourceAny {
+    /// Refuses the handle unless it is of the resource type `expected`
+    /// ([`Trap::WrongHandleType`](crate::Trap::WrongHandleType)).
+    pub(crate) fn check_type(&self, expected: &ResourceType) -> crate::Result<()> {
+        if self.ty == *expected {
+            return Ok(());
+        }
+        crate::error::trap(crate::Trap::WrongHandleType {
+            index: self.index,
+            expected: expected.name().to_string(),
+            found: self.ty.name().to_string(),
+        })
+    }
+
     pub(crate) fn new(ty: ResourceType, index: u32, kind: HandleKind, stamp: (u64, u64)) -> Self {
         Self {
             ty,

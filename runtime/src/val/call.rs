@@ -102,6 +102,11 @@ impl ValList<'_> {
 }
 
 impl LowerList for ValList<'_> {
+    /// Lowering a [`Val`] checks its resource types as it goes.
+    fn check_handles(&self, _: &[Type]) -> Result<()> {
+        Ok(())
+    }
+
     fn lower_flat<M: GuestMemory + ?Sized>(
         &self,
         cx: &mut LowerContext<'_, M>,
@@ -146,6 +151,10 @@ impl<'a> LiftList<'a> for ValVec {
 
 /// A host function's dynamic results are a lowered list too.
 impl LowerList for ValVec {
+    fn check_handles(&self, _: &[Type]) -> Result<()> {
+        Ok(())
+    }
+
     fn lower_flat<M: GuestMemory + ?Sized>(
         &self,
         cx: &mut LowerContext<'_, M>,

@@ -79,10 +79,24 @@ impl<T: ComponentType> ComponentType for [T] {
     const SIZE32: usize = 8;
     const ALIGN32: u32 = 4;
     const FLAT_COUNT: usize = 2;
+    const MAY_HOLD_HANDLES: bool = T::MAY_HOLD_HANDLES;
 
     fn typecheck(ty: &Type) -> Result<()> {
         match ty {
             Type::List(list) => T::typecheck(list.element()),
+            other => Err(type_mismatch("list<_>", other)),
+        }
+    }
+
+    #[inline]
+    fn check_handles(&self, ty: &Type) -> Result<()> {
+        if !T::MAY_HOLD_HANDLES {
+            return Ok(());
+        }
+        match ty {
+            Type::List(list) => self
+                .iter()
+                .try_for_each(|v| v.check_handles(list.element())),
             other => Err(type_mismatch("list<_>", other)),
         }
     }
@@ -117,9 +131,15 @@ macro_rules! owned_list {
             const SIZE32: usize = 8;
             const ALIGN32: u32 = 4;
             const FLAT_COUNT: usize = 2;
+            const MAY_HOLD_HANDLES: bool = T::MAY_HOLD_HANDLES;
 
             fn typecheck(ty: &Type) -> Result<()> {
                 <[T]>::typecheck(ty)
+            }
+
+            #[inline]
+            fn check_handles(&self, ty: &Type) -> Result<()> {
+                self[..].check_handles(ty)
             }
         }
 
@@ -167,9 +187,15 @@ impl<T: ComponentType + ?Sized> ComponentType for &T {
     const SIZE32: usize = T::SIZE32;
     const ALIGN32: u32 = T::ALIGN32;
     const FLAT_COUNT: usize = T::FLAT_COUNT;
+    const MAY_HOLD_HANDLES: bool = T::MAY_HOLD_HANDLES;
 
     fn typecheck(ty: &Type) -> Result<()> {
         T::typecheck(ty)
+    }
+
+    #[inline]
+    fn check_handles(&self, ty: &Type) -> Result<()> {
+        (**self).check_handles(ty)
     }
 }
 

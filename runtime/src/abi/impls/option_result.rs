@@ -61,11 +61,20 @@ impl<T: ComponentType> ComponentType for Option<T> {
     const SIZE32: usize = layout::variant_size(2, T::SIZE32, T::ALIGN32 as usize);
     const ALIGN32: u32 = layout::variant_align(2, T::ALIGN32 as usize) as u32;
     const FLAT_COUNT: usize = 1 + T::FLAT_COUNT;
+    const MAY_HOLD_HANDLES: bool = T::MAY_HOLD_HANDLES;
 
     fn typecheck(ty: &Type) -> Result<()> {
         match ty {
             Type::Option(o) => T::typecheck(o.some()),
             other => Err(type_mismatch("option<_>", other)),
+        }
+    }
+
+    #[inline]
+    fn check_handles(&self, ty: &Type) -> Result<()> {
+        match (self, ty) {
+            (Some(v), Type::Option(o)) if T::MAY_HOLD_HANDLES => v.check_handles(o.some()),
+            _ => Ok(()),
         }
     }
 }
@@ -145,6 +154,7 @@ impl<T: ComponentType, E: ComponentType> ComponentType for Result<T, E> {
     const ALIGN32: u32 =
         layout::variant_align(2, layout::max(T::ALIGN32 as usize, E::ALIGN32 as usize)) as u32;
     const FLAT_COUNT: usize = 1 + layout::max(T::FLAT_COUNT, E::FLAT_COUNT);
+    const MAY_HOLD_HANDLES: bool = T::MAY_HOLD_HANDLES || E::MAY_HOLD_HANDLES;
 
     fn typecheck(ty: &Type) -> Result<()> {
         match ty {
@@ -154,6 +164,28 @@ impl<T: ComponentType, E: ComponentType> ComponentType for Result<T, E> {
             }
             other => Err(type_mismatch("result<_, _>", other)),
         }
+    }
+
+    #[inline]
+    fn check_handles(&self, ty: &Type) -> Result<()> {
+        if !Self::MAY_HOLD_HANDLES {
+            return Ok(());
+        }
+        match (self, ty) {
+            (Ok(v), Type::Result(r)) => check_payload_handles(v, r.ok()),
+            (Err(e), Type::Result(r)) => check_payload_handles(e, r.err()),
+            (_, other) => Err(type_mismatch("result<_, _>", other)),
+        }
+    }
+}
+
+/// [`ComponentType::check_handles`] of a payload, where no type means no
+/// payload (and so no handles).
+#[inline]
+fn check_payload_handles<T: ComponentType>(value: &T, ty: Option<&Type>) -> Result<()> {
+    match ty {
+        Some(ty) if T::MAY_HOLD_HANDLES => value.check_handles(ty),
+        _ => Ok(()),
     }
 }
 

@@ -26,6 +26,7 @@ macro_rules! tuples {
                 align as u32
             };
             const FLAT_COUNT: usize = 0 $(+ $name::FLAT_COUNT)*;
+            const MAY_HOLD_HANDLES: bool = false $(|| $name::MAY_HOLD_HANDLES)*;
 
             fn typecheck(ty: &Type) -> Result<()> {
                 const ARITY: usize = 0 $(+ { let _ = $idx; 1 })*;
@@ -38,6 +39,34 @@ macro_rules! tuples {
                     }
                     other => Err(type_mismatch(&format!("tuple of {ARITY} elements"), other)),
                 }
+            }
+
+            #[inline]
+            fn check_handles(&self, ty: &Type) -> Result<()> {
+                if !Self::MAY_HOLD_HANDLES {
+                    return Ok(());
+                }
+                match ty {
+                    Type::Tuple(t) => self.check_list_handles(t.types()),
+                    other => Err(type_mismatch("tuple", other)),
+                }
+            }
+
+            #[inline]
+            #[allow(unused_variables)]
+            fn check_list_handles(&self, types: &[Type]) -> Result<()> {
+                if !Self::MAY_HOLD_HANDLES {
+                    return Ok(());
+                }
+                $(
+                    if $name::MAY_HOLD_HANDLES {
+                        match types.get($idx) {
+                            Some(ty) => self.$idx.check_handles(ty)?,
+                            None => anyhow::bail!("type mismatch: a tuple has fewer elements than its Rust type"),
+                        }
+                    }
+                )*
+                Ok(())
             }
         }
 

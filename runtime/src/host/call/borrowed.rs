@@ -14,7 +14,9 @@ use crate::error::{Result, Trap, trap};
 use crate::host::backend::Backend;
 use crate::host::backend::any::{Each, Engines, MakeEach};
 use crate::host::call::import::{EntryF, HostFunc, ImportCall, RawImportFn, lower_host_results};
+use crate::host::plan::types::tuple_types;
 use crate::host::runtime::state::{Cx, StoreData, check_may_leave, maybe_with_tables};
+use crate::types::Type;
 
 /// The parameters of one call of a host function defined with
 /// [`LinkerInstance::func_wrap_borrowed`](crate::LinkerInstance::func_wrap_borrowed),
@@ -27,18 +29,22 @@ pub struct BorrowedParams<'a> {
     /// How many of `flat` are arguments.
     count: usize,
     shape: ListShape,
+    /// The import's parameters, as a tuple type.
+    params: Type,
 }
 
 impl<'a> BorrowedParams<'a> {
-    /// Lifts the parameters as the tuple `P`, which must have the
-    /// component types the function was defined with (checked against the
-    /// component's import when it was linked).
+    /// Lifts the parameters as the tuple `P`, which must represent the
+    /// import's parameter types (as the tuple the function was defined
+    /// with does): another tuple is an error, never a reinterpretation of
+    /// the guest's values.
     pub fn lift<P: Lift<'a>>(&mut self) -> Result<P> {
+        P::typecheck(&self.params)?;
         let flat = &self.flat[..self.count];
         lift_values(
             &mut self.cx,
             MAX_FLAT_PARAMS,
-            &[],
+            tuple_types(&self.params),
             self.shape,
             &mut FlatReader::new(flat),
         )
@@ -139,6 +145,7 @@ fn call_borrowed<T: 'static, B: Backend, R: Lower>(
                 flat,
                 count,
                 shape,
+                params: import.ty.params.clone(),
             };
             let results = func(&mut data.user, &mut params)?;
             Ok((results, *params.cx.fuel()))

@@ -3,7 +3,7 @@
 //! [`ExportFunc::call`].
 
 use anyhow::Context as _;
-use wasmtime_environ::component::{CanonicalOptionsDataModel, CoreDef, Export, NameMapNoIntern};
+use wasmtime_environ::component::{CanonicalOptionsDataModel, CoreDef, Export};
 
 use crate::abi::context::HostcallFuel;
 use crate::abi::flat::FlatReader;
@@ -60,18 +60,10 @@ impl<B: Backend> ExportFunc<B> {
         let state = B::data(cx).instance(store, instance)?;
         let plan = state.plan.clone();
         let info = &plan.info;
-        let lookup = |map: &wasmtime_environ::component::NameMap<_, (_, _)>, n: &str| {
-            map.get(n, &NameMapNoIntern).map(|(i, _)| *i)
-        };
-        let index = match interface {
-            None => lookup(&info.exports, func_name),
-            Some(iface) => match lookup(&info.exports, iface).map(|i| &info.export_items[i]) {
-                Some(Export::Instance { exports, .. }) => lookup(exports, func_name),
-                _ => anyhow::bail!("the component exports no interface `{iface}`"),
-            },
-        }
-        .with_context(|| format!("the component exports no function `{name}`"))?;
-        let Export::LiftedFunction { ty, func, options } = &info.export_items[index] else {
+        let export = plan
+            .export_item((interface, func_name))
+            .with_context(|| format!("the component exports no function `{name}`"))?;
+        let Export::LiftedFunction { ty, func, options } = export else {
             anyhow::bail!("export `{name}` is not a function");
         };
         let ty = FuncType::new(&plan.types, &state.resource_types, *ty)

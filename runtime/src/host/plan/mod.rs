@@ -218,9 +218,7 @@ impl ComponentPlan {
             })
             .collect();
         let info = &translation.component;
-        let defined_resource_names = (info.imported_resources.len() as u32..info.num_resources)
-            .map(|i| crate::types::intern(&format!("resource{i}")))
-            .collect();
+        let defined_resource_names = defined_resource_names(info, &types);
         Ok(Self {
             defined_resource_names,
             trampoline_types,
@@ -235,6 +233,32 @@ impl ComponentPlan {
             signatures_checked: AtomicBool::new(false),
             source: bytes.to_vec(),
         })
+    }
+
+    /// The item the component exports as `name` (in the exported interface
+    /// `interface`, or at the root).
+    pub(crate) fn export_item(
+        &self,
+        (interface, name): (Option<&str>, &str),
+    ) -> Result<&env::Export> {
+        let info = &self.info;
+        let lookup = |map: &env::NameMap<_, (env::ExportIndex, _)>, n: &str| {
+            map.get(n, &env::NameMapNoIntern).map(|(index, _)| *index)
+        };
+        let index = match interface {
+            None => lookup(&info.exports, name),
+            Some(iface) => match lookup(&info.exports, iface).map(|i| &info.export_items[i]) {
+                Some(env::Export::Instance { exports, .. }) => lookup(exports, name),
+                _ => anyhow::bail!("the component exports no interface `{iface}`"),
+            },
+        };
+        match index {
+            Some(index) => Ok(&info.export_items[index]),
+            None => match interface {
+                Some(iface) => anyhow::bail!("the component exports no `{iface}#{name}`"),
+                None => anyhow::bail!("the component exports no `{name}`"),
+            },
+        }
     }
 
     /// The export keys for backend `B`, by module and entity.
@@ -263,6 +287,47 @@ impl ComponentPlan {
             ),
         }
     }
+}
+
+/// The name of each resource the component defines, in
+/// `DefinedResourceIndex` order: the name it is exported under (`file`,
+/// or `ns:pkg/iface#file`), so that errors about its handles name it, or
+/// `resource<index>` for one it does not export.
+fn defined_resource_names(info: &env::Component, types: &ComponentTypes) -> Vec<&'static str> {
+    let imported = info.imported_resources.len() as u32;
+    let mut names: Vec<Option<String>> = vec![None; (info.num_resources - imported) as usize];
+    let mut name_export = |name: String, export: &env::Export| {
+        let env::Export::Type(env::TypeDef::Resource(table)) = export else {
+            return;
+        };
+        let env::TypeResourceTable::Concrete { ty, .. } = &types[*table] else {
+            return;
+        };
+        let slot = ty.as_u32().checked_sub(imported).map(|i| i as usize);
+        if let Some(slot) = slot.and_then(|i| names.get_mut(i)) {
+            slot.get_or_insert(name);
+        }
+    };
+    for (name, (index, _)) in info.exports.raw_iter() {
+        let name: &str = name;
+        match &info.export_items[*index] {
+            env::Export::Instance { exports, .. } => {
+                for (item, (index, _)) in exports.raw_iter() {
+                    let item: &str = item;
+                    name_export(format!("{name}#{item}"), &info.export_items[*index]);
+                }
+            }
+            export => name_export(name.to_string(), export),
+        }
+    }
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let name = name.unwrap_or_else(|| format!("resource{}", i as u32 + imported));
+            crate::types::intern(&name)
+        })
+        .collect()
 }
 
 /// Compiles every core module, several at once when the machine has more

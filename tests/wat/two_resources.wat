@@ -1,0 +1,70 @@
+;; Two resources the guest defines, `file` and `socket` (rep = the value
+;; they were made with), and two the host defines, `host-file` and
+;; `host-socket`: for the checks that a handle is of the resource type the
+;; signature names, in both directions.
+(component
+  (import "test:host/net" (instance $net
+    (export "host-file" (type $hf (sub resource)))
+    (export "host-socket" (type $hs (sub resource)))
+    (export "read-file" (func (param "f" (borrow $hf)) (result u32)))))
+  (alias export $net "host-file" (type $host-file))
+  (alias export $net "host-socket" (type $host-socket))
+  (alias export $net "read-file" (func $read-file))
+  (core func $read-file-core (canon lower (func $read-file)))
+  (core func $drop-host-file (canon resource.drop $host-file))
+  (core func $drop-host-socket (canon resource.drop $host-socket))
+
+  (type $file (resource (rep i32)))
+  (type $socket (resource (rep i32)))
+  (core func $new-file (canon resource.new $file))
+  (core func $new-socket (canon resource.new $socket))
+  (core module $m
+    (import "rt" "new-file" (func $new-file (param i32) (result i32)))
+    (import "rt" "new-socket" (func $new-socket (param i32) (result i32)))
+    (import "rt" "read-file" (func $read-file (param i32) (result i32)))
+    (import "rt" "drop-host-file" (func $drop-host-file (param i32)))
+    (import "rt" "drop-host-socket" (func $drop-host-socket (param i32)))
+    (global $calls (mut i32) (i32.const 0))
+    (func $count (global.set $calls (i32.add (global.get $calls) (i32.const 1))))
+    (func (export "make-file") (param i32) (result i32) (call $new-file (local.get 0)))
+    (func (export "make-socket") (param i32) (result i32) (call $new-socket (local.get 0)))
+    ;; declares `own<file>` but hands out a socket
+    (func (export "forge-file") (param i32) (result i32) (call $new-socket (local.get 0)))
+    ;; a borrow of a resource the component defines arrives as its rep
+    (func (export "peek-file") (param i32) (result i32) (call $count) (local.get 0))
+    (func (export "peek-maybe-file") (param i32 i32) (result i32)
+      (call $count)
+      (if (result i32) (local.get 0) (then (local.get 1)) (else (i32.const -1))))
+    (func (export "calls") (result i32) (global.get $calls))
+    ;; pass the borrowed host handle they got to `read-file`, then drop it
+    (func (export "read-host-file") (param i32) (result i32)
+      (call $read-file (local.get 0))
+      (call $drop-host-file (local.get 0)))
+    (func (export "read-host-socket") (param i32) (result i32)
+      (call $read-file (local.get 0))
+      (call $drop-host-socket (local.get 0))))
+  (core instance $i (instantiate $m
+    (with "rt" (instance
+      (export "new-file" (func $new-file))
+      (export "new-socket" (func $new-socket))
+      (export "read-file" (func $read-file-core))
+      (export "drop-host-file" (func $drop-host-file))
+      (export "drop-host-socket" (func $drop-host-socket))))))
+  (export $file-ex "file" (type $file))
+  (export $socket-ex "socket" (type $socket))
+  (func (export "make-file") (param "v" u32) (result (own $file-ex))
+    (canon lift (core func $i "make-file")))
+  (func (export "make-socket") (param "v" u32) (result (own $socket-ex))
+    (canon lift (core func $i "make-socket")))
+  (func (export "forge-file") (param "v" u32) (result (own $file-ex))
+    (canon lift (core func $i "forge-file")))
+  (func (export "peek-file") (param "f" (borrow $file-ex)) (result u32)
+    (canon lift (core func $i "peek-file")))
+  (func (export "peek-maybe-file") (param "f" (option (borrow $file-ex))) (result u32)
+    (canon lift (core func $i "peek-maybe-file")))
+  (func (export "calls") (result u32) (canon lift (core func $i "calls")))
+  (func (export "read-host-file") (param "f" (borrow $host-file)) (result u32)
+    (canon lift (core func $i "read-host-file")))
+  (func (export "read-host-socket") (param "s" (borrow $host-socket)) (result u32)
+    (canon lift (core func $i "read-host-socket")))
+)
