@@ -155,6 +155,24 @@ pub enum Trap {
     /// `realloc` was needed but the canonical options give none.
     #[error("the canonical options name no realloc function, but this type needs one")]
     NoRealloc,
+    /// `resource.new` of a resource type the instance does not define: only
+    /// the defining instance makes handles from reps.
+    #[error("`resource.new` of `{resource}`, which the instance does not define")]
+    ResourceNotDefined {
+        /// The resource type's name.
+        resource: String,
+    },
+    /// An owned handle of a resource another component instance defines
+    /// was dropped: its destructor belongs to that instance, which witbind
+    /// does not call across instances yet.
+    #[error(
+        "dropped a `{resource}` handle, whose destructor another component instance defines; \
+         witbind does not run destructors across instances yet"
+    )]
+    ForeignResourceDrop {
+        /// The resource type's name.
+        resource: String,
+    },
     /// An export was called while the same instance is still running an
     /// export call (the spec forbids re-entering an instance).
     #[error("cannot enter the component instance: it is already running a call")]

@@ -1,6 +1,8 @@
 //! Host resources run their host destructor however their last handle goes: dropped by the
 //! guest (`resource.drop`), or handed back to the host as a `ResourceAny` and dropped there.
-//! When one Rust type backs two imported resources, each runs its own destructor.
+//! When one Rust type backs two imported resources, a guest's drop runs the destructor of the
+//! resource it names; a host drop, whose handle names only its type, is refused rather than run
+//! the other import's destructor.
 
 use std::sync::{Arc, Mutex};
 
@@ -76,7 +78,7 @@ fn the_guest_dropping_a_host_resource_runs_that_resources_destructor() {
 }
 
 #[test]
-fn the_host_dropping_a_resource_any_runs_the_host_destructor() {
+fn the_host_dropping_an_ambiguous_resource_any_is_refused_and_runs_nothing() {
     for engine in witbind_tests::engines() {
         let kind = engine.backend_kind();
         let dropped = Dropped::default();
@@ -85,12 +87,54 @@ fn the_host_dropping_a_resource_any_runs_the_host_destructor() {
             .get_typed_func::<(), (ResourceAny,)>(&mut store, "pass-b")
             .unwrap();
         let (handle,) = pass.call(&mut store, ()).unwrap();
+        // `File` backs both `a` and `b`, with different destructors: the handle cannot say
+        // which one is its own.
+        let err = instance
+            .resource_drop(&mut store, handle.clone())
+            .unwrap_err();
+        assert!(err.to_string().contains("more than once"), "{kind}: {err}");
+        assert!(dropped.lock().unwrap().is_empty(), "{kind}");
+        // The host's mistake left the instance usable.
+        let drop_a = instance
+            .get_typed_func::<(), ()>(&mut store, "drop-a")
+            .unwrap();
+        drop_a.call(&mut store, ()).unwrap();
+        assert_eq!(*dropped.lock().unwrap(), [("a", 1)], "{kind}");
+    }
+}
+
+struct Socket;
+
+#[test]
+fn the_host_dropping_a_resource_any_runs_its_host_destructor() {
+    for engine in witbind_tests::engines() {
+        let kind = engine.backend_kind();
+        let component = Component::new(&engine, wat::parse_str(GUEST).unwrap()).unwrap();
+        let dropped = Dropped::default();
+        let mut linker = Linker::new(&engine);
+        let mut root = linker.root();
+        let record = |name: &'static str| {
+            let dropped = dropped.clone();
+            move |_: witbind::StoreContextMut<'_, ()>, rep: u32| {
+                dropped.lock().unwrap().push((name, rep));
+                Ok(())
+            }
+        };
+        // One Rust type per import: a handle's type names its import.
+        root.resource::<File>("a", record("a")).unwrap();
+        root.resource::<Socket>("b", record("b")).unwrap();
+        root.func_wrap("open-a", |_, (): ()| Ok((Resource::<File>::new_own(1),)))
+            .unwrap();
+        root.func_wrap("open-b", |_, (): ()| Ok((Resource::<Socket>::new_own(2),)))
+            .unwrap();
+        let mut store = Store::new(&engine, ());
+        let instance = linker.instantiate(&mut store, &component).unwrap();
+        let pass = instance
+            .get_typed_func::<(), (ResourceAny,)>(&mut store, "pass-b")
+            .unwrap();
+        let (handle,) = pass.call(&mut store, ()).unwrap();
         assert!(dropped.lock().unwrap().is_empty(), "{kind}");
         instance.resource_drop(&mut store, handle).unwrap();
-        // The handle's type is `File`'s, which backs both imports: the host side finds the
-        // destructor by that type (the first import of it), and runs it with the right rep.
-        let dropped = dropped.lock().unwrap();
-        assert_eq!(dropped.len(), 1, "{kind}");
-        assert_eq!(dropped[0].1, 2, "{kind}");
+        assert_eq!(*dropped.lock().unwrap(), [("b", 2)], "{kind}");
     }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::abi::traits::{Lift, Lower};
 use crate::error::Result;
 use crate::host::backend::any::{Any, Engines, Family, on_engine};
-use crate::host::builtins::resource::run_destructor;
+use crate::host::builtins::resource::{host_drop_index, run_destructor};
 use crate::host::call::export::ExportFunc;
 use crate::host::func::Func;
 use crate::host::plan::types::table_resource;
@@ -97,9 +97,15 @@ fn drop_resource<T: 'static, B: Engines>(
     instance: &Instance,
     resource: ResourceAny,
 ) -> Result<()> {
-    Entered::<T, B>::enter(cx, instance.store, instance.id)?.run(|cx| {
+    // A handle the host cannot drop (stale, lent, of an ambiguous type) is
+    // the host's mistake and leaves the instance usable; a destructor that
+    // fails poisons it.
+    Entered::<T, B>::enter(cx, instance.store, instance.id)?.run_sparing(|cx, before_guest| {
+        *before_guest = true;
+        let index = host_drop_index::<T, B>(cx, instance.id, resource.ty())?;
         let dropped = with_tables::<T, B, _>(cx, instance.id, |_, t| t.drop_host(resource))?;
-        run_destructor::<T, B>(cx, instance.id, dropped, None)
+        *before_guest = false;
+        run_destructor::<T, B>(cx, instance.id, dropped, index)
     })
 }
 

@@ -137,10 +137,9 @@ impl ResourceTables {
     /// the resource `rep` of `ty`, which the instance must implement.
     pub fn resource_new(&mut self, ty: &ResourceType, rep: u32) -> Result<u32> {
         if !self.implements(ty) {
-            anyhow::bail!(
-                "`resource.new` of `{}`, which the instance does not implement",
-                ty.name()
-            );
+            return trap(Trap::ResourceNotDefined {
+                resource: ty.name().to_string(),
+            });
         }
         self.guest.insert_own(ty.clone(), rep)
     }

@@ -116,6 +116,53 @@ fn run_builtin<T: 'static, B: Engines>(
     Ok(())
 }
 
+/// The resource of instance `id` that a handle of type `ty` the host drops
+/// stands for, found by the type. A host resource type the component
+/// imports several times (one Rust type behind several imports) is only
+/// found when those imports share their destructor: the handle names its
+/// type, not the import it came through, and running another import's
+/// destructor would be wrong. The caller asks before the handle leaves its
+/// table, so a refusal changes nothing.
+pub(crate) fn host_drop_index<T: 'static, B: Engines>(
+    cx: &Cx<'_, T, B>,
+    id: usize,
+    ty: &ResourceType,
+) -> Result<Option<ResourceIndex>> {
+    let data = B::data(cx);
+    let Some(state) = data.instances.get(id) else {
+        anyhow::bail!("the instance is not in this store");
+    };
+    let dtors = data.host_dtors.get(id);
+    let dtor = |i: usize| dtors.and_then(|d| d.get(i).cloned().flatten());
+    let mut found: Option<usize> = None;
+    for (i, _) in state
+        .resource_types
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| *t == ty)
+    {
+        match found {
+            None => found = Some(i),
+            Some(first) => {
+                let same = match (dtor(first), dtor(i)) {
+                    (Some(a), Some(b)) => Arc::ptr_eq(&a, &b),
+                    (a, b) => a.is_none() && b.is_none(),
+                };
+                if !same {
+                    anyhow::bail!(
+                        "cannot drop a `{}` handle from the host: the component imports that \
+                         resource type more than once, with different destructors, and the \
+                         handle does not say which import it came through; back each import \
+                         with its own Rust type",
+                        ty.name()
+                    );
+                }
+            }
+        }
+    }
+    Ok(found.map(|i| ResourceIndex::from_u32(i as u32)))
+}
+
 /// Runs the destructor a dropped handle calls for: the guest's (for a
 /// resource instance `id` defines) or the host's (for a host resource), of
 /// the instance's resource `index` (a `resource.drop` knows it; a drop by
@@ -148,8 +195,8 @@ pub(crate) fn run_destructor<T: 'static, B: Engines>(
                 None => Ok(()),
             }
         }
-        Destructor::Foreign => anyhow::bail!(
-            "dropping a resource of another component instance is not supported by witbind yet"
-        ),
+        Destructor::Foreign => trap(Trap::ForeignResourceDrop {
+            resource: dropped.ty.name().to_string(),
+        }),
     }
 }

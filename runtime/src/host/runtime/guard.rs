@@ -41,13 +41,6 @@ impl<'c, 'a, T: 'static, B: Backend> Entered<'c, 'a, T, B> {
         })
     }
 
-    /// Runs the call `f` in the store; its failure poisons the instance.
-    pub(crate) fn run<R>(mut self, f: impl FnOnce(&mut Cx<'a, T, B>) -> Result<R>) -> Result<R> {
-        let result = f(self.cx);
-        self.ok = result.is_ok();
-        result
-    }
-
     /// Runs the call `f` in the store; its failure poisons the instance
     /// unless `f` says, through its flag, that it failed before any guest
     /// code ran (the host's own mistake, such as a handle of another type).
