@@ -15,7 +15,7 @@ use crate::host::runtime::guard::Entered;
 use crate::host::runtime::state::{Cx, with_tables};
 use crate::host::typed::TypedFunc;
 use crate::resources::ResourceAny;
-use crate::types::ResourceType;
+use crate::types::{ResourceOrigin, ResourceType};
 use wasmtime_environ::component::{Export, TypeDef};
 
 /// An instantiated component, a handle into the [`Store`](crate::Store) it
@@ -102,7 +102,11 @@ fn drop_resource<T: 'static, B: Engines>(
     // fails poisons it.
     Entered::<T, B>::enter(cx, instance.store, instance.id)?.run_sparing(|cx, before_guest| {
         *before_guest = true;
-        let index = host_drop_index::<T, B>(cx, instance.id, resource.ty())?;
+        let index = match resource.ty().origin() {
+            ResourceOrigin::Host(_) => host_drop_index::<T, B>(cx, instance.id, resource.ty())?,
+            // The instance's own types are unique: `run_destructor` finds it.
+            ResourceOrigin::Defined(_) => None,
+        };
         let dropped = with_tables::<T, B, _>(cx, instance.id, |_, t| t.drop_host(resource))?;
         *before_guest = false;
         run_destructor::<T, B>(cx, instance.id, dropped, index)

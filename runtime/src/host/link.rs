@@ -18,6 +18,7 @@ use crate::host::backend::any::Engines;
 use crate::host::backend::check_signature;
 use crate::host::builtins::resource::{Builtin, define_builtin};
 use crate::host::call::import::{HostFunc, ImportCall, LoweredImport};
+use crate::host::plan::table_fill::TableFill;
 use crate::host::plan::types::{FuncType, ResourceMap};
 use crate::host::plan::{ComponentPlan, EngineF, HostSigsF, encoding};
 use crate::host::runtime::state::{Cx, HostDtors, InstanceState, core_export};
@@ -92,11 +93,22 @@ fn run_initializers<T: 'static, B: Engines>(
                 for def in args.iter() {
                     externs.push(resolve::<T, B>(cx, plan, id, &trampolines, def)?);
                 }
-                let instance =
-                    B::instantiate(cx, &modules[*module], &externs).with_context(|| {
-                        format!("failed to instantiate core module {}", module.as_u32())
-                    })?;
-                B::data_mut(cx).instances[id].core.push((instance, *module));
+                let instance = match plan.table_fill(*module) {
+                    Some(fill) => {
+                        apply_table_fill::<T, B>(cx, fill, &externs).with_context(|| {
+                            format!("failed to instantiate core module {}", module.as_u32())
+                        })?;
+                        None
+                    }
+                    None => {
+                        let instance = B::instantiate(cx, &modules[*module], &externs)
+                            .with_context(|| {
+                                format!("failed to instantiate core module {}", module.as_u32())
+                            })?;
+                        Some((instance, *module))
+                    }
+                };
+                B::data_mut(cx).instances[id].core.push(instance);
             }
             GlobalInitializer::LowerImport { .. } => {}
             GlobalInitializer::ExtractMemory(e) => {
@@ -136,6 +148,27 @@ fn run_initializers<T: 'static, B: Engines>(
         }
     }
     plan.signatures_checked.store(true, Ordering::Relaxed);
+    Ok(())
+}
+
+/// Instantiates a module that only fills tables by writing its element
+/// segments, in order, with its instantiation arguments `externs`.
+fn apply_table_fill<T: 'static, B: Engines>(
+    cx: &mut Cx<'_, T, B>,
+    fill: &TableFill,
+    externs: &[B::Extern],
+) -> Result<()> {
+    for segment in &fill.segments {
+        let Some(table) = externs.get(segment.table) else {
+            anyhow::bail!("an element segment's table is not among the module's imports");
+        };
+        for (at, func) in segment.funcs.iter().enumerate() {
+            let Some(func) = externs.get(*func).and_then(|f| B::extern_func(f.clone())) else {
+                anyhow::bail!("an element segment's function is not among the module's imports");
+            };
+            B::table_set(cx, table, segment.offset + at as u64, func)?;
+        }
+    }
     Ok(())
 }
 

@@ -94,7 +94,7 @@ pub(crate) trait Backend: 'static {
     /// A core module instance.
     type Instance: Copy + Send + Sync + 'static;
     /// Anything a core instance exports or a module imports.
-    type Extern;
+    type Extern: Clone;
     /// A memory with its `realloc`, seen through a store borrow.
     type View<'a, D: 'static>: GuestMemory;
     /// A host function's core signature, prepared once (the engine's type
@@ -235,6 +235,14 @@ pub(crate) trait Backend: 'static {
         instance: Self::Instance,
         key: &Self::ExportKey,
     ) -> Option<Self::Extern>;
+    /// Writes `func` at `index` of the table `table` (an imported table):
+    /// an element segment applied by the host. Out of bounds is an error.
+    fn table_set<D: 'static>(
+        cx: &mut Self::Cx<'_, D>,
+        table: &Self::Extern,
+        index: u64,
+        func: Self::Func,
+    ) -> Result<()>;
     /// A function as an import.
     fn func_extern(func: Self::Func) -> Self::Extern;
     /// The function an export is, if it is one.

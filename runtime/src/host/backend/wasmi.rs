@@ -499,6 +499,20 @@ impl Backend for Wasmi {
         instance.get_export(&*cx, key)
     }
 
+    fn table_set<D: 'static>(
+        cx: &mut Self::Cx<'_, D>,
+        table: &Self::Extern,
+        index: u64,
+        func: Self::Func,
+    ) -> Result<()> {
+        let Some(table) = table.into_table() else {
+            anyhow::bail!("an element segment writes to something that is not a table");
+        };
+        table
+            .set(&mut *cx, index, wasmi::Ref::Func(func.into()))
+            .map_err(|_| crate::error::Error::new(Trap::Core(CoreTrap::TableOutOfBounds)))
+    }
+
     fn func_extern(func: Self::Func) -> Self::Extern {
         wasmi::Extern::Func(func)
     }

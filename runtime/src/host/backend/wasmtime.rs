@@ -164,6 +164,38 @@ fn flat_type(ty: &ValType) -> Result<FlatType> {
     }
 }
 
+/// How many values a core call moves in its small buffer.
+const SMALL_CALL: usize = 4;
+
+/// [`Backend::call_raw`] through a buffer of `N` raw values.
+///
+/// # Safety
+///
+/// As [`Backend::call_raw`]; both lists fit in `N` values and in `slots`.
+#[inline(always)]
+unsafe fn call_in<D: 'static, const N: usize>(
+    cx: &mut wasmtime::StoreContextMut<'_, D>,
+    func: wasmtime::Func,
+    slots: &mut [u64],
+    params: &[FlatType],
+    results: &[FlatType],
+) -> Result<()> {
+    let mut raw = [ValRaw::u64(0); N];
+    for (r, bits) in raw.iter_mut().zip(&slots[..params.len()]) {
+        *r = flat_to_raw(*bits);
+    }
+    let used = params.len().max(results.len());
+    // SAFETY: the caller guarantees the parameter values and the result
+    // types match `func`'s signature; numeric values need no validity
+    // beyond their bits, and `used` slots hold both lists.
+    unsafe { func.call_unchecked(cx.as_context_mut(), &mut raw[..used]) }
+        .map_err(from_engine_error)?;
+    for ((slot, r), ty) in slots.iter_mut().zip(&raw).zip(results) {
+        *slot = raw_to_flat(*r, *ty);
+    }
+    Ok(())
+}
+
 impl Backend for Wasmtime {
     type Engine = wasmtime::Engine;
     type Module = wasmtime::Module;
@@ -303,24 +335,20 @@ impl Backend for Wasmtime {
         params: &[FlatType],
         results: &[FlatType],
     ) -> Result<()> {
-        let params = params.len();
-        let mut raw = [ValRaw::u64(0); MAX_CORE_VALUES];
-        let used = params.max(results.len());
+        let used = params.len().max(results.len());
         if used > MAX_CORE_VALUES || used > slots.len() {
             anyhow::bail!("a core call of {used} values exceeds the host's limit");
         }
-        for (r, bits) in raw.iter_mut().zip(&slots[..params]) {
-            *r = flat_to_raw(*bits);
+        // SAFETY: as this function's contract; `used` fits both buffers.
+        // Most calls move a few values: a small buffer saves initialising
+        // and copying the large one on every call.
+        unsafe {
+            if used <= SMALL_CALL {
+                call_in::<D, SMALL_CALL>(cx, func, slots, params, results)
+            } else {
+                call_in::<D, MAX_CORE_VALUES>(cx, func, slots, params, results)
+            }
         }
-        // SAFETY: the caller guarantees the parameter values and the result
-        // types match `func`'s signature; numeric values need no validity
-        // beyond their bits, and `used` slots hold both lists.
-        unsafe { func.call_unchecked(cx.as_context_mut(), &mut raw[..used]) }
-            .map_err(from_engine_error)?;
-        for ((slot, r), ty) in slots.iter_mut().zip(raw).zip(results) {
-            *slot = raw_to_flat(r, *ty);
-        }
-        Ok(())
     }
 
     fn host_sig(engine: &Self::Engine, params: &[FlatType], results: &[FlatType]) -> WasmtimeSig {
@@ -393,6 +421,20 @@ impl Backend for Wasmtime {
         key: &Self::ExportKey,
     ) -> Option<Self::Extern> {
         instance.get_module_export(cx.as_context_mut(), key)
+    }
+
+    fn table_set<D: 'static>(
+        cx: &mut Self::Cx<'_, D>,
+        table: &Self::Extern,
+        index: u64,
+        func: Self::Func,
+    ) -> Result<()> {
+        let Some(table) = table.clone().into_table() else {
+            anyhow::bail!("an element segment writes to something that is not a table");
+        };
+        table
+            .set(cx.as_context_mut(), index, wasmtime::Ref::Func(Some(func)))
+            .map_err(|_| crate::error::Error::new(Trap::Core(CoreTrap::TableOutOfBounds)))
     }
 
     fn func_extern(func: Self::Func) -> Self::Extern {

@@ -6,6 +6,7 @@
 
 pub(crate) mod serialized;
 pub(crate) mod support;
+pub(crate) mod table_fill;
 pub(crate) mod types;
 
 use std::collections::HashMap;
@@ -22,6 +23,7 @@ use crate::abi::flat::FlatType;
 use crate::error::Result;
 use crate::host::backend::Backend;
 use crate::host::backend::any::{Any, Engines, Family, on_engine};
+use crate::host::plan::table_fill::{TableFill, table_fill};
 use crate::val::CoreFuncType;
 
 /// The family of a backend's engines.
@@ -38,12 +40,15 @@ impl Family for ModulesF {
     type Of<B: Engines> = PrimaryMap<StaticModuleIndex, B::Module>;
 }
 
+/// The export keys of one core module, sorted by exported entity.
+pub(crate) type ModuleExportKeys<K> = Vec<(EntityIndex, K)>;
+
 /// The family of a backend's export keys of one component's core modules,
 /// by module and exported entity.
 pub(crate) struct ExportKeysF;
 
 impl Family for ExportKeysF {
-    type Of<B: Engines> = PrimaryMap<StaticModuleIndex, HashMap<EntityIndex, B::ExportKey>>;
+    type Of<B: Engines> = PrimaryMap<StaticModuleIndex, ModuleExportKeys<B::ExportKey>>;
 }
 
 /// The family of a backend's prepared host-function signatures, one per
@@ -92,6 +97,8 @@ pub(crate) struct ComponentPlan {
     /// For each core module, the key of each exported entity, to resolve
     /// the inliner's by-index references without looking up names.
     pub(crate) export_keys: Any<ExportKeysF>,
+    /// The table writes of each module that only fills tables.
+    table_fills: PrimaryMap<StaticModuleIndex, Option<TableFill>>,
     /// The component binary, for [`ComponentPlan::serialize`].
     source: Vec<u8>,
     /// The core signature the component declares for each trampoline.
@@ -197,6 +204,7 @@ impl ComponentPlan {
                     .collect()
             })
             .collect();
+        let table_fills = modules.values().map(table_fill).collect();
         let export_keys = on_engine!(&compiled, |compiled| export_keys::<B>(
             compiled,
             &export_names
@@ -230,6 +238,7 @@ impl ComponentPlan {
             types,
             modules: compiled,
             export_keys,
+            table_fills,
             signatures_checked: AtomicBool::new(false),
             source: bytes.to_vec(),
         })
@@ -261,10 +270,16 @@ impl ComponentPlan {
         }
     }
 
+    /// For each core module that only fills imported tables, the writes
+    /// that stand for instantiating it.
+    pub(crate) fn table_fill(&self, module: StaticModuleIndex) -> Option<&TableFill> {
+        self.table_fills.get(module).and_then(Option::as_ref)
+    }
+
     /// The export keys for backend `B`, by module and entity.
     pub(crate) fn export_keys<B: Engines>(
         &self,
-    ) -> Result<&PrimaryMap<StaticModuleIndex, HashMap<EntityIndex, B::ExportKey>>> {
+    ) -> Result<&PrimaryMap<StaticModuleIndex, ModuleExportKeys<B::ExportKey>>> {
         match B::get(&self.export_keys) {
             Some(keys) => Ok(keys),
             None => anyhow::bail!(
@@ -447,13 +462,14 @@ fn export_keys<B: Engines>(
 ) -> Result<Any<ExportKeysF>> {
     let mut keys = PrimaryMap::with_capacity(modules.len());
     for (module, names) in modules.values().zip(names) {
-        let mut module_keys = HashMap::with_capacity(names.len());
+        let mut module_keys = Vec::with_capacity(names.len());
         for (entity, name) in names {
             let Some(key) = B::export_key(module, name) else {
                 anyhow::bail!("a compiled core module lacks its export `{name}`");
             };
-            module_keys.insert(*entity, key);
+            module_keys.push((*entity, key));
         }
+        module_keys.sort_by_key(|(entity, _)| *entity);
         keys.push(module_keys);
     }
     Ok(B::wrap::<ExportKeysF>(keys))

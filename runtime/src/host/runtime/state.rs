@@ -55,8 +55,10 @@ pub(crate) type Cx<'a, T, B> = <B as Backend>::Cx<'a, StoreData<T, B>>;
 pub(crate) struct InstanceState<B: Backend> {
     /// What the instance was created from.
     pub(crate) plan: Arc<ComponentPlan>,
-    /// The core instances, in the order the plan created them.
-    pub(crate) core: Vec<(B::Instance, StaticModuleIndex)>,
+    /// The core instances, in the order the plan created them; `None` for
+    /// a module that only fills tables, which the host applied instead of
+    /// instantiating (it exports nothing).
+    pub(crate) core: Vec<Option<(B::Instance, StaticModuleIndex)>>,
     /// The canonical options' memories, by `RuntimeMemoryIndex`.
     pub(crate) memories: Vec<Option<B::Memory>>,
     /// The canonical options' `realloc`s, by `RuntimeReallocIndex`.
@@ -264,17 +266,22 @@ pub(crate) fn core_export<T: 'static, B: Engines>(
     export: &CoreExport<EntityIndex>,
 ) -> Result<B::Extern> {
     let state = &B::data(cx).instances[id];
-    let Some(&(instance, module)) = state.core.get(export.instance.as_u32() as usize) else {
+    let Some(&Some((instance, module))) = state.core.get(export.instance.as_u32() as usize) else {
         anyhow::bail!(
-            "core instance {} is not instantiated yet",
+            "core instance {} is not instantiated yet or exports nothing",
             export.instance.as_u32()
         );
     };
     let found = match &export.item {
-        ExportItem::Index(index) => match plan.export_keys::<B>()?[module].get(index) {
-            Some(key) => B::export_at(cx, instance, key),
-            None => anyhow::bail!("core module {} does not export {index:?}", module.as_u32()),
-        },
+        ExportItem::Index(index) => {
+            let keys = &plan.export_keys::<B>()?[module];
+            match keys.binary_search_by_key(index, |(entity, _)| *entity) {
+                Ok(at) => B::export_at(cx, instance, &keys[at].1),
+                Err(_) => {
+                    anyhow::bail!("core module {} does not export {index:?}", module.as_u32())
+                }
+            }
+        }
         ExportItem::Name(name) => B::export(cx, instance, name),
     };
     found.with_context(|| format!("core instance {} lacks an export", export.instance.as_u32()))
