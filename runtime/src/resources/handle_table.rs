@@ -180,6 +180,7 @@ impl HandleTable {
     /// another instance or store) is an error, and one whose entry was
     /// dropped, even if its slot was reused since, is
     /// [`Trap::UnknownHandle`].
+    #[inline]
     pub fn check_stamp(&self, index: u32, (table, generation): (u64, u64)) -> Result<()> {
         if table != self.id {
             anyhow::bail!(
@@ -193,6 +194,7 @@ impl HandleTable {
     }
 
     /// The live entry at `index`, or [`Trap::UnknownHandle`].
+    #[inline]
     pub fn get(&self, index: u32) -> Result<&HandleEntry> {
         match self.slots.get(index as usize) {
             Some(Some(entry)) => Ok(entry),
@@ -202,6 +204,7 @@ impl HandleTable {
 
     /// The live entry at `index`, which must be a handle to `ty`
     /// ([`Trap::WrongHandleType`] otherwise).
+    #[inline]
     pub fn get_typed(&self, index: u32, ty: &ResourceType) -> Result<&HandleEntry> {
         let entry = self.get(index)?;
         if entry.ty != *ty {
@@ -245,6 +248,7 @@ impl HandleTable {
         Ok(index)
     }
 
+    #[inline]
     fn free_slot(&mut self, index: u32) -> Result<HandleEntry> {
         match self.slots.get_mut(index as usize).and_then(Option::take) {
             Some(entry) => {
@@ -330,6 +334,7 @@ impl HandleTable {
     /// `index` to `ty`. An `own` handle must not be lent
     /// ([`Trap::OwnStillLent`]); a `borrow` handle stops counting against its
     /// call. The caller runs the destructor an `own` handle needs.
+    #[inline]
     pub fn remove(&mut self, index: u32, ty: &ResourceType) -> Result<RemovedHandle> {
         let entry = self.get_typed(index, ty)?;
         let scope = match entry.state {

@@ -85,6 +85,7 @@ impl ResourceTables {
     }
 
     /// Whether the instance implements `ty`.
+    #[inline]
     pub fn implements(&self, ty: &ResourceType) -> bool {
         self.implemented.contains(&ty.origin())
     }
@@ -122,6 +123,7 @@ impl ResourceTables {
         host.and(guest)
     }
 
+    #[inline]
     fn destructor(&self, removed: &RemovedHandle) -> Destructor {
         match removed.kind {
             HandleKind::Borrow => Destructor::None,
@@ -156,6 +158,7 @@ impl ResourceTables {
         Ok(self.drop_result(removed))
     }
 
+    #[inline]
     fn drop_result(&self, removed: RemovedHandle) -> ResourceDrop {
         ResourceDrop {
             destructor: self.destructor(&removed),
@@ -168,6 +171,7 @@ impl ResourceTables {
     /// Drops a guest resource the host holds: removes it from the host table
     /// and says which destructor must run (the instance's, for an owned
     /// resource it implements).
+    #[inline]
     pub fn drop_host(&mut self, resource: ResourceAny) -> Result<ResourceDrop> {
         self.host.check_stamp(resource.index(), resource.stamp())?;
         let removed = self.host.remove(resource.index(), resource.ty())?;

@@ -66,11 +66,6 @@ macro_rules! engine_limits {
 
 pub(crate) use engine_limits;
 
-/// A host function's body as a backend calls it: a borrow of the store and
-/// the core arguments, which it overwrites with the core results.
-pub(crate) type RawHostFn<B, D> =
-    dyn for<'a> Fn(<B as Backend>::Cx<'a, D>, &mut [u64]) -> Result<()> + Send + Sync;
-
 /// A core wasm engine.
 ///
 /// `D` is the data a store holds. Values cross as flat `u64` bit patterns
@@ -197,19 +192,24 @@ pub(crate) trait Backend: 'static {
     /// Defines a host function of the prepared signature `sig`. `body`
     /// gets the arguments as flat values in a slice as long as the longer
     /// list, and leaves the results at its start.
-    fn host_func_with<D: 'static>(
+    fn host_func_with<D: 'static, F>(
         cx: &mut Self::Cx<'_, D>,
         sig: &Self::HostSig,
-        body: std::sync::Arc<RawHostFn<Self, D>>,
-    ) -> Self::Func;
+        body: F,
+    ) -> Self::Func
+    where
+        F: for<'a> Fn(Self::Cx<'a, D>, &mut [u64]) -> Result<()> + Send + Sync + 'static;
     /// Defines a host function of the core signature `params -> results`.
-    #[cfg(test)]
-    fn host_func<D: 'static>(
+    #[cfg(all(test, feature = "wasmi"))]
+    fn host_func<D: 'static, F>(
         cx: &mut Self::Cx<'_, D>,
         params: &[FlatType],
         results: &[FlatType],
-        body: std::sync::Arc<RawHostFn<Self, D>>,
-    ) -> Self::Func {
+        body: F,
+    ) -> Self::Func
+    where
+        F: for<'a> Fn(Self::Cx<'a, D>, &mut [u64]) -> Result<()> + Send + Sync + 'static,
+    {
         let sig = Self::host_sig(&Self::store_engine(cx), params, results);
         Self::host_func_with(cx, &sig, body)
     }

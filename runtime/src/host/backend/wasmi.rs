@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use wasmi::{AsContextMut, F32, F64, StoreContextMut, Val, ValType};
 
-use super::{Backend, RawHostFn, StoreLimits, engine_limits};
+use super::{Backend, StoreLimits, engine_limits};
 
 use crate::abi::flat::FlatType;
 use crate::abi::memory::GuestMemory;
@@ -428,11 +428,14 @@ impl Backend for Wasmi {
     /// clones a boxed buffer of `Val`s on every call (one heap allocation
     /// per call with any parameter or result); avoiding it would need
     /// [`wasmi::Func::wrap`], whose signature is fixed at compile time.
-    fn host_func_with<D: 'static>(
+    fn host_func_with<D: 'static, F>(
         cx: &mut Self::Cx<'_, D>,
         sig: &WasmiSig,
-        body: Arc<RawHostFn<Self, D>>,
-    ) -> Self::Func {
+        body: F,
+    ) -> Self::Func
+    where
+        F: for<'a> Fn(Self::Cx<'a, D>, &mut [u64]) -> Result<()> + Send + Sync + 'static,
+    {
         let ty = sig.ty.clone();
         let result_types = sig.results.clone();
         let entry = move |mut caller: wasmi::Caller<'_, D>,
@@ -570,7 +573,7 @@ mod tests {
             &mut cx,
             &[I32, I64, F32, F64],
             &[I64],
-            Arc::new(|mut cx: StoreContextMut<'_, Data>, flat: &mut [u64]| {
+            |mut cx: StoreContextMut<'_, Data>, flat: &mut [u64]| {
                 *Wasmi::data_mut(&mut cx) += 1;
                 let a = i64::from(flat[0] as u32 as i32);
                 let b = flat[1] as i64;
@@ -578,15 +581,13 @@ mod tests {
                 let d = f64::from_bits(flat[3]) as i64;
                 flat[0] = (a + b + c + d) as u64;
                 Ok(())
-            }),
+            },
         );
         let fail = Wasmi::host_func(
             &mut cx,
             &[],
             &[],
-            Arc::new(|_: StoreContextMut<'_, Data>, _: &mut [u64]| {
-                Err(Error::new(Trap::InvalidChar(0xd800)))
-            }),
+            |_: StoreContextMut<'_, Data>, _: &mut [u64]| Err(Error::new(Trap::InvalidChar(0xd800))),
         );
         let imports = [Wasmi::func_extern(sum), Wasmi::func_extern(fail)];
         let instance = Wasmi::instantiate(&mut cx, &module, &imports).unwrap();
@@ -775,7 +776,7 @@ mod tests {
             &mut cx,
             &[FlatType::I64],
             &[],
-            Arc::new(|_: StoreContextMut<'_, Data>, _: &mut [u64]| Ok(())),
+            |_: StoreContextMut<'_, Data>, _: &mut [u64]| Ok(()),
         );
         assert!(Wasmi::instantiate(&mut cx, &module, &[Wasmi::func_extern(wrong)]).is_err());
         assert!(Wasmi::instantiate(&mut cx, &module, &[]).is_err());
@@ -785,7 +786,7 @@ mod tests {
             &mut cx,
             &[FlatType::I32],
             &[],
-            Arc::new(|_: StoreContextMut<'_, Data>, _: &mut [u64]| Ok(())),
+            |_: StoreContextMut<'_, Data>, _: &mut [u64]| Ok(()),
         );
         let imports = [Wasmi::func_extern(right)];
         assert!(Wasmi::instantiate(&mut cx, &foreign, &imports).is_err());

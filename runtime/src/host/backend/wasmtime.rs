@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use wasmtime::{AsContextMut, Memory, StoreContextMut, ValRaw, ValType};
 
-use super::{Backend, RawHostFn, StoreLimits, engine_limits};
+use super::{Backend, StoreLimits, engine_limits};
 
 use crate::abi::flat::FlatType;
 use crate::abi::memory::GuestMemory;
@@ -196,6 +196,30 @@ unsafe fn call_in<D: 'static, const N: usize>(
     Ok(())
 }
 
+/// One host call through a buffer of `N` flat values: converts the core
+/// arguments, runs `body` and writes its results back.
+#[inline(always)]
+fn enter_host<D: 'static, const N: usize>(
+    cx: StoreContextMut<'_, D>,
+    args: &mut [MaybeUninit<ValRaw>],
+    param_types: &[FlatType],
+    result_count: usize,
+    body: &impl for<'a> Fn(StoreContextMut<'a, D>, &mut [u64]) -> Result<()>,
+) -> wasmtime::Result<()> {
+    let mut flat = [0u64; N];
+    let used = param_types.len().max(result_count);
+    for ((f, arg), ty) in flat.iter_mut().zip(args.iter()).zip(param_types) {
+        // SAFETY: wasmtime initializes every parameter slot of a host
+        // call, and there are as many as `param_types`.
+        *f = raw_to_flat(unsafe { arg.assume_init() }, *ty);
+    }
+    body(cx, &mut flat[..used]).map_err(to_engine_error)?;
+    for (arg, bits) in args.iter_mut().zip(&flat[..result_count]) {
+        *arg = MaybeUninit::new(flat_to_raw(*bits));
+    }
+    Ok(())
+}
+
 impl Backend for Wasmtime {
     type Engine = wasmtime::Engine;
     type Module = wasmtime::Module;
@@ -363,32 +387,32 @@ impl Backend for Wasmtime {
         }
     }
 
-    fn host_func_with<D: 'static>(
+    fn host_func_with<D: 'static, F>(
         cx: &mut Self::Cx<'_, D>,
         sig: &WasmtimeSig,
-        body: Arc<RawHostFn<Self, D>>,
-    ) -> Self::Func {
+        body: F,
+    ) -> Self::Func
+    where
+        F: for<'a> Fn(Self::Cx<'a, D>, &mut [u64]) -> Result<()> + Send + Sync + 'static,
+    {
         let ty = sig.ty.clone();
         let param_types = sig.params.clone();
         let result_count = sig.results;
         let entry = move |mut caller: wasmtime::Caller<'_, D>, args: &mut [MaybeUninit<ValRaw>]| {
-            let mut flat = [0u64; MAX_CORE_VALUES];
             let used = param_types.len().max(result_count);
             if used > MAX_CORE_VALUES || args.len() < used {
                 return Err(to_engine_error(anyhow::anyhow!(
                     "host call of {used} core values"
                 )));
             }
-            for ((f, arg), ty) in flat.iter_mut().zip(args.iter()).zip(param_types.iter()) {
-                // SAFETY: wasmtime initializes every parameter slot of a
-                // host call, and there are as many as `param_types`.
-                *f = raw_to_flat(unsafe { arg.assume_init() }, *ty);
+            // Most host calls move a few values: a small buffer saves
+            // initialising the large one on every call.
+            let cx = caller.as_context_mut();
+            if used <= SMALL_CALL {
+                enter_host::<D, SMALL_CALL>(cx, args, &param_types, result_count, &body)
+            } else {
+                enter_host::<D, MAX_CORE_VALUES>(cx, args, &param_types, result_count, &body)
             }
-            body(caller.as_context_mut(), &mut flat[..used]).map_err(to_engine_error)?;
-            for (arg, bits) in args.iter_mut().zip(&flat[..result_count]) {
-                *arg = MaybeUninit::new(flat_to_raw(*bits));
-            }
-            Ok(())
         };
         // SAFETY: the entry point reads exactly the parameters `ty` declares
         // (by their flat types) and writes exactly its results.

@@ -81,7 +81,7 @@ pub(crate) fn define_builtin<T: 'static, B: Engines>(
     let body = move |mut cx: Cx<'_, T, B>, args: &mut [u64]| {
         run_builtin::<T, B>(&mut cx, id, (&ty, index), builtin, args)
     };
-    Ok(B::host_func_with(cx, sig, Arc::new(body)))
+    Ok(B::host_func_with(cx, sig, body))
 }
 
 fn run_builtin<T: 'static, B: Engines>(

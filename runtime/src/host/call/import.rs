@@ -200,7 +200,7 @@ impl<T: 'static> HostFunc<T> {
     ) -> B::Func {
         let call = B::pick(&self.entries).clone();
         let body = move |cx: Cx<'_, T, B>, args: &mut [u64]| call(cx, &import, args);
-        B::host_func_with(cx, sig, Arc::new(body))
+        B::host_func_with(cx, sig, body)
     }
 }
 

@@ -166,7 +166,10 @@ mod tests {
         for kind in Engine::available_backends() {
             let engine = Engine::with_backend(*kind).unwrap();
             let mut linker = Linker::<()>::new(&engine);
-            linker.root().func_wrap("get", |_, (): ()| Ok((41u32,))).unwrap();
+            linker
+                .root()
+                .func_wrap("get", |_, (): ()| Ok((41u32,)))
+                .unwrap();
             let run = |text: &str| -> crate::Result<u32> {
                 let component = Component::new(&engine, wat::parse_str(text).unwrap())?;
                 let mut store = Store::new(&engine, ());
