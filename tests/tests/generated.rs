@@ -11,6 +11,15 @@ mod records {
     witbind::bindgen!({ path: "codegen/records.wit", additional_derives: [PartialOrd] });
 }
 
+/// Derives witbind already emits, named in any form and more than once, are
+/// derived once.
+mod duplicate_derives {
+    witbind::bindgen!({
+        path: "codegen/records.wit",
+        additional_derives: [PartialEq, ::core::clone::Clone, std::fmt::Debug, PartialOrd, PartialOrd],
+    });
+}
+
 mod keywords {
     witbind::bindgen!({ path: "codegen/keywords.wit" });
 }
@@ -296,4 +305,13 @@ fn with_maps_a_whole_interface_to_a_module() {
     // The mapped interface is not generated again.
     let generated_again = std::any::type_name::<reuse::test::use_across::geometry::Location>();
     assert!(generated_again.contains("base::"), "{generated_again}");
+}
+
+#[test]
+fn additional_derives_that_witbind_emits_already_are_derived_once() {
+    use duplicate_derives::test::records::shapes::Point;
+    let (a, b) = (Point { x: 1, y: 2 }, Point { x: 1, y: 3 });
+    assert!(a < b);
+    assert_eq!(a.clone(), a);
+    assert_eq!(format!("{a:?}"), "Point { x: 1, y: 2 }");
 }

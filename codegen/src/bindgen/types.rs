@@ -341,42 +341,47 @@ impl TypeGen<'_> {
         exported_here || (!imported && self.plan.interfaces.iter().any(|m| m.id == owner))
     }
 
-    /// The derives of a generated record, variant or enum.
+    /// The derives of a generated record, variant or enum: witbind's, the
+    /// standard ones the type supports, then the `additional_derives` that
+    /// are not among them (a trait derived twice does not compile).
     fn derives(&self, id: TypeId, form: Form) -> TokenStream {
         let rt = runtime();
         let def = &self.resolve.types[id];
-        let mut derives = vec![quote!(#rt::ComponentType), quote!(#rt::Lift)];
+        let mut derives: Vec<(String, TokenStream)> = vec![
+            ("ComponentType".into(), quote!(#rt::ComponentType)),
+            ("Lift".into(), quote!(#rt::Lift)),
+        ];
         if form == Form::Owned {
-            derives.push(quote!(#rt::Lower));
+            derives.push(("Lower".into(), quote!(#rt::Lower)));
         }
-        let ty = Type::Id(id);
-        if holds_long_tuple(self.resolve, &ty) {
-            // No standard trait is implemented for tuples this long.
-        } else if holds_handle(self.resolve, &ty) {
-            derives.push(quote!(::core::fmt::Debug));
-        } else if matches!(def.kind, TypeDefKind::Enum(_)) {
-            derives.push(quote!(
-                ::core::fmt::Debug,
-                ::core::clone::Clone,
-                ::core::marker::Copy,
-                ::core::cmp::PartialEq,
-                ::core::cmp::Eq,
-                ::core::hash::Hash
-            ));
-        } else if form == Form::Owned {
-            derives.push(quote!(
-                ::core::fmt::Debug,
-                ::core::clone::Clone,
-                ::core::cmp::PartialEq
-            ));
-        } else {
-            derives.push(quote!(::core::fmt::Debug, ::core::clone::Clone));
+        let std_derives: &[&str] = {
+            let ty = Type::Id(id);
+            if holds_long_tuple(self.resolve, &ty) {
+                // No standard trait is implemented for tuples this long.
+                &[]
+            } else if holds_handle(self.resolve, &ty) {
+                &["Debug"]
+            } else if matches!(def.kind, TypeDefKind::Enum(_)) {
+                &["Debug", "Clone", "Copy", "PartialEq", "Eq", "Hash"]
+            } else if form == Form::Owned {
+                &["Debug", "Clone", "PartialEq"]
+            } else {
+                &["Debug", "Clone"]
+            }
+        };
+        for name in std_derives {
+            derives.push((name.to_string(), std_derive(name)));
         }
         if form == Form::Owned {
-            let extra = &self.options.additional_derives;
-            derives.push(quote!(#(#extra),*));
+            for extra in &self.options.additional_derives {
+                let name = extra.segments.last().map(|s| s.ident.to_string());
+                let name = name.unwrap_or_default();
+                if !derives.iter().any(|(have, _)| *have == name) {
+                    derives.push((name, quote!(#extra)));
+                }
+            }
         }
-        derives.retain(|d| !d.is_empty());
+        let derives = derives.iter().map(|(_, path)| path);
         quote!(#[derive(#(#derives),*)])
     }
 
@@ -405,5 +410,17 @@ impl TypeGen<'_> {
                 assert!(<#rust as #rt::ComponentType>::ALIGN32 == #align_u32, #align_message);
             };
         }
+    }
+}
+
+/// The path of the standard derive `name`.
+fn std_derive(name: &str) -> TokenStream {
+    match name {
+        "Debug" => quote!(::core::fmt::Debug),
+        "Clone" => quote!(::core::clone::Clone),
+        "Copy" => quote!(::core::marker::Copy),
+        "PartialEq" => quote!(::core::cmp::PartialEq),
+        "Eq" => quote!(::core::cmp::Eq),
+        _ => quote!(::core::hash::Hash),
     }
 }

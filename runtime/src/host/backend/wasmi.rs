@@ -587,7 +587,9 @@ mod tests {
             &mut cx,
             &[],
             &[],
-            |_: StoreContextMut<'_, Data>, _: &mut [u64]| Err(Error::new(Trap::InvalidChar(0xd800))),
+            |_: StoreContextMut<'_, Data>, _: &mut [u64]| {
+                Err(Error::new(Trap::InvalidChar(0xd800)))
+            },
         );
         let imports = [Wasmi::func_extern(sum), Wasmi::func_extern(fail)];
         let instance = Wasmi::instantiate(&mut cx, &module, &imports).unwrap();
