@@ -38,6 +38,8 @@ fixture!(flags_8, "codegen/flags-8.wit");
 fixture!(flags_9, "codegen/flags-9.wit");
 fixture!(gates, "codegen/gates.wit");
 fixture!(handle_lists, "codegen/handle-lists.wit");
+fixture!(import_named_exports, "codegen/import-named-exports.wit");
+fixture!(package_named_exports, "codegen/package-named-exports.wit");
 fixture!(handles_in_variants, "codegen/handles-in-variants.wit");
 fixture!(host_names, "codegen/host-names.wit");
 fixture!(imports_only, "codegen/imports-only.wit");
@@ -137,4 +139,28 @@ fn borrowing_imports_take_lists_of_handles_as_vecs() {
         let mut linker = witbind::Linker::<Host>::new(&engine);
         handle_lists::borrowing::HandleLists::add_to_linker(&mut linker, |h| h).unwrap();
     }
+}
+
+/// An import named `exports`, or of a package in the namespace `exports`,
+/// stays an import (a `Host` trait and `add_to_linker`) beside the
+/// `exports` module of the exported interfaces.
+#[test]
+fn imports_named_exports_stay_imports() {
+    struct Host;
+    impl import_named_exports::owning::exports_::Host for Host {
+        fn f(&mut self) {}
+    }
+    impl package_named_exports::owning::exports_::pkg::api::Host for Host {
+        fn f(&mut self) -> u32 {
+            7
+        }
+    }
+    for engine in witbind_tests::engines() {
+        let mut linker = witbind::Linker::<Host>::new(&engine);
+        import_named_exports::owning::W::add_to_linker(&mut linker, |h| h).unwrap();
+        let mut linker = witbind::Linker::<Host>::new(&engine);
+        package_named_exports::owning::W::add_to_linker(&mut linker, |h| h).unwrap();
+    }
+    // The world's own export is still generated as one.
+    let _: Option<import_named_exports::owning::exports::test::names::api::Guest> = None;
 }

@@ -48,6 +48,9 @@ pub(crate) struct InterfaceModule {
     /// For an exported interface that is also imported and defines no
     /// resources: the import module whose types it re-exports.
     pub(crate) shares: Option<Vec<Ident>>,
+    /// Whether the world exports the interface (its module is under
+    /// `exports::`); an import is never taken for one by its name.
+    pub(crate) exported: bool,
 }
 
 /// The result of the analysis.
@@ -78,13 +81,19 @@ impl Plan {
         let mut import_paths: HashMap<InterfaceId, Vec<Ident>> = HashMap::new();
         for (key, item) in &w.imports {
             if let WorldItem::Interface { id, .. } = item {
-                let path = interface_path(resolve, key, *id, &versions);
+                let mut path = interface_path(resolve, key, *id, &versions);
+                // The root module `exports` holds the exported interfaces:
+                // an import whose name or namespace is `exports` moves aside.
+                if path[0] == "exports" {
+                    path[0] = quote::format_ident!("exports_");
+                }
                 import_paths.insert(*id, path.clone());
                 interfaces.push(InterfaceModule {
                     id: *id,
                     path,
                     name: resolve.name_world_key(key),
                     shares: None,
+                    exported: false,
                 });
             }
         }
@@ -101,6 +110,7 @@ impl Plan {
                     path,
                     name: resolve.name_world_key(key),
                     shares,
+                    exported: true,
                 });
             }
         }

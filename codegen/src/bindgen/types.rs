@@ -328,11 +328,10 @@ impl TypeGen<'_> {
         let TypeOwner::Interface(owner) = self.resolve.types[r].owner else {
             return false;
         };
-        let is_export = |path: &[Ident]| path.first().is_some_and(|m| m == "exports");
         let mut modules = self.plan.interfaces.iter().filter(|m| m.id == owner);
         let (mut imported, mut exported_here) = (false, false);
         for m in modules.by_ref() {
-            if is_export(&m.path) {
+            if m.exported {
                 exported_here |= m.path == from;
             } else {
                 imported = true;

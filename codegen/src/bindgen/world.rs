@@ -30,7 +30,7 @@ impl TypeGen<'_> {
         let iface = &self.resolve.interfaces[m.id];
         let functions: Vec<&Function> = iface.functions.values().collect();
         let resources = interface_resources(self, m.id);
-        if m.path.first().is_some_and(|p| p == "exports") {
+        if m.exported {
             return self.export_interface(&m.name, &functions, &resources, &m.path);
         }
         let scope = ImportScope {
@@ -120,7 +120,7 @@ impl TypeGen<'_> {
         let mut accessors = Vec::new();
         for m in &self.plan.interfaces {
             let path = &m.path;
-            if path.first().is_some_and(|p| p == "exports") {
+            if m.exported {
                 let field = accessor_name(&path[1..]);
                 fields.push(quote!(#field: #(#path::)* Guest));
                 names.push(field.clone());
