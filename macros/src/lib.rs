@@ -10,7 +10,9 @@ use witbind_codegen::derive::{Derive, expand};
 /// Derives `witbind::ComponentType` for a type marked `#[component(record)]`,
 /// `#[component(variant)]` or `#[component(enum)]`; fields and cases take
 /// their WIT name from `#[component(name = "...")]` or their Rust name in
-/// kebab-case.
+/// kebab-case. `#[component(tuple)]` on a tuple struct makes it a WIT
+/// tuple: the parameter list of a typed call with more parameters than the
+/// Rust tuples witbind supports (16).
 #[proc_macro_derive(ComponentType, attributes(component))]
 pub fn derive_component_type(input: TokenStream) -> TokenStream {
     expand(Derive::ComponentType, input.into()).into()

@@ -52,6 +52,10 @@ mod lists {
     ::witbind::bindgen!({ path: "guests/wit/lists.wit", world: "lists" });
 }
 
+mod many_args {
+    ::witbind::bindgen!({ path: "guests/wit/many-args.wit", world: "many-args" });
+}
+
 fn component(engine: &Engine, name: &str) -> Component {
     Component::from_file(engine, fixtures::path(name)).unwrap()
 }
@@ -641,5 +645,75 @@ fn generated_calls_and_drops_refuse_a_handle_of_another_resource_type() {
             "{backend}"
         );
         stacks_one.resource_drop(&mut store, foreign).unwrap();
+    }
+}
+
+#[test]
+fn generated_calls_pass_more_parameters_than_a_rust_tuple_holds() {
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let linker = Linker::new(&engine);
+        let mut store = Store::new(&engine, ());
+        let guest =
+            many_args::ManyArgs::instantiate(&mut store, &component(&engine, "many-args"), &linker)
+                .unwrap();
+        let sum = guest
+            .call_sum18(
+                &mut store, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17,
+            )
+            .unwrap();
+        assert_eq!(sum, 153, "{backend}");
+        let joined = guest
+            .call_join9(&mut store, "a", "b", "c", "d", "e", "f", "g", "h", "i")
+            .unwrap();
+        assert_eq!(joined, "a,b,c,d,e,f,g,h,i", "{backend}");
+    }
+}
+
+/// The same call through a `TypedFunc` whose parameters are a
+/// `#[component(tuple)]` struct: typed calls of any arity.
+#[test]
+fn typed_calls_take_a_tuple_struct_for_long_parameter_lists() {
+    #[derive(witbind::ComponentType, witbind::Lower)]
+    #[component(tuple)]
+    struct Sum18(
+        u32,
+        u32,
+        u32,
+        u32,
+        u32,
+        u32,
+        u32,
+        u32,
+        u32,
+        u32,
+        u32,
+        u32,
+        u32,
+        u32,
+        u32,
+        u32,
+        u32,
+        u32,
+    );
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let mut store = Store::new(&engine, ());
+        let instance = Linker::new(&engine)
+            .instantiate(&mut store, &component(&engine, "many-args"))
+            .unwrap();
+        let sum18 = instance
+            .get_typed_func::<Sum18, (u32,)>(&mut store, "sum18")
+            .unwrap();
+        let args = Sum18(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 100);
+        assert_eq!(sum18.call(&mut store, args).unwrap(), (117,), "{backend}");
+        // A parameter list of another length is refused, naming both types.
+        let err = instance
+            .get_typed_func::<(u32, u32), (u32,)>(&mut store, "sum18")
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("does not match"),
+            "{backend}: {err}"
+        );
     }
 }

@@ -39,6 +39,7 @@ fixture!(flags_9, "codegen/flags-9.wit");
 fixture!(gates, "codegen/gates.wit");
 fixture!(handle_lists, "codegen/handle-lists.wit");
 fixture!(import_named_exports, "codegen/import-named-exports.wit");
+fixture!(many_params, "codegen/many-params.wit");
 fixture!(package_named_exports, "codegen/package-named-exports.wit");
 fixture!(handles_in_variants, "codegen/handles-in-variants.wit");
 fixture!(host_names, "codegen/host-names.wit");
@@ -163,4 +164,42 @@ fn imports_named_exports_stay_imports() {
     }
     // The world's own export is still generated as one.
     let _: Option<import_named_exports::owning::exports::test::names::api::Guest> = None;
+}
+
+/// A function with more parameters than a Rust tuple has elements links as
+/// an import in both ownership modes (its host function lifts them all).
+#[test]
+fn imports_with_more_than_sixteen_parameters_link() {
+    struct Host;
+    #[allow(clippy::too_many_arguments)]
+    impl many_params::owning::test::many::api::Host for Host {
+        fn wide(
+            &mut self,
+            a0: u32,
+            _: u32,
+            _: u32,
+            _: u32,
+            _: u32,
+            _: u32,
+            _: u32,
+            _: u32,
+            _: u32,
+            _: u32,
+            _: u32,
+            _: u32,
+            _: u32,
+            _: u32,
+            _: u32,
+            a15: u32,
+            a16: String,
+            a17: Vec<u8>,
+            a18: many_params::owning::test::many::api::Pt,
+        ) -> u64 {
+            u64::from(a0 + a15 + a18.x) + (a16.len() + a17.len()) as u64
+        }
+    }
+    for engine in witbind_tests::engines() {
+        let mut linker = witbind::Linker::<Host>::new(&engine);
+        many_params::owning::Many::add_to_linker(&mut linker, |h| h).unwrap();
+    }
 }

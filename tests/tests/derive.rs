@@ -598,3 +598,76 @@ fn derived_types_check_the_resource_type_of_every_handle_they_hold() {
     let closed = Event::Closed("x".into());
     closed.check_handles(&event_type(&socket)).unwrap();
 }
+
+/// A tuple of 17 elements, longer than the Rust tuples witbind implements
+/// the traits for.
+#[derive(ComponentType, Lift, Lower, Debug, PartialEq)]
+#[component(tuple)]
+struct Wide(
+    u8,
+    u64,
+    u8,
+    f32,
+    u16,
+    String,
+    u8,
+    u8,
+    u8,
+    u8,
+    u8,
+    u8,
+    u8,
+    u8,
+    u8,
+    u8,
+    Option<u32>,
+);
+
+fn wide_type() -> Type {
+    let mut types = vec![
+        Type::U8,
+        Type::U64,
+        Type::U8,
+        Type::F32,
+        Type::U16,
+        Type::String,
+    ];
+    types.extend(std::iter::repeat_n(Type::U8, 10));
+    types.push(Type::Option(witbind::types::OptionType::new(Type::U32)));
+    Type::Tuple(witbind::types::TupleType::new(types))
+}
+
+#[test]
+fn tuple_structs_lay_out_and_travel_as_tuples() {
+    let ty = wide_type();
+    assert_eq!(Wide::SIZE32, ty.size32() as usize);
+    assert_eq!(Wide::ALIGN32, ty.align32());
+    assert_eq!(Wide::FLAT_COUNT, ty.flat_types().len());
+    Wide::typecheck(&ty).unwrap();
+    let value = Wide(
+        1,
+        2,
+        3,
+        4.5,
+        6,
+        "seven".into(),
+        8,
+        9,
+        10,
+        11,
+        12,
+        13,
+        14,
+        15,
+        16,
+        17,
+        Some(18),
+    );
+    assert_round_trip(&value);
+    assert_same_as_val(&value, &ty);
+    // Another length, or a record, is not this tuple.
+    let Type::Tuple(t) = &ty else { unreachable!() };
+    let shorter = Type::Tuple(witbind::types::TupleType::new(t.types()[1..].to_vec()));
+    assert!(Wide::typecheck(&shorter).is_err());
+    assert!(Wide::typecheck(&point_type()).is_err());
+}

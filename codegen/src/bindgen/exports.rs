@@ -13,7 +13,8 @@ use quote::{format_ident, quote};
 use wit_parser::{Function, FunctionKind, Type, TypeId};
 
 use super::signature::{
-    borrowed_handle, call_method, list_element, param_ident, resource_of, result_tuple, result_type,
+    ParamList, borrowed_handle, call_method, list_element, param_ident, resource_of, result_tuple,
+    result_type,
 };
 use super::types::{Form, TypeGen, doc_attrs};
 use crate::names::type_ident;
@@ -82,9 +83,19 @@ impl TypeGen<'_> {
         }
         let results = result_tuple(self, f, module);
         let ret = result_type(self, f, module);
+        let list = ParamList::new(f.params.len(), quote!(#rt::Lower));
+        let (item, checked, elided, args) = (
+            &list.item,
+            list.ty(&checked),
+            list.ty(&elided),
+            list.value(&args),
+        );
         let init = quote! {
             let #field = instance.get_func(&mut store, #name)?;
-            #field.typed::<(#(#checked,)*), #results>()?;
+            {
+                #item
+                #field.typed::<#checked, #results>()?;
+            }
         };
         let method_name = call_method(f);
         let docs = doc_attrs(&f.docs);
@@ -111,9 +122,10 @@ impl TypeGen<'_> {
                 store: impl #rt::AsContextMut,
                 #(#params),*
             ) -> #rt::Result<#ret> {
+                #item
                 #unpack self
                     .#field
-                    .call_prechecked::<(#(#elided,)*), #results>(store, (#(#args,)*))?;
+                    .call_prechecked::<#elided, #results>(store, #args)?;
                 ::core::result::Result::Ok(#finish)
             }
         };

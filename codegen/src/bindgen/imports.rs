@@ -12,7 +12,9 @@ use wit_parser::{Function, Type, TypeDefKind, TypeId};
 
 use super::options::{FunctionFlag, Ownership};
 use super::plan::alias_target;
-use super::signature::{borrowed_handle, has_flag, host_method, param_ident, resource_of};
+use super::signature::{
+    ParamList, borrowed_handle, has_flag, host_method, param_ident, resource_of,
+};
 use super::types::{Form, TypeGen, doc_attrs};
 use crate::names::{snake_ident, type_ident};
 use crate::runtime;
@@ -258,28 +260,46 @@ impl TypeGen<'_> {
             #docs
             fn #method #generics(&mut self, #(#params),*) #ret;
         };
+        let list = ParamList::new(f.params.len(), quote!(#rt::Lift));
+        let item = &list.item;
+        let names: Vec<TokenStream> = names.iter().map(|n| quote!(#n)).collect();
+        let pattern = list.value(&names);
         let register = if borrows {
-            let checked = lifted.iter().map(|t| with_lifetime(t.clone(), "static"));
-            let elided = lifted.iter().map(|t| with_lifetime(t.clone(), "_"));
+            let checked: Vec<_> = lifted
+                .iter()
+                .map(|t| with_lifetime(t.clone(), "static"))
+                .collect();
+            let elided: Vec<_> = lifted
+                .iter()
+                .map(|t| with_lifetime(t.clone(), "_"))
+                .collect();
+            let (checked, elided) = (list.ty(&checked), list.ty(&elided));
             quote! {
-                inst.func_wrap_borrowed::<(#(#checked,)*), _, _>(
-                    #wit_name,
-                    move |data: &mut T, params: &mut #rt::BorrowedParams<'_>| {
-                        let (#(#names,)*): (#(#elided,)*) = params.lift()?;
-                        #call
-                        #results
-                    },
-                )?;
+                {
+                    #item
+                    inst.func_wrap_borrowed::<#checked, _, _>(
+                        #wit_name,
+                        move |data: &mut T, params: &mut #rt::BorrowedParams<'_>| {
+                            let #pattern: #elided = params.lift()?;
+                            #call
+                            #results
+                        },
+                    )?;
+                }
             }
         } else {
+            let lifted = list.ty(&lifted);
             quote! {
-                inst.func_wrap(
-                    #wit_name,
-                    move |mut store: #rt::StoreContextMut<'_, T>, (#(#names,)*): (#(#lifted,)*)| {
-                        #call
-                        #results
-                    },
-                )?;
+                {
+                    #item
+                    inst.func_wrap(
+                        #wit_name,
+                        move |mut store: #rt::StoreContextMut<'_, T>, #pattern: #lifted| {
+                            #call
+                            #results
+                        },
+                    )?;
+                }
             }
         };
         HostFunction {

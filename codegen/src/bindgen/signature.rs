@@ -122,3 +122,54 @@ pub(crate) fn has_flag(
         None => config.default.contains(&flag),
     }
 }
+
+/// The longest parameter list passed as a Rust tuple: witbind implements
+/// its traits for tuples of up to 16 elements.
+const MAX_TUPLE_PARAMS: usize = 16;
+
+/// A function's parameter list as one Rust value: a tuple, or for longer
+/// lists a local tuple struct (`#[component(tuple)]`, generic over the
+/// element types) that `item` declares where the other tokens are used.
+pub(crate) struct ParamList {
+    /// The declaration of the tuple struct, or nothing for a tuple.
+    pub(crate) item: TokenStream,
+    /// The list's type, for element types `types`.
+    types: fn(&[TokenStream]) -> TokenStream,
+    /// The list built from, or destructured into, `values`.
+    values: fn(&[TokenStream]) -> TokenStream,
+}
+
+impl ParamList {
+    /// The list of `count` parameters, moving in direction `derive`
+    /// (`Lift` or `Lower`, a trait path).
+    pub(crate) fn new(count: usize, derive: TokenStream) -> Self {
+        if count <= MAX_TUPLE_PARAMS {
+            return Self {
+                item: TokenStream::new(),
+                types: |t| quote!((#(#t,)*)),
+                values: |v| quote!((#(#v,)*)),
+            };
+        }
+        let rt = crate::runtime();
+        let params: Vec<Ident> = (0..count).map(|i| format_ident!("P{i}")).collect();
+        Self {
+            item: quote! {
+                #[derive(#rt::ComponentType, #derive)]
+                #[component(tuple)]
+                struct WitbindParams<#(#params),*>(#(#params),*);
+            },
+            types: |t| quote!(WitbindParams<#(#t),*>),
+            values: |v| quote!(WitbindParams(#(#v),*)),
+        }
+    }
+
+    /// The list's type, with element types `types`.
+    pub(crate) fn ty(&self, types: &[TokenStream]) -> TokenStream {
+        (self.types)(types)
+    }
+
+    /// The list holding (or the pattern binding) `values`.
+    pub(crate) fn value(&self, values: &[TokenStream]) -> TokenStream {
+        (self.values)(values)
+    }
+}

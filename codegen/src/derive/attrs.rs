@@ -9,16 +9,20 @@ use crate::names::is_valid_wit_name;
 
 mod kw {
     syn::custom_keyword!(record);
+    syn::custom_keyword!(tuple);
     syn::custom_keyword!(variant);
     syn::custom_keyword!(name);
 }
 
 /// The WIT shape a derive implements, from `#[component(record)]`,
-/// `#[component(variant)]` or `#[component(enum)]`.
+/// `#[component(tuple)]`, `#[component(variant)]` or `#[component(enum)]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ShapeKind {
     /// `record`
     Record,
+    /// `tuple`: a tuple struct, for tuples and parameter lists longer than
+    /// the Rust tuples witbind implements the traits for.
+    Tuple,
     /// `variant`
     Variant,
     /// `enum`
@@ -30,6 +34,7 @@ impl ShapeKind {
     pub(crate) fn word(self) -> &'static str {
         match self {
             Self::Record => "record",
+            Self::Tuple => "tuple",
             Self::Variant => "variant",
             Self::Enum => "enum",
         }
@@ -42,6 +47,9 @@ impl Parse for ShapeKind {
         if lookahead.peek(kw::record) {
             input.parse::<kw::record>()?;
             Ok(Self::Record)
+        } else if lookahead.peek(kw::tuple) {
+            input.parse::<kw::tuple>()?;
+            Ok(Self::Tuple)
         } else if lookahead.peek(kw::variant) {
             input.parse::<kw::variant>()?;
             Ok(Self::Variant)
@@ -86,8 +94,8 @@ pub(crate) fn shape_of(attrs: &[Attribute], ident_span: Span) -> syn::Result<Sha
     found.ok_or_else(|| {
         syn::Error::new(
             ident_span,
-            "missing `#[component(record)]`, `#[component(variant)]` or `#[component(enum)]`: \
-             say which WIT type this Rust type represents",
+            "missing `#[component(record)]`, `#[component(tuple)]`, `#[component(variant)]` or \
+             `#[component(enum)]`: say which WIT type this Rust type represents",
         )
     })
 }

@@ -40,9 +40,11 @@ pub fn expand(which: Derive, input: TokenStream) -> TokenStream {
     };
     match Shape::analyse(&input) {
         Ok(shape) => match (which, shape.kind) {
-            (Derive::ComponentType, ShapeKind::Record) => record::component_type(&shape),
-            (Derive::Lift, ShapeKind::Record) => record::lift(&shape),
-            (Derive::Lower, ShapeKind::Record) => record::lower(&shape),
+            (Derive::ComponentType, ShapeKind::Record | ShapeKind::Tuple) => {
+                record::component_type(&shape)
+            }
+            (Derive::Lift, ShapeKind::Record | ShapeKind::Tuple) => record::lift(&shape),
+            (Derive::Lower, ShapeKind::Record | ShapeKind::Tuple) => record::lower(&shape),
             (Derive::ComponentType, _) => variant::component_type(&shape),
             (Derive::Lift, _) => variant::lift(&shape),
             (Derive::Lower, _) => variant::lower(&shape),
@@ -54,8 +56,11 @@ pub fn expand(which: Derive, input: TokenStream) -> TokenStream {
 
 /// One record field or variant case, in WIT order.
 pub(crate) struct Member {
-    /// The Rust field or case name.
+    /// The Rust field or case name (`field<i>` for a tuple struct's field).
     pub(crate) ident: Ident,
+    /// How a struct reaches the field: `self.<access>` (its name, or its
+    /// position in a tuple struct).
+    pub(crate) access: syn::Member,
     /// The WIT name.
     pub(crate) wit_name: String,
     /// The field type, or the case's payload type.
@@ -84,6 +89,11 @@ impl<'a> Shape<'a> {
             (ShapeKind::Record, Data::Enum(data)) => Err(syn::Error::new(
                 data.enum_token.span,
                 "`#[component(record)]` needs a struct with named fields, not an enum",
+            )),
+            (ShapeKind::Tuple, Data::Struct(data)) => tuple_fields(input, &data.fields),
+            (ShapeKind::Tuple, Data::Enum(data)) => Err(syn::Error::new(
+                data.enum_token.span,
+                "`#[component(tuple)]` needs a tuple struct, not an enum",
             )),
             (_, Data::Enum(data)) => {
                 let members = cases(kind, data);
@@ -260,6 +270,7 @@ fn record_fields(input: &DeriveInput, fields: &Fields) -> syn::Result<Vec<Member
                     .as_ref()
                     .map_or_else(|| ident.span(), |(_, span)| *span),
                 wit_name: name.map_or_else(|| crate::names::wit_name_of(&ident), |(n, _)| n),
+                access: syn::Member::Named(ident.clone()),
                 ident,
                 ty: Some(field.ty.clone()),
             }),
@@ -267,6 +278,35 @@ fn record_fields(input: &DeriveInput, fields: &Fields) -> syn::Result<Vec<Member
         }
     }
     errors.map_or(Ok(members), Err)
+}
+
+/// The fields of a `#[component(tuple)]` struct, by position.
+fn tuple_fields(input: &DeriveInput, fields: &Fields) -> syn::Result<Vec<Member>> {
+    let Fields::Unnamed(unnamed) = fields else {
+        let span = match fields {
+            Fields::Unit => input.ident.span(),
+            other => other.span(),
+        };
+        return Err(syn::Error::new(
+            span,
+            "`#[component(tuple)]` needs a tuple struct, such as `struct Args(u32, String);`",
+        ));
+    };
+    Ok(unnamed
+        .unnamed
+        .iter()
+        .enumerate()
+        .map(|(i, field)| Member {
+            ident: quote::format_ident!("field{i}"),
+            access: syn::Member::Unnamed(syn::Index {
+                index: i as u32,
+                span: field.ty.span(),
+            }),
+            wit_name: i.to_string(),
+            ty: Some(field.ty.clone()),
+            name_span: field.ty.span(),
+        })
+        .collect())
 }
 
 fn cases(kind: ShapeKind, data: &syn::DataEnum) -> syn::Result<Vec<Member>> {
@@ -335,6 +375,7 @@ fn cases(kind: ShapeKind, data: &syn::DataEnum) -> syn::Result<Vec<Member>> {
                     .as_ref()
                     .map_or_else(|| case.ident.span(), |(_, span)| *span),
                 wit_name: name.map_or_else(|| crate::names::wit_name_of(&case.ident), |(n, _)| n),
+                access: syn::Member::Named(case.ident.clone()),
                 ident: case.ident.clone(),
                 ty,
             }),

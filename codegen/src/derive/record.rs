@@ -1,11 +1,12 @@
-//! The impls of a derived record: fields stored one after another at
-//! compile-time offsets, flattened one after another.
+//! The impls of a derived record or tuple (a tuple lays out as a record of
+//! its elements): fields stored one after another at compile-time offsets,
+//! flattened one after another.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::Shape;
+use super::{Shape, ShapeKind};
 use crate::runtime;
 
 /// `(SIZE32, ALIGN32)` of every field, as a `const` array expression.
@@ -32,7 +33,11 @@ pub(crate) fn component_type(shape: &Shape<'_>) -> TokenStream {
             #rt::__internal::in_member(#rust_name, #name, <#ty as #rt::ComponentType>::typecheck(#var))?;
         }
     });
-    let fields: Vec<_> = shape.members.iter().map(|m| &m.ident).collect();
+    let members = match shape.kind {
+        ShapeKind::Tuple => quote!(#rt::__internal::tuple_elements(#rust_name, ty)),
+        _ => quote!(#rt::__internal::record_fields(#rust_name, &[#(#names),*], ty)),
+    };
+    let fields: Vec<_> = shape.members.iter().map(|m| &m.access).collect();
     let handle_checks = fields
         .iter()
         .zip(&types)
@@ -40,7 +45,7 @@ pub(crate) fn component_type(shape: &Shape<'_>) -> TokenStream {
         .map(|(i, (field, ty))| {
             quote_spanned! {ty.span()=>
                 if <#ty as #rt::ComponentType>::MAY_HOLD_HANDLES {
-                    let ty = #rt::__internal::record_field_type(ty, #i)?;
+                    let ty = #rt::__internal::member_type(ty, #i)?;
                     #rt::__internal::check_field_handles::<#ty>(&self.#field, ty)?;
                 }
             }
@@ -55,7 +60,7 @@ pub(crate) fn component_type(shape: &Shape<'_>) -> TokenStream {
                 false #(|| <#types as #rt::ComponentType>::MAY_HOLD_HANDLES)*;
 
             fn typecheck(ty: &#rt::Type) -> #rt::Result<()> {
-                let [#(#vars),*] = #rt::__internal::record_fields(#rust_name, &[#(#names),*], ty)?;
+                let [#(#vars),*] = #members?;
                 #(#checks)*
                 ::core::result::Result::Ok(())
             }
@@ -79,7 +84,7 @@ pub(crate) fn lower(shape: &Shape<'_>) -> TokenStream {
     let (impl_generics, ty_generics, _) = shape.input.generics.split_for_impl();
     let where_clause = shape.where_clause(&quote!(#rt::Lower));
     let layouts = layouts(shape);
-    let fields: Vec<_> = shape.members.iter().map(|m| &m.ident).collect();
+    let fields: Vec<_> = shape.members.iter().map(|m| &m.access).collect();
     let types = shape.types();
     let index = (0..fields.len()).map(Literal::usize_unsuffixed);
     let flat = fields.iter().zip(&types).map(|(field, ty)| {
@@ -119,7 +124,7 @@ pub(crate) fn lift(shape: &Shape<'_>) -> TokenStream {
     let rt = runtime();
     let (lifetime, header) = shape.lift_impl(&rt);
     let layouts = layouts(shape);
-    let fields: Vec<_> = shape.members.iter().map(|m| &m.ident).collect();
+    let fields: Vec<_> = shape.members.iter().map(|m| &m.access).collect();
     let types = shape.types();
     let flat = fields.iter().zip(&types).map(|(field, ty)| {
         quote_spanned! {ty.span()=> #field: <#ty as #rt::Lift<#lifetime>>::lift_flat(cx, src)?, }

@@ -67,16 +67,35 @@ pub fn variant_cases<'t, const N: usize>(
         .map_err(|_| anyhow::anyhow!("variant `{rust}` has {N} cases"))
 }
 
-/// The type of field `index` of the record type `ty` (which a derived
-/// record's `typecheck` accepted), for its `check_handles`.
-pub fn record_field_type(ty: &Type, index: usize) -> Result<&Type> {
-    match ty {
-        Type::Record(record) => match record.fields().get(index) {
-            Some(field) => Ok(&field.ty),
-            None => anyhow::bail!("type mismatch: the record `{ty}` has no field {index}"),
-        },
-        other => anyhow::bail!("type mismatch: expected a record, found `{other}`"),
+/// The type of field `index` of the record or tuple type `ty` (which a
+/// derived record's or tuple's `typecheck` accepted), for its
+/// `check_handles`.
+pub fn member_type(ty: &Type, index: usize) -> Result<&Type> {
+    let found = match ty {
+        Type::Record(record) => record.fields().get(index).map(|f| &f.ty),
+        Type::Tuple(tuple) => tuple.types().get(index),
+        other => anyhow::bail!("type mismatch: expected a record or tuple, found `{other}`"),
+    };
+    match found {
+        Some(ty) => Ok(ty),
+        None => anyhow::bail!("type mismatch: `{ty}` has no member {index}"),
     }
+}
+
+/// Checks that `ty` is a tuple of `N` elements and returns their types,
+/// for a derived `#[component(tuple)]`'s per-element checks.
+pub fn tuple_elements<'t, const N: usize>(rust: &str, ty: &'t Type) -> Result<[&'t Type; N]> {
+    let Type::Tuple(tuple) = ty else {
+        return Err(type_mismatch(rust, "tuple", ty));
+    };
+    let types: Vec<&Type> = tuple.types().iter().collect();
+    let found = types.len();
+    types.try_into().map_err(|_| {
+        anyhow::anyhow!(
+            "type mismatch: Rust tuple struct `{rust}` has {N} elements, but the WIT type \
+             `{ty}` has {found}"
+        )
+    })
 }
 
 /// [`ComponentType::check_handles`](crate::ComponentType::check_handles) of
