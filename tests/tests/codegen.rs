@@ -40,6 +40,7 @@ fixture!(gates, "codegen/gates.wit");
 fixture!(handle_lists, "codegen/handle-lists.wit");
 fixture!(import_named_exports, "codegen/import-named-exports.wit");
 fixture!(many_params, "codegen/many-params.wit");
+fixture!(name_clashes, "codegen/name-clashes.wit");
 fixture!(package_named_exports, "codegen/package-named-exports.wit");
 fixture!(handles_in_variants, "codegen/handles-in-variants.wit");
 fixture!(host_names, "codegen/host-names.wit");
@@ -202,4 +203,61 @@ fn imports_with_more_than_sixteen_parameters_link() {
         let mut linker = witbind::Linker::<Host>::new(&engine);
         many_params::owning::Many::add_to_linker(&mut linker, |h| h).unwrap();
     }
+}
+
+/// WIT names that meet the generator's own items, or each other after case
+/// conversion, get distinct Rust names (a trailing `_`), never a
+/// compilation error.
+#[test]
+fn clashing_names_get_distinct_rust_names() {
+    use name_clashes::owning::test::clashes::api::{
+        self, File, Guest_, Host_, HostFile, HostFile_, HostMyRes, HostMyRes_, MyRes, MyRes_,
+        MyUrl, MyUrl_,
+    };
+    use witbind::Resource;
+
+    struct Host;
+    impl HostFile for Host {
+        fn drop_(&mut self, _: Resource<File>) {}
+        fn get_url(&mut self, _: Resource<File>) -> u32 {
+            1
+        }
+        fn get_url_(&mut self, _: Resource<File>) -> u32 {
+            2
+        }
+        fn drop(&mut self, _: Resource<File>) -> witbind::Result<()> {
+            Ok(())
+        }
+    }
+    impl HostMyRes for Host {
+        fn drop(&mut self, _: Resource<MyRes>) -> witbind::Result<()> {
+            Ok(())
+        }
+    }
+    impl HostMyRes_ for Host {
+        fn drop(&mut self, _: Resource<MyRes_>) -> witbind::Result<()> {
+            Ok(())
+        }
+    }
+    impl api::Host for Host {
+        fn use_guest(&mut self, g: Guest_) -> Host_ {
+            Host_ { y: g.x }
+        }
+        fn get_url(&mut self) -> u32 {
+            3
+        }
+        fn get_url_(&mut self) -> u32 {
+            4
+        }
+    }
+    let _ = (MyUrl { a: 1 }, MyUrl_ { b: 2 }, HostFile_ { c: 3 });
+    for engine in witbind_tests::engines() {
+        let mut linker = witbind::Linker::<Host>::new(&engine);
+        name_clashes::owning::Clashes::add_to_linker(&mut linker, |h| h).unwrap();
+    }
+    // The export side: `Guest` stays the interface's struct, and the
+    // resources' structs and call methods are distinct.
+    let _ = |guest: &name_clashes::owning::exports::test::clashes::api::Guest| {
+        let _ = (guest.my_res(), guest.my_res_(), guest.file());
+    };
 }

@@ -8,6 +8,8 @@
 //! `&[T]`); a call then goes through `Func::call_prechecked` with the
 //! parameters' own lifetimes, with no lookup and no type check.
 
+use std::collections::BTreeSet;
+
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use wit_parser::{Function, FunctionKind, Type, TypeId};
@@ -17,13 +19,8 @@ use super::signature::{
     result_type,
 };
 use super::types::{Form, TypeGen, doc_attrs};
-use crate::names::type_ident;
+use crate::names::snake_ident;
 use crate::runtime;
-
-/// The field holding an export's `Func`.
-fn func_field(f: &Function) -> Ident {
-    format_ident!("func_{}", f.name.replace(['-', '.', '[', ']'], "_"))
-}
 
 /// One export's field initialiser, and its call method.
 pub(crate) struct ExportFunction {
@@ -35,14 +32,21 @@ pub(crate) struct ExportFunction {
 impl TypeGen<'_> {
     /// The lookup, type check and call method of the export `f` of the
     /// interface `iface` (`None` at the world), generated in `module`.
+    /// `taken` holds the names of the struct's other methods, which the
+    /// call method's name must differ from.
     pub(crate) fn export_function(
         &self,
         iface: Option<&str>,
         f: &Function,
         module: &[Ident],
+        taken: &mut BTreeSet<String>,
     ) -> ExportFunction {
         let rt = runtime();
-        let field = func_field(f);
+        let method_name = unique_name(call_method(f), taken);
+        let field = format_ident!(
+            "func_{}",
+            method_name.to_string().trim_start_matches("call_")
+        );
         let wit_name = &f.name;
         let name = match iface {
             Some(i) => quote!((#i, #wit_name)),
@@ -97,7 +101,6 @@ impl TypeGen<'_> {
                 #field.typed::<#checked, #results>()?;
             }
         };
-        let method_name = call_method(f);
         let docs = doc_attrs(&f.docs);
         let self_doc = format!(" Calls the export `{wit_name}`.");
         let docs = if f.docs.contents.is_some() {
@@ -151,15 +154,21 @@ impl TypeGen<'_> {
         let mut names = Vec::new();
         let mut inits = Vec::new();
         let mut methods = Vec::new();
+        // The interface struct's methods: `new`, one accessor per resource,
+        // one call method per function; each name used once.
+        let mut taken = BTreeSet::from(["new".to_string()]);
         for r in resources {
             let wit_name = self.resolve.types[*r].name.as_deref().unwrap_or_default();
-            let guest = format_ident!("Guest{}", type_ident(wit_name));
-            let field = format_ident!("resource_{}", wit_name.replace('-', "_"));
-            let accessor = crate::names::snake_ident(wit_name);
+            let resource_ident = self.resource_ident(*r);
+            let guest = format_ident!("Guest{resource_ident}");
+            let accessor = unique_name(snake_ident(&resource_ident), &mut taken);
+            let field = format_ident!("resource_{}", accessor.to_string().trim_start_matches("r#"));
+            let mut resource_taken =
+                BTreeSet::from(["new", "ty", "resource_drop"].map(String::from));
             let own: Vec<ExportFunction> = functions
                 .iter()
                 .filter(|f| resource_of(f) == Some(*r))
-                .map(|f| self.export_function(Some(iface_name), f, module))
+                .map(|f| self.export_function(Some(iface_name), f, module, &mut resource_taken))
                 .collect();
             items.extend(resource_struct(&guest, iface_name, wit_name, &own));
             fields.push(quote!(#field: #guest));
@@ -177,7 +186,7 @@ impl TypeGen<'_> {
             .iter()
             .filter(|f| matches!(f.kind, FunctionKind::Freestanding))
         {
-            let e = self.export_function(Some(iface_name), f, module);
+            let e = self.export_function(Some(iface_name), f, module, &mut taken);
             let field = &e.field;
             fields.push(quote!(#field: #rt::Func));
             names.push(field.clone());
@@ -267,4 +276,19 @@ fn resource_struct(
             }
         }
     }
+}
+
+/// `name`, or with underscores appended until no other method of the same
+/// struct (in `taken`) has the name.
+pub(crate) fn unique_name(name: Ident, taken: &mut BTreeSet<String>) -> Ident {
+    let mut text = name.to_string().trim_start_matches("r#").to_string();
+    if !taken.contains(&text) {
+        taken.insert(text);
+        return name;
+    }
+    while taken.contains(&text) {
+        text.push('_');
+    }
+    taken.insert(text.clone());
+    Ident::new(&text, name.span())
 }

@@ -4,7 +4,7 @@
 //! that registers them in a `Linker` through a plain accessor
 //! `get: fn(&mut T) -> &mut U`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use proc_macro2::{Group, Ident, TokenStream, TokenTree};
 use quote::{format_ident, quote};
@@ -16,7 +16,7 @@ use super::signature::{
     ParamList, borrowed_handle, has_flag, host_method, param_ident, resource_of,
 };
 use super::types::{Form, TypeGen, doc_attrs};
-use crate::names::{snake_ident, type_ident};
+use crate::names::snake_ident;
 use crate::runtime;
 
 /// What one import scope (an interface, or the world itself) contains.
@@ -80,15 +80,19 @@ impl TypeGen<'_> {
         for r in &scope.resources {
             let def = &self.resolve.types[*r];
             let wit_name = def.name.as_deref().unwrap_or_default();
-            let host_trait = format_ident!("Host{}", type_ident(wit_name));
+            let host_trait = format_ident!("Host{}", self.resource_ident(*r));
             let marker = self.type_ref(&Type::Id(*r), scope.module, Form::Owned);
             let mut methods = Vec::new();
+            // `drop` is the trait's own; WIT names that meet after case
+            // conversion get distinct methods.
+            let mut taken = BTreeSet::from(["drop".to_string()]);
             for f in scope
                 .functions
                 .iter()
                 .filter(|f| resource_of(f) == Some(*r))
             {
-                let hf = self.host_function(scope, f, &host_trait, &errors);
+                let method = unique_method(host_method(f), &mut taken);
+                let hf = self.host_function(scope, f, (&host_trait, method), &errors);
                 methods.push(hf.decl);
                 registrations.extend(hf.register);
                 converts.extend(hf.convert);
@@ -111,8 +115,10 @@ impl TypeGen<'_> {
             });
             supertraits.push(host_trait);
         }
+        let mut taken = BTreeSet::new();
         for f in scope.functions.iter().filter(|f| resource_of(f).is_none()) {
-            let hf = self.host_function(scope, f, &scope.trait_name, &errors);
+            let method = unique_method(host_method(f), &mut taken);
+            let hf = self.host_function(scope, f, (&scope.trait_name, method), &errors);
             free.push(hf.decl);
             registrations.extend(hf.register);
             converts.extend(hf.convert);
@@ -148,13 +154,12 @@ impl TypeGen<'_> {
         &self,
         scope: &ImportScope<'_>,
         f: &Function,
-        host_trait: &Ident,
+        (host_trait, method): (&Ident, Ident),
         errors: &HashMap<TypeId, syn::Path>,
     ) -> HostFunction {
         let rt = runtime();
         let module = scope.module;
         let docs = doc_attrs(&f.docs);
-        let method = host_method(f);
         let wit_name = &f.name;
         let borrowing = matches!(self.options.ownership, Ownership::Borrowing { .. });
         let form = if borrowing {
@@ -359,4 +364,20 @@ fn with_lifetime(tokens: TokenStream, name: &str) -> TokenStream {
         out.push(tree);
     }
     out.into_iter().collect()
+}
+
+/// `method`, or with underscores appended until no other method of the
+/// trait (in `taken`) has the name (`r#type` becomes `type_`, no keyword).
+fn unique_method(method: Ident, taken: &mut BTreeSet<String>) -> Ident {
+    let raw = method.to_string();
+    let mut name = raw.trim_start_matches("r#").to_string();
+    if !taken.contains(&name) {
+        taken.insert(name);
+        return method;
+    }
+    while taken.contains(&name) {
+        name.push('_');
+    }
+    taken.insert(name.clone());
+    Ident::new(&name, method.span())
 }

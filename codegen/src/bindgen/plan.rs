@@ -171,7 +171,7 @@ impl Plan {
             .collect();
         modules.push((Vec::new(), world_types.clone()));
         for (module, types) in &modules {
-            let mut taken: BTreeSet<String> = BTreeSet::new();
+            let mut taken = reserved_names(resolve, world, module, types);
             for id in types {
                 let Some(name) = resolve.types[*id].name.as_deref() else {
                     continue;
@@ -230,6 +230,35 @@ impl Plan {
 }
 
 /// `name`, or `name_`, `name__`, ... when a type of the module already has it.
+/// The names the generator gives its own items in `module` (whose named
+/// types are `types`), which the WIT types there must not take: `Host` and
+/// `Guest`, `Host<Resource>` and `Guest<Resource>` for its resources, and
+/// at the root the world's struct, `<World>Imports` and `<World>Pre`.
+fn reserved_names(
+    resolve: &Resolve,
+    world: WorldId,
+    module: &[Ident],
+    types: &[TypeId],
+) -> BTreeSet<String> {
+    let mut reserved: BTreeSet<String> = ["Host", "Guest"].map(String::from).into();
+    for id in types {
+        let def = &resolve.types[*id];
+        if let (TypeDefKind::Resource, Some(name)) = (&def.kind, def.name.as_deref()) {
+            let ident = type_ident(name).to_string();
+            let ident = ident.trim_start_matches("r#");
+            reserved.insert(format!("Host{ident}"));
+            reserved.insert(format!("Guest{ident}"));
+        }
+    }
+    if module.is_empty() {
+        let world = type_ident(&resolve.worlds[world].name).to_string();
+        for suffix in ["", "Imports", "Pre"] {
+            reserved.insert(format!("{world}{suffix}"));
+        }
+    }
+    reserved
+}
+
 fn unique(name: Ident, taken: &mut BTreeSet<String>) -> Ident {
     let mut text = name.to_string();
     while taken.contains(&text) {

@@ -37,7 +37,10 @@ pub(crate) fn host_method(f: &Function) -> Ident {
 pub(crate) fn call_method(f: &Function) -> Ident {
     match f.kind {
         FunctionKind::Constructor(_) => format_ident!("call_constructor"),
-        _ => format_ident!("call_{}", f.item_name().replace('-', "_")),
+        _ => {
+            let item = snake_ident(f.item_name()).to_string();
+            format_ident!("call_{}", item.trim_start_matches("r#"))
+        }
     }
 }
 

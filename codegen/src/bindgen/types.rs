@@ -340,6 +340,18 @@ impl TypeGen<'_> {
         exported_here || (!imported && self.plan.interfaces.iter().any(|m| m.id == owner))
     }
 
+    /// The Rust name of the resource `r`'s handle type, without `r#`: what
+    /// its `Host<Resource>` trait and `Guest<Resource>` struct are named
+    /// after, so that resources whose names meet after case conversion
+    /// get distinct ones too.
+    pub(crate) fn resource_ident(&self, r: TypeId) -> String {
+        let ident = match self.plan.homes.get(&r) {
+            Some(Home::Generated { owned, .. }) => owned.to_string(),
+            _ => type_ident(self.resolve.types[r].name.as_deref().unwrap_or_default()).to_string(),
+        };
+        ident.trim_start_matches("r#").to_string()
+    }
+
     /// The derives of a generated record, variant or enum: witbind's, the
     /// standard ones the type supports, then the `additional_derives` that
     /// are not among them (a trait derived twice does not compile).

@@ -137,9 +137,15 @@ impl TypeGen<'_> {
                 interface_adds.push(quote!(#(#path::)* add_to_linker(linker, get)?;));
             }
         }
+        // The world struct's own methods, and its interface accessors.
+        let mut taken: std::collections::BTreeSet<String> =
+            ["new", "instance", "instantiate", "add_to_linker"]
+                .map(String::from)
+                .into();
+        taken.extend(names.iter().map(|n| n.to_string()));
         for item in w.exports.values() {
             if let WorldItem::Function(f) = item {
-                let e = self.export_function(None, f, &[]);
+                let e = self.export_function(None, f, &[], &mut taken);
                 let field = e.field;
                 fields.push(quote!(#field: #rt::Func));
                 names.push(field);
