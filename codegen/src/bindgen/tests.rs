@@ -292,3 +292,30 @@ fn borrowing_mode_registers_imports_with_borrowed_parameters() {
         "{out}"
     );
 }
+
+#[test]
+fn exported_interfaces_use_the_exported_resources_of_an_interface_also_imported() {
+    let wit = "package t:r;
+interface types { resource file; }
+interface api { use types.{file}; open: func() -> file; take: func(f: borrow<file>); }
+world w { import types; export types; export api; use types.{file}; export uses-import: func() -> file; }";
+    let out = run(quote!({ inline: #wit })).unwrap();
+    let call = |name: &str| {
+        let i = out.find(&format!("fn {name} ")).unwrap();
+        out[i..i + 200].to_string()
+    };
+    // The exported `api` names the exported `types`: a guest resource.
+    assert!(
+        call("call_open").contains("Result < :: witbind :: ResourceAny >"),
+        "{out}"
+    );
+    assert!(
+        call("call_take").contains("f : & :: witbind :: ResourceAny"),
+        "{out}"
+    );
+    // The world's own `use` names the imported `types`: the host's.
+    assert!(
+        call("call_uses_import").contains("Resource < t :: r :: types :: File >"),
+        "{out}"
+    );
+}

@@ -322,22 +322,21 @@ impl TypeGen<'_> {
     }
 
     /// Whether resource `r`, named from the module at `from`, is one the
-    /// world exports: it belongs to an exported interface, and either is
-    /// named from that interface's export module or is not imported too.
+    /// world exports (a guest's, handled as `ResourceAny`) rather than one
+    /// it imports (the host's `Resource<T>`). From an export module, a
+    /// resource of an interface the world exports is the exported one, as
+    /// in the component the exported interface's `use` names the exported
+    /// instance; from anywhere else it is the imported one unless the
+    /// world only exports its interface.
     pub(crate) fn exported_resource(&self, r: TypeId, from: &[Ident]) -> bool {
         let TypeOwner::Interface(owner) = self.resolve.types[r].owner else {
             return false;
         };
-        let mut modules = self.plan.interfaces.iter().filter(|m| m.id == owner);
-        let (mut imported, mut exported_here) = (false, false);
-        for m in modules.by_ref() {
-            if m.exported {
-                exported_here |= m.path == from;
-            } else {
-                imported = true;
-            }
-        }
-        exported_here || (!imported && self.plan.interfaces.iter().any(|m| m.id == owner))
+        let modules = || self.plan.interfaces.iter();
+        let owner_exported = modules().any(|m| m.id == owner && m.exported);
+        let owner_imported = modules().any(|m| m.id == owner && !m.exported);
+        let from_export = modules().any(|m| m.exported && m.path == from);
+        owner_exported && (from_export || !owner_imported)
     }
 
     /// The Rust name of the resource `r`'s handle type, without `r#`: what
