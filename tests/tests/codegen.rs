@@ -243,6 +243,12 @@ fn clashing_names_get_distinct_rust_names() {
         fn use_guest(&mut self, g: Guest_) -> Host_ {
             Host_ { y: g.x }
         }
+        fn fallible(&mut self) -> Result<u32, api::Errno> {
+            Err(api::Errno::MyUrl_)
+        }
+        fn failing(&mut self) -> Result<(), api::Failure> {
+            Err(api::Failure::Io(api::Errno::NotFound))
+        }
         fn get_url(&mut self) -> u32 {
             3
         }
@@ -251,6 +257,11 @@ fn clashing_names_get_distinct_rust_names() {
         }
     }
     let _ = (MyUrl { a: 1 }, MyUrl_ { b: 2 }, HostFile_ { c: 3 });
+    let fields = api::Fields {
+        my_url: 1,
+        my_url_: 2,
+    };
+    assert_eq!(fields.my_url + fields.my_url_, 3);
     for engine in witbind_tests::engines() {
         let mut linker = witbind::Linker::<Host>::new(&engine);
         name_clashes::owning::Clashes::add_to_linker(&mut linker, |h| h).unwrap();
@@ -260,4 +271,20 @@ fn clashing_names_get_distinct_rust_names() {
     let _ = |guest: &name_clashes::owning::exports::test::clashes::api::Guest| {
         let _ = (guest.my_res(), guest.my_res_(), guest.file());
     };
+}
+
+/// Enums and variants that a `result` names as its error are errors: they
+/// display and work with `?` into `Box<dyn Error>` and `anyhow`.
+#[test]
+fn error_types_of_results_implement_display_and_error() {
+    use name_clashes::owning::test::clashes::api::{Errno, Failure};
+    fn fails() -> Result<(), Box<dyn std::error::Error>> {
+        Err(Failure::Io(Errno::NotFound))?;
+        Ok(())
+    }
+    let err = fails().unwrap_err();
+    assert_eq!(err.to_string(), "failure: Io(NotFound)");
+    assert_eq!(Errno::Access.to_string(), "errno: Access");
+    let any: anyhow::Error = Errno::MyUrl.into();
+    assert!(any.downcast_ref::<Errno>().is_some());
 }

@@ -3,6 +3,8 @@
 //! impls and a compile-time check of the derive's layout against
 //! wit-parser's `SizeAlign`.
 
+use std::collections::BTreeSet;
+
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 use wit_parser::{Docs, Handle, Resolve, SizeAlign, Type, TypeDefKind, TypeId, TypeOwner};
@@ -146,10 +148,11 @@ impl TypeGen<'_> {
         let derives = self.derives(id, form);
         let item = match &def.kind {
             TypeDefKind::Record(record) => {
+                let mut taken = BTreeSet::new();
                 let fields = record.fields.iter().map(|f| {
                     let docs = doc_attrs(&f.docs);
                     let name = &f.name;
-                    let field = snake_ident(name);
+                    let field = unique_member(snake_ident(name), &mut taken);
                     let ty = self.type_ref(&f.ty, module, form);
                     quote!(#docs #[component(name = #name)] pub #field: #ty,)
                 });
@@ -161,10 +164,11 @@ impl TypeGen<'_> {
                 }
             }
             TypeDefKind::Variant(variant) => {
+                let mut taken = BTreeSet::new();
                 let cases = variant.cases.iter().map(|c| {
                     let docs = doc_attrs(&c.docs);
                     let name = &c.name;
-                    let case = type_ident(name);
+                    let case = unique_member(type_ident(name), &mut taken);
                     let payload = c.ty.as_ref().map(|t| {
                         let t = self.type_ref(t, module, form);
                         quote!((#t))
@@ -179,10 +183,11 @@ impl TypeGen<'_> {
                 }
             }
             TypeDefKind::Enum(e) => {
+                let mut taken = BTreeSet::new();
                 let cases = e.cases.iter().map(|c| {
                     let docs = doc_attrs(&c.docs);
                     let name = &c.name;
-                    let case = type_ident(name);
+                    let case = unique_member(type_ident(name), &mut taken);
                     quote!(#docs #[component(name = #name)] #case,)
                 });
                 quote! {
@@ -256,7 +261,37 @@ impl TypeGen<'_> {
             _ => return TokenStream::new(),
         };
         let assertion = self.layout_assertion(id, quote!(#ident #static_generics), wit_name);
-        quote!(#item #assertion)
+        let error = self.error_impls(id, quote!(#ident #generics), generics.as_ref());
+        quote!(#item #assertion #error)
+    }
+
+    /// `Display` and `std::error::Error` for an enum or variant that some
+    /// `result<_, E>` of the world names as its error, so that it works
+    /// with `?` and error-reporting crates.
+    fn error_impls(
+        &self,
+        id: TypeId,
+        ty: TokenStream,
+        generics: Option<&TokenStream>,
+    ) -> TokenStream {
+        let def = &self.resolve.types[id];
+        let is_enum_or_variant = matches!(def.kind, TypeDefKind::Enum(_) | TypeDefKind::Variant(_));
+        if !is_enum_or_variant
+            || holds_long_tuple(self.resolve, &Type::Id(id))
+            || !is_error_type(self.resolve, id)
+        {
+            return TokenStream::new();
+        }
+        let wit_name = def.name.as_deref().unwrap_or_default();
+        quote! {
+            impl #generics ::core::fmt::Display for #ty {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::write!(f, "{}: {:?}", #wit_name, self)
+                }
+            }
+
+            impl #generics ::std::error::Error for #ty {}
+        }
     }
 
     /// The Rust form of a type definition's structure, bypassing its name.
@@ -433,4 +468,29 @@ fn std_derive(name: &str) -> TokenStream {
         "Eq" => quote!(::core::cmp::Eq),
         _ => quote!(::core::hash::Hash),
     }
+}
+
+/// `name`, or with underscores appended until no other field or case of
+/// the same type (in `taken`) has the name.
+fn unique_member(name: Ident, taken: &mut BTreeSet<String>) -> Ident {
+    let mut text = name.to_string().trim_start_matches("r#").to_string();
+    if taken.insert(text.clone()) {
+        return name;
+    }
+    while taken.contains(&text) {
+        text.push('_');
+    }
+    taken.insert(text.clone());
+    Ident::new(&text, name.span())
+}
+
+/// Whether some `result<_, E>` of `resolve` has `id` (or an alias of it)
+/// as its error type.
+fn is_error_type(resolve: &Resolve, id: TypeId) -> bool {
+    resolve.types.iter().any(|(_, def)| match &def.kind {
+        TypeDefKind::Result(r) => {
+            matches!(r.err, Some(Type::Id(e)) if alias_target(resolve, e) == id)
+        }
+        _ => false,
+    })
 }
