@@ -319,3 +319,28 @@ world w { import types; export types; export api; use types.{file}; export uses-
         "{out}"
     );
 }
+
+#[test]
+fn fallible_constructors_return_results_on_both_sides() {
+    let wit = "package t:m@1.0.0;
+interface i { resource r { constructor(x: u32) -> result<r, string>; } }
+world w { import i; export i; }";
+    let out = run(quote!({ inline: #wit })).unwrap();
+    // The host implements it returning the error as a value...
+    assert!(
+        out.contains(
+            "fn new (& mut self , x : u32) -> :: core :: result :: Result < :: witbind :: \
+             Resource < R > , :: std :: string :: String > ;"
+        ),
+        "{out}"
+    );
+    // ...and calling the guest's gives the error back, inside the trap result.
+    assert!(
+        out.contains(
+            "fn call_constructor (& self , store : impl :: witbind :: AsContextMut , x : u32) -> \
+             :: witbind :: Result < :: core :: result :: Result < :: witbind :: ResourceAny , \
+             :: std :: string :: String > >"
+        ),
+        "{out}"
+    );
+}
