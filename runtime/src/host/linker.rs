@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use wasmtime_environ::PrimaryMap;
-use wasmtime_environ::component::TypeDef;
+use wasmtime_environ::component::{ComponentTypes, TypeDef};
 
 use crate::abi::traits::{ComponentType, Lift, Lower};
 use crate::error::Result;
@@ -16,7 +16,8 @@ use crate::host::component::Component;
 use crate::host::engine::Engine;
 use crate::host::instance::Instance;
 use crate::host::link::{Imports, LoweredHosts, instantiate, lower_imports};
-use crate::host::plan::types::FuncType;
+use crate::host::plan::ComponentPlan;
+use crate::host::plan::types::{FuncType, ResourceMap};
 use crate::host::runtime::context::{AsContextMut, StoreContextMut};
 use crate::host::runtime::state::{Cx, HostDtor, HostDtors};
 use crate::resources::Resource;
@@ -176,6 +177,7 @@ impl<T: 'static> Linker<T> {
         // Imports can only name imported resources, so any instance's
         // resource map types them the same.
         let resource_types = resource_map(plan, 0, imported.clone());
+        self.check_declared(plan, &resource_types)?;
         let mut funcs = PrimaryMap::new();
         for (_, (full_name, def, ty)) in found.into_iter() {
             let func = match (ty, def) {
@@ -203,6 +205,80 @@ impl<T: 'static> Linker<T> {
             imported: imported.into(),
             host_dtors: host_dtors.into(),
         })
+    }
+}
+
+impl<T: 'static> Linker<T> {
+    /// Checks that every import the component declares is defined with its
+    /// declared kind and type, whether or not its core code uses it: the
+    /// component's type promises all of them.
+    fn check_declared(&self, plan: &ComponentPlan, resource_types: &ResourceMap) -> Result<()> {
+        let (info, types) = (&plan.info, &plan.types);
+        for (_, (name, ext)) in info.import_types.iter() {
+            match ext.ty {
+                TypeDef::ComponentInstance(instance) => {
+                    if let Some(def) = self.root.get(name) {
+                        anyhow::bail!(
+                            "import `{name}`: the component imports an instance, the linker \
+                             defines a {}",
+                            def.kind()
+                        );
+                    }
+                    let defs = self.instances.get(name);
+                    for (item, export) in types[instance].exports.iter() {
+                        let full = format!("{name}#{item}");
+                        let def = defs.and_then(|d| d.get(item));
+                        check_item(&full, def, export.ty, types, resource_types)?;
+                    }
+                }
+                ty => {
+                    if self.instances.contains_key(name) && !self.root.contains_key(name) {
+                        anyhow::bail!(
+                            "import `{name}`: the component imports a {}, the linker defines an \
+                             interface",
+                            ty.desc()
+                        );
+                    }
+                    check_item(name, self.root.get(name), ty, types, resource_types)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Checks the linker's definition `def` of the declared import `name` of
+/// type `ty`.
+fn check_item<T: 'static>(
+    name: &str,
+    def: Option<&Definition<T>>,
+    ty: TypeDef,
+    types: &ComponentTypes,
+    resource_types: &ResourceMap,
+) -> Result<()> {
+    match (ty, def) {
+        (TypeDef::ComponentFunc(f), Some(Definition::Func(host))) => {
+            let func_ty = FuncType::new(types, resource_types, f)
+                .map_err(|e| e.context(format!("import `{name}`")))?;
+            host.typecheck(name, &func_ty)
+        }
+        (TypeDef::Resource(_), Some(Definition::Resource(_))) => Ok(()),
+        (TypeDef::ComponentFunc(_) | TypeDef::Resource(_), Some(def)) => anyhow::bail!(
+            "import `{name}`: the component imports a {}, the linker defines a {}",
+            ty.desc(),
+            def.kind()
+        ),
+        (TypeDef::ComponentFunc(_) | TypeDef::Resource(_), None) => anyhow::bail!(
+            "missing import: the component imports `{name}` ({}), which the linker does not \
+             define",
+            ty.desc()
+        ),
+        // A value type (a record, an enum, ...) needs no definition.
+        (TypeDef::Interface(_), _) => Ok(()),
+        (other, _) => anyhow::bail!(
+            "import `{name}`: importing a {} is not supported by witbind yet",
+            other.desc()
+        ),
     }
 }
 
