@@ -11,9 +11,6 @@ use crate::error::Result;
 
 /// Fails on the first unsupported construct of `translation`.
 pub(crate) fn check_supported(translation: &ComponentTranslation) -> Result<()> {
-    for trampoline in translation.trampolines.values() {
-        check_trampoline(trampoline)?;
-    }
     let component = &translation.component;
     for options in component.options.values() {
         if options.async_ {
@@ -52,6 +49,12 @@ pub(crate) fn check_supported(translation: &ComponentTranslation) -> Result<()> 
             GlobalInitializer::LowerImport { .. } | GlobalInitializer::ExtractMemory(_) => {}
         }
     }
+    // After the initializers: a fused adapter's built-ins (`trap`, resource
+    // transfer, ...) are reported as the adapter the user's component
+    // made, above, not by the built-in's internal name.
+    for trampoline in translation.trampolines.values() {
+        check_trampoline(trampoline)?;
+    }
     Ok(())
 }
 
@@ -74,6 +77,11 @@ fn check_trampoline(trampoline: &Trampoline) -> Result<()> {
             "string transcoding between sub-components ({})",
             op.desc()
         )),
+        Trampoline::Trap
+        | Trampoline::ResourceTransferOwn
+        | Trampoline::ResourceTransferBorrow
+        | Trampoline::EnterSyncCall
+        | Trampoline::ExitSyncCall => unsupported("calls between sub-components (fused adapters)"),
         other => unsupported(&format!("the `{}` built-in", other.symbol_name())),
     }
 }
