@@ -437,19 +437,19 @@ fn variants_enums_options_and_results_cross_both_ways() {
         );
         assert_eq!(
             guest
-                .call_area(&mut store, Shape::Rect((2.0, 3.5)))
+                .call_area(&mut store, &Shape::Rect((2.0, 3.5)))
                 .unwrap(),
             7.0,
             "{backend}"
         );
         assert_eq!(
-            guest.call_area(&mut store, Shape::Circle(2.0)).unwrap(),
+            guest.call_area(&mut store, &Shape::Circle(2.0)).unwrap(),
             12.0,
             "{backend}"
         );
         assert_eq!(
             guest
-                .call_area(&mut store, Shape::Label("héllo".into()))
+                .call_area(&mut store, &Shape::Label("héllo".into()))
                 .unwrap(),
             6.0,
             "{backend}"
@@ -463,14 +463,14 @@ fn variants_enums_options_and_results_cross_both_ways() {
             Wide::Nothing,
         ] {
             assert_eq!(
-                guest.call_echo_wide(&mut store, w.clone()).unwrap(),
+                guest.call_echo_wide(&mut store, &w).unwrap(),
                 w,
                 "{backend}"
             );
         }
         assert_eq!(
             guest
-                .call_echo_nested_option(&mut store, Some(Some("x".into())))
+                .call_echo_nested_option(&mut store, Some(Some("x")))
                 .unwrap(),
             Some(Some("x".into())),
             "{backend}"
@@ -507,17 +507,17 @@ fn records_and_tuples_cross_both_ways() {
         .unwrap();
         let p = Point { x: 3, y: -4 };
         assert_eq!(
-            guest.call_echo_point(&mut store, p.clone()).unwrap(),
+            guest.call_echo_point(&mut store, &p).unwrap(),
             p,
             "{backend}"
         );
         assert_eq!(
-            guest.call_translate(&mut store, p, 1, 1).unwrap(),
+            guest.call_translate(&mut store, &p, 1, 1).unwrap(),
             Point { x: 4, y: -3 },
             "{backend}"
         );
         assert_eq!(
-            guest.call_swap(&mut store, (7, "s".into())).unwrap(),
+            guest.call_swap(&mut store, (7, "s")).unwrap(),
             ("s".to_string(), 7),
             "{backend}"
         );

@@ -12,11 +12,11 @@ use std::collections::BTreeSet;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use wit_parser::{Function, FunctionKind, Type, TypeId};
+use wit_parser::{Function, FunctionKind, Type, TypeDefKind, TypeId};
 
+use super::plan::{alias_target, holds_handle};
 use super::signature::{
-    ParamList, borrowed_handle, call_method, list_element, param_ident, resource_of, result_tuple,
-    result_type,
+    ParamList, borrowed_handle, call_method, param_ident, resource_of, result_tuple, result_type,
 };
 use super::types::{Form, TypeGen, doc_attrs};
 use crate::names::snake_ident;
@@ -61,26 +61,15 @@ impl TypeGen<'_> {
         let mut args = Vec::new();
         for p in &f.params {
             let ident = param_ident(&p.name);
-            if p.ty == Type::String {
-                params.push(quote!(#ident: &str));
-                checked.push(quote!(&'static str));
-                elided.push(quote!(&str));
-                args.push(quote!(#ident));
-            } else if let Some(element) = list_element(self, &p.ty) {
-                let element = self.type_ref(&element, module, Form::Owned);
-                params.push(quote!(#ident: &[#element]));
-                checked.push(quote!(&'static [#element]));
-                elided.push(quote!(&[#element]));
-                args.push(quote!(#ident));
-            } else if let Some(handle) = borrowed_handle(self, &p.ty, module) {
+            if let Some(handle) = borrowed_handle(self, &p.ty, module) {
                 params.push(quote!(#ident: &#handle));
                 checked.push(quote!(#rt::Borrowed<#handle>));
                 elided.push(quote!(#rt::Borrowed<#handle>));
                 args.push(quote!(#ident.as_borrow()));
             } else {
-                let ty = self.type_ref(&p.ty, module, Form::Owned);
+                let ty = self.param_form(&p.ty, module, &TokenStream::new());
                 params.push(quote!(#ident: #ty));
-                checked.push(ty.clone());
+                checked.push(self.param_form(&p.ty, module, &quote!('static)));
                 elided.push(ty);
                 args.push(quote!(#ident));
             }
@@ -136,6 +125,54 @@ impl TypeGen<'_> {
             field,
             init,
             method,
+        }
+    }
+
+    /// How a call method takes a parameter of type `ty`, as wasmtime's
+    /// bindings do: strings and lists borrowed (`&str`, `&[T]`), also inside
+    /// options, results and tuples; records and variants by reference
+    /// (unless they hold handles, which move); everything else by value.
+    /// `lt` is the references' lifetime (`'static` for the type check made
+    /// once, nothing for the calls).
+    fn param_form(&self, ty: &Type, module: &[Ident], lt: &TokenStream) -> TokenStream {
+        let owned = || self.type_ref(ty, module, Form::Owned);
+        let Type::Id(id) = ty else {
+            return match ty {
+                Type::String => quote!(&#lt str),
+                _ => owned(),
+            };
+        };
+        let target = alias_target(self.resolve, *id);
+        let def = &self.resolve.types[target];
+        let anonymous = def.name.is_none();
+        let payload = |t: &Option<Type>| match t {
+            Some(t) => self.param_form(t, module, lt),
+            None => quote!(()),
+        };
+        match &def.kind {
+            TypeDefKind::List(element) => {
+                let element = self.type_ref(element, module, Form::Owned);
+                quote!(&#lt [#element])
+            }
+            TypeDefKind::Option(t) if anonymous => {
+                let t = self.param_form(t, module, lt);
+                quote!(::core::option::Option<#t>)
+            }
+            TypeDefKind::Result(r) if anonymous => {
+                let (ok, err) = (payload(&r.ok), payload(&r.err));
+                quote!(::core::result::Result<#ok, #err>)
+            }
+            TypeDefKind::Tuple(t) if anonymous && t.types.len() <= 16 => {
+                let types = t.types.iter().map(|t| self.param_form(t, module, lt));
+                quote!((#(#types,)*))
+            }
+            TypeDefKind::Record(_) | TypeDefKind::Variant(_)
+                if !anonymous && !holds_handle(self.resolve, &Type::Id(target)) =>
+            {
+                let named = owned();
+                quote!(&#lt #named)
+            }
+            _ => owned(),
         }
     }
 

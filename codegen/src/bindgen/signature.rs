@@ -73,18 +73,6 @@ pub(crate) fn borrowed_handle(
     }
 }
 
-/// The element type of a top-level anonymous `list<T>`.
-pub(crate) fn list_element(types: &TypeGen<'_>, ty: &Type) -> Option<Type> {
-    let Type::Id(id) = ty else {
-        return None;
-    };
-    let def = &types.resolve.types[*id];
-    match &def.kind {
-        TypeDefKind::List(t) if def.name.is_none() => Some(*t),
-        _ => None,
-    }
-}
-
 /// The Rust result of a function: `()` without one.
 pub(crate) fn result_type(types: &TypeGen<'_>, f: &Function, from: &[Ident]) -> TokenStream {
     match &f.result {

@@ -344,3 +344,20 @@ world w { import i; export i; }";
         "{out}"
     );
 }
+
+#[test]
+fn call_methods_borrow_parameters_at_any_depth_as_wasmtime_does() {
+    let wit = "package t:p;
+interface i {
+  record rec { s: string }
+  enum e { a, b }
+  type bytes = list<u8>;
+  f: func(a: option<string>, b: result<list<u8>, string>, r: rec, t: tuple<string, u32>, x: e, y: bytes, l: list<rec>);
+}
+world w { export i; }";
+    let out = run(quote!({ inline: #wit })).unwrap();
+    let expected = "fn call_f (& self , store : impl :: witbind :: AsContextMut , a : :: core :: \
+                    option :: Option < & str > , b : :: core :: result :: Result < & [u8] , & \
+                    str > , r : & Rec , t : (& str , u32 ,) , x : E , y : & [u8] , l : & [Rec])";
+    assert!(out.contains(expected), "{out}");
+}
