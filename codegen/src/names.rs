@@ -140,3 +140,19 @@ mod tests {
         assert!(!is_valid_wit_name("foo_bar"));
     }
 }
+
+/// `name`, or with underscores appended until nothing in `taken` (the
+/// names already given in one scope: a trait's methods, a type's fields)
+/// has it; the result is recorded in `taken`. `r#type` that meets another
+/// `type` becomes `type_`, which is no keyword.
+pub(crate) fn unique_ident(name: Ident, taken: &mut std::collections::BTreeSet<String>) -> Ident {
+    let mut text = name.to_string().trim_start_matches("r#").to_string();
+    if taken.insert(text.clone()) {
+        return name;
+    }
+    while taken.contains(&text) {
+        text.push('_');
+    }
+    taken.insert(text.clone());
+    Ident::new(&text, name.span())
+}

@@ -19,7 +19,7 @@ use super::signature::{
     ParamList, borrowed_handle, call_method, param_ident, resource_of, result_tuple, result_type,
 };
 use super::types::{Form, TypeGen, doc_attrs};
-use crate::names::snake_ident;
+use crate::names::{snake_ident, unique_ident};
 use crate::runtime;
 
 /// One export's field initialiser, and its call method.
@@ -42,7 +42,7 @@ impl TypeGen<'_> {
         taken: &mut BTreeSet<String>,
     ) -> ExportFunction {
         let rt = runtime();
-        let method_name = unique_name(call_method(f), taken);
+        let method_name = unique_ident(call_method(f), taken);
         let field = format_ident!(
             "func_{}",
             method_name.to_string().trim_start_matches("call_")
@@ -198,7 +198,7 @@ impl TypeGen<'_> {
             let wit_name = self.resolve.types[*r].name.as_deref().unwrap_or_default();
             let resource_ident = self.resource_ident(*r);
             let guest = format_ident!("Guest{resource_ident}");
-            let accessor = unique_name(snake_ident(&resource_ident), &mut taken);
+            let accessor = unique_ident(snake_ident(&resource_ident), &mut taken);
             let field = format_ident!("resource_{}", accessor.to_string().trim_start_matches("r#"));
             let mut resource_taken =
                 BTreeSet::from(["new", "ty", "resource_drop"].map(String::from));
@@ -313,19 +313,4 @@ fn resource_struct(
             }
         }
     }
-}
-
-/// `name`, or with underscores appended until no other method of the same
-/// struct (in `taken`) has the name.
-pub(crate) fn unique_name(name: Ident, taken: &mut BTreeSet<String>) -> Ident {
-    let mut text = name.to_string().trim_start_matches("r#").to_string();
-    if !taken.contains(&text) {
-        taken.insert(text);
-        return name;
-    }
-    while taken.contains(&text) {
-        text.push('_');
-    }
-    taken.insert(text.clone());
-    Ident::new(&text, name.span())
 }

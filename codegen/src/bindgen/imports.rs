@@ -16,7 +16,7 @@ use super::signature::{
     ParamList, borrowed_handle, has_flag, host_method, param_ident, resource_of,
 };
 use super::types::{Form, TypeGen, doc_attrs};
-use crate::names::snake_ident;
+use crate::names::{snake_ident, unique_ident};
 use crate::runtime;
 
 /// What one import scope (an interface, or the world itself) contains.
@@ -91,7 +91,7 @@ impl TypeGen<'_> {
                 .iter()
                 .filter(|f| resource_of(f) == Some(*r))
             {
-                let method = unique_method(host_method(f), &mut taken);
+                let method = unique_ident(host_method(f), &mut taken);
                 let hf = self.host_function(scope, f, (&host_trait, method), &errors);
                 methods.push(hf.decl);
                 registrations.extend(hf.register);
@@ -117,7 +117,7 @@ impl TypeGen<'_> {
         }
         let mut taken = BTreeSet::new();
         for f in scope.functions.iter().filter(|f| resource_of(f).is_none()) {
-            let method = unique_method(host_method(f), &mut taken);
+            let method = unique_ident(host_method(f), &mut taken);
             let hf = self.host_function(scope, f, (&scope.trait_name, method), &errors);
             free.push(hf.decl);
             registrations.extend(hf.register);
@@ -364,20 +364,4 @@ fn with_lifetime(tokens: TokenStream, name: &str) -> TokenStream {
         out.push(tree);
     }
     out.into_iter().collect()
-}
-
-/// `method`, or with underscores appended until no other method of the
-/// trait (in `taken`) has the name (`r#type` becomes `type_`, no keyword).
-fn unique_method(method: Ident, taken: &mut BTreeSet<String>) -> Ident {
-    let raw = method.to_string();
-    let mut name = raw.trim_start_matches("r#").to_string();
-    if !taken.contains(&name) {
-        taken.insert(name);
-        return method;
-    }
-    while taken.contains(&name) {
-        name.push('_');
-    }
-    taken.insert(name.clone());
-    Ident::new(&name, method.span())
 }

@@ -11,7 +11,7 @@ use wit_parser::{
 };
 
 use super::options::{Options, Ownership};
-use crate::names::{snake_ident, type_ident};
+use crate::names::{snake_ident, type_ident, unique_ident};
 
 /// Which Rust types a WIT type becomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,8 +176,8 @@ impl Plan {
                 let Some(name) = resolve.types[*id].name.as_deref() else {
                     continue;
                 };
-                let owned = unique(type_ident(name), &mut taken);
-                let borrowed = unique(type_ident(&format!("{name}-borrowed")), &mut taken);
+                let owned = unique_ident(type_ident(name), &mut taken);
+                let borrowed = unique_ident(type_ident(&format!("{name}-borrowed")), &mut taken);
                 // An interface generated twice (imported, and exported with
                 // its own resources) keeps its import module as the home;
                 // the export module's own items refer to each other locally
@@ -257,19 +257,6 @@ fn reserved_names(
         }
     }
     reserved
-}
-
-fn unique(name: Ident, taken: &mut BTreeSet<String>) -> Ident {
-    let mut text = name.to_string();
-    while taken.contains(&text) {
-        text.push('_');
-    }
-    taken.insert(text.clone());
-    if text.starts_with("r#") {
-        name
-    } else {
-        Ident::new(&text, name.span())
-    }
 }
 
 /// Package names that occur in more than one version: their modules get the

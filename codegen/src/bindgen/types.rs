@@ -11,7 +11,7 @@ use wit_parser::{Docs, Handle, Resolve, SizeAlign, Type, TypeDefKind, TypeId, Ty
 
 use super::options::Options;
 use super::plan::{Home, Mode, Plan, alias_target, holds_handle, holds_long_tuple};
-use crate::names::{shouty_ident, snake_ident, type_ident};
+use crate::names::{shouty_ident, snake_ident, type_ident, unique_ident};
 use crate::runtime;
 
 /// Everything the type generator reads.
@@ -152,7 +152,7 @@ impl TypeGen<'_> {
                 let fields = record.fields.iter().map(|f| {
                     let docs = doc_attrs(&f.docs);
                     let name = &f.name;
-                    let field = unique_member(snake_ident(name), &mut taken);
+                    let field = unique_ident(snake_ident(name), &mut taken);
                     let ty = self.type_ref(&f.ty, module, form);
                     quote!(#docs #[component(name = #name)] pub #field: #ty,)
                 });
@@ -168,7 +168,7 @@ impl TypeGen<'_> {
                 let cases = variant.cases.iter().map(|c| {
                     let docs = doc_attrs(&c.docs);
                     let name = &c.name;
-                    let case = unique_member(type_ident(name), &mut taken);
+                    let case = unique_ident(type_ident(name), &mut taken);
                     let payload = c.ty.as_ref().map(|t| {
                         let t = self.type_ref(t, module, form);
                         quote!((#t))
@@ -187,7 +187,7 @@ impl TypeGen<'_> {
                 let cases = e.cases.iter().map(|c| {
                     let docs = doc_attrs(&c.docs);
                     let name = &c.name;
-                    let case = unique_member(type_ident(name), &mut taken);
+                    let case = unique_ident(type_ident(name), &mut taken);
                     quote!(#docs #[component(name = #name)] #case,)
                 });
                 quote! {
@@ -468,20 +468,6 @@ fn std_derive(name: &str) -> TokenStream {
         "Eq" => quote!(::core::cmp::Eq),
         _ => quote!(::core::hash::Hash),
     }
-}
-
-/// `name`, or with underscores appended until no other field or case of
-/// the same type (in `taken`) has the name.
-fn unique_member(name: Ident, taken: &mut BTreeSet<String>) -> Ident {
-    let mut text = name.to_string().trim_start_matches("r#").to_string();
-    if taken.insert(text.clone()) {
-        return name;
-    }
-    while taken.contains(&text) {
-        text.push('_');
-    }
-    taken.insert(text.clone());
-    Ident::new(&text, name.span())
 }
 
 /// Whether some `result<_, E>` of `resolve` has `id` (or an alias of it)

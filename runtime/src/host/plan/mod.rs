@@ -280,21 +280,19 @@ impl ComponentPlan {
     pub(crate) fn export_keys<B: Engines>(
         &self,
     ) -> Result<&PrimaryMap<StaticModuleIndex, ModuleExportKeys<B::ExportKey>>> {
-        match B::get(&self.export_keys) {
-            Some(keys) => Ok(keys),
-            None => anyhow::bail!(
-                "the component was compiled for {}, not {}",
-                self.modules.kind(),
-                B::KIND
-            ),
-        }
+        self.for_backend::<B, _>(&self.export_keys)
     }
 
     /// The compiled modules for backend `B`, or an error when the plan was
     /// compiled by another backend.
     pub(crate) fn modules<B: Engines>(&self) -> Result<&PrimaryMap<StaticModuleIndex, B::Module>> {
-        match B::get(&self.modules) {
-            Some(modules) => Ok(modules),
+        self.for_backend::<B, _>(&self.modules)
+    }
+
+    /// The plan's `B` form of `any`, or an error naming both backends.
+    fn for_backend<'p, B: Engines, F: Family>(&self, any: &'p Any<F>) -> Result<&'p F::Of<B>> {
+        match B::get(any) {
+            Some(found) => Ok(found),
             None => anyhow::bail!(
                 "the component was compiled for {}, not {}",
                 self.modules.kind(),
