@@ -27,6 +27,7 @@ mod roundtrip_tests;
 mod tests;
 
 pub use call::{CanonContext, CoreFuncType, lift_flat_values, lower_flat_values};
+#[cfg(feature = "host")]
 pub(crate) use call::{ValList, ValVec};
 
 use crate::error::Error;
