@@ -83,6 +83,22 @@ pub(crate) fn shouty_ident(name: &str) -> Ident {
     converted(name, |s| s.to_shouty_snake_case())
 }
 
+/// `name`, or with underscores appended until nothing in `taken` (the
+/// names already given in one scope: a trait's methods, a type's fields)
+/// has it; the result is recorded in `taken`. `r#type` that meets another
+/// `type` becomes `type_`, which is no keyword.
+pub(crate) fn unique_ident(name: Ident, taken: &mut std::collections::BTreeSet<String>) -> Ident {
+    let mut text = name.to_string().trim_start_matches("r#").to_string();
+    if taken.insert(text.clone()) {
+        return name;
+    }
+    while taken.contains(&text) {
+        text.push('_');
+    }
+    taken.insert(text.clone());
+    Ident::new(&text, name.span())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,20 +155,4 @@ mod tests {
         assert!(!is_valid_wit_name("1foo"));
         assert!(!is_valid_wit_name("foo_bar"));
     }
-}
-
-/// `name`, or with underscores appended until nothing in `taken` (the
-/// names already given in one scope: a trait's methods, a type's fields)
-/// has it; the result is recorded in `taken`. `r#type` that meets another
-/// `type` becomes `type_`, which is no keyword.
-pub(crate) fn unique_ident(name: Ident, taken: &mut std::collections::BTreeSet<String>) -> Ident {
-    let mut text = name.to_string().trim_start_matches("r#").to_string();
-    if taken.insert(text.clone()) {
-        return name;
-    }
-    while taken.contains(&text) {
-        text.push('_');
-    }
-    taken.insert(text.clone());
-    Ident::new(&text, name.span())
 }

@@ -37,6 +37,7 @@ fixture!(flags_32, "codegen/flags-32.wit");
 fixture!(flags_8, "codegen/flags-8.wit");
 fixture!(flags_9, "codegen/flags-9.wit");
 fixture!(gates, "codegen/gates.wit");
+fixture!(fixed_lists, "codegen/fixed-lists.wit");
 fixture!(handle_lists, "codegen/handle-lists.wit");
 fixture!(import_named_exports, "codegen/import-named-exports.wit");
 fixture!(many_params, "codegen/many-params.wit");
@@ -287,4 +288,33 @@ fn error_types_of_results_implement_display_and_error() {
     assert_eq!(Errno::Access.to_string(), "errno: Access");
     let any: anyhow::Error = Errno::MyUrl.into();
     assert!(any.downcast_ref::<Errno>().is_some());
+}
+
+/// Fixed-length lists are Rust arrays in generated types and signatures.
+#[test]
+fn fixed_length_lists_are_arrays() {
+    use fixed_lists::owning::test::fixed::api::{self, Block, Digest};
+    struct Host;
+    impl api::Host for Host {
+        fn hash(&mut self, data: Vec<u8>) -> Digest {
+            [data.len() as u8; 32]
+        }
+        fn mix(&mut self, b: Block, keys: [[u16; 2]; 4]) -> [Block; 2] {
+            let again = Block {
+                tag: keys[3][1] as u8,
+                ..b.clone()
+            };
+            [b, again]
+        }
+    }
+    for engine in witbind_tests::engines() {
+        let mut linker = witbind::Linker::<Host>::new(&engine);
+        fixed_lists::owning::Fixed::add_to_linker(&mut linker, |h| h).unwrap();
+    }
+    let block = Block {
+        tag: 1,
+        words: [1, 2, 3],
+        names: ["a".into(), "b".into()],
+    };
+    witbind_tests::assert_round_trip(&block);
 }

@@ -244,6 +244,7 @@ impl TypeGen<'_> {
             }
             TypeDefKind::Type(_)
             | TypeDefKind::List(_)
+            | TypeDefKind::FixedLengthList(..)
             | TypeDefKind::Option(_)
             | TypeDefKind::Result(_)
             | TypeDefKind::Tuple(_)
@@ -299,6 +300,11 @@ impl TypeGen<'_> {
         let rt = runtime();
         let def = &self.resolve.types[id];
         match &def.kind {
+            TypeDefKind::FixedLengthList(t, len) => {
+                let element = self.type_ref(t, from, form);
+                let len = proc_macro2::Literal::usize_unsuffixed(*len as usize);
+                quote!([#element; #len])
+            }
             TypeDefKind::List(t) => {
                 let element = self.type_ref(t, from, form);
                 // A lazy view cannot lift handles, which move out of the

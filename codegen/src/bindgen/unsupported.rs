@@ -1,5 +1,5 @@
 //! WIT the generator cannot express yet (async functions, `stream`,
-//! `future`, `error-context`, fixed-length lists, maps): a compile error
+//! `future`, `error-context`, maps): a compile error
 //! naming the item, never a panic or silently wrong code.
 
 use proc_macro2::Span;
@@ -90,7 +90,6 @@ fn unsupported_def(resolve: &Resolve, id: TypeId) -> Option<&'static str> {
     match &resolve.types[id].kind {
         TypeDefKind::Future(_) => Some("a `future`"),
         TypeDefKind::Stream(_) => Some("a `stream`"),
-        TypeDefKind::FixedLengthList(..) => Some("a fixed-length list"),
         TypeDefKind::Map(..) => Some("a `map`"),
         TypeDefKind::Unknown => Some("an unresolved type"),
         _ => super::plan::contained(resolve, id)

@@ -4,8 +4,8 @@ use anyhow::{Context, bail};
 use wit_parser::{Resolve, TypeDefKind, TypeOwner};
 
 use super::{
-    Case, EnumType, Field, FlagsType, ListType, OptionType, RecordType, ResourceType, ResultType,
-    TupleType, Type, VariantType,
+    Case, EnumType, Field, FixedListType, FlagsType, ListType, OptionType, RecordType,
+    ResourceType, ResultType, TupleType, Type, VariantType,
 };
 use crate::Result;
 
@@ -51,6 +51,9 @@ fn from_typedef(resolve: &Resolve, id: wit_parser::TypeId) -> Result<Type> {
     Ok(match &def.kind {
         TypeDefKind::Type(t) => convert(t)?,
         TypeDefKind::List(t) => Type::List(ListType::new(convert(t)?)),
+        TypeDefKind::FixedLengthList(t, len) => {
+            Type::FixedList(FixedListType::new(convert(t)?, *len))
+        }
         TypeDefKind::Record(r) => Type::Record(RecordType::new(
             r.fields
                 .iter()
@@ -95,12 +98,6 @@ fn from_typedef(resolve: &Resolve, id: wit_parser::TypeId) -> Result<Type> {
         ),
         TypeDefKind::Future(_) => bail!("`future` types are not supported yet (in `{}`)", named()),
         TypeDefKind::Stream(_) => bail!("`stream` types are not supported yet (in `{}`)", named()),
-        TypeDefKind::FixedLengthList(..) => {
-            bail!(
-                "fixed-length lists are not supported yet (in `{}`)",
-                named()
-            )
-        }
         TypeDefKind::Map(..) => bail!("`map` types are not supported yet (in `{}`)", named()),
         TypeDefKind::Unknown => bail!("type `{}` is not resolved", named()),
     })

@@ -45,6 +45,8 @@ pub enum Type {
     String,
     /// `list<T>`
     List(ListType),
+    /// `list<T, N>`: exactly `N` elements, stored inline like a tuple.
+    FixedList(FixedListType),
     /// `record { ... }`
     Record(RecordType),
     /// `tuple<...>`
@@ -86,6 +88,17 @@ impl Abi {
         Self {
             size: layout::align_to(size, align) as u32,
             align: align as u32,
+            flat: flat.into(),
+        }
+    }
+
+    fn fixed_list(element: &Type, len: u32) -> Self {
+        let flat: Vec<FlatType> = (0..len)
+            .flat_map(|_| element.flat_types().iter().copied())
+            .collect();
+        Self {
+            size: element.size32().saturating_mul(len),
+            align: element.align32(),
             flat: flat.into(),
         }
     }
@@ -176,6 +189,7 @@ impl Type {
             Type::Enum(t) => Some(&t.0.abi),
             Type::Option(t) => Some(&t.0.abi),
             Type::Result(t) => Some(&t.0.abi),
+            Type::FixedList(t) => Some(&t.0.abi),
             _ => None,
         }
     }
@@ -202,6 +216,40 @@ impl ListType {
     /// The element type.
     pub fn element(&self) -> &Type {
         &self.0
+    }
+}
+
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct FixedListInner {
+    element: Type,
+    len: u32,
+    abi: Abi,
+}
+
+/// `list<T, N>`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FixedListType(Arc<FixedListInner>);
+
+impl FixedListType {
+    /// A list of exactly `len` elements of type `element`.
+    pub fn new(element: Type, len: u32) -> Self {
+        let abi = Abi::fixed_list(&element, len);
+        Self(Arc::new(FixedListInner { element, len, abi }))
+    }
+
+    /// The element type.
+    pub fn element(&self) -> &Type {
+        &self.0.element
+    }
+
+    /// The number of elements.
+    pub fn len(&self) -> u32 {
+        self.0.len
+    }
+
+    /// Whether the list has no elements (WIT requires at least one).
+    pub fn is_empty(&self) -> bool {
+        self.0.len == 0
     }
 }
 

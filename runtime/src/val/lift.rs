@@ -46,6 +46,14 @@ impl Val {
                 let len = src.next_i32()?;
                 Val::List(lift_list(cx, list.element(), ptr, len)?)
             }
+            Type::FixedList(list) => {
+                charge_vals(cx, list.len())?;
+                Val::List(
+                    (0..list.len())
+                        .map(|_| Val::lift_flat(cx, list.element(), src))
+                        .collect::<Result<_>>()?,
+                )
+            }
             Type::Record(record) => Val::Record(
                 record
                     .fields()
@@ -93,6 +101,15 @@ impl Val {
             Type::List(list) => {
                 let (ptr, len) = load_pointer_pair(bytes)?;
                 Val::List(lift_list(cx, list.element(), ptr, len)?)
+            }
+            Type::FixedList(list) => {
+                charge_vals(cx, list.len())?;
+                let size = list.element().size32() as usize;
+                Val::List(
+                    (0..list.len() as usize)
+                        .map(|i| Val::load(cx, list.element(), part(bytes, i * size, size)?))
+                        .collect::<Result<_>>()?,
+                )
             }
             Type::Record(record) => {
                 let types = record.fields().iter().map(|field| &field.ty);
@@ -180,10 +197,15 @@ fn lift_list<'a>(cx: &mut LiftContext<'a>, element: &Type, ptr: u32, len: u32) -
     // Each element becomes a `Val` on the host, larger than its bytes in the
     // guest (and a list of zero-sized values has no body at all): charge
     // what the host allocates too.
-    cx.consume_fuel(u64::from(len) * std::mem::size_of::<Val>() as u64)?;
+    charge_vals(cx, len)?;
     (0..len as usize)
         .map(|i| Val::load(cx, element, part(bytes, i * size, size)?))
         .collect()
+}
+
+/// Charges the hostcall fuel of `count` `Val`s the host allocates.
+fn charge_vals(cx: &mut LiftContext<'_>, count: u32) -> Result<()> {
+    cx.consume_fuel(u64::from(count) * std::mem::size_of::<Val>() as u64)
 }
 
 /// Loads values of `types` laid out as a record's fields in `bytes`.

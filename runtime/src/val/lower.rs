@@ -50,6 +50,12 @@ impl Val {
                 dst.push(u64::from(ptr))?;
                 dst.push(u64::from(len))
             }
+            (Type::FixedList(list), Val::List(items)) => {
+                for value in fixed_items(ty, list.len(), items)? {
+                    value.lower_flat(cx, list.element(), dst)?;
+                }
+                Ok(())
+            }
             (Type::Record(record), Val::Record(fields)) => {
                 for (field, value) in record_fields(ty, record.fields(), fields)? {
                     value.lower_flat(cx, &field.ty, dst)?;
@@ -120,6 +126,13 @@ impl Val {
             (Type::List(list), Val::List(items)) => {
                 let pair = lower_list(cx, list.element(), items)?;
                 store_pointer_pair(cx, offset, pair)
+            }
+            (Type::FixedList(list), Val::List(items)) => {
+                let size = list.element().size32() as usize;
+                for (i, value) in fixed_items(ty, list.len(), items)?.enumerate() {
+                    value.store(cx, list.element(), offset + i * size)?;
+                }
+                Ok(())
             }
             (Type::Record(record), Val::Record(fields)) => {
                 let items = record_fields(ty, record.fields(), fields)?.map(|(f, v)| (&f.ty, v));
@@ -237,6 +250,18 @@ fn tuple_items<'t, 'v>(
         );
     }
     Ok(types.iter().zip(items))
+}
+
+/// The elements of a value of the fixed-length list type `ty`, which must
+/// have exactly `len` of them.
+fn fixed_items<'v>(ty: &Type, len: u32, items: &'v [Val]) -> Result<std::slice::Iter<'v, Val>> {
+    if items.len() != len as usize {
+        anyhow::bail!(
+            "value mismatch: `{ty}` has {len} elements, the value {}",
+            items.len()
+        );
+    }
+    Ok(items.iter())
 }
 
 /// The offset of each of `types` laid out one after another as in a record.

@@ -8,8 +8,8 @@ use crate::abi::flat::{CANONICAL_NAN32, CANONICAL_NAN64, FlatReader, FlatWriter}
 use crate::abi::memory::VecMemory;
 use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, StringEncoding};
 use crate::types::{
-    Case, EnumType, Field, FlagsType, ListType, OptionType, RecordType, ResultType, TupleType,
-    Type, VariantType,
+    Case, EnumType, Field, FixedListType, FlagsType, ListType, OptionType, RecordType, ResultType,
+    TupleType, Type, VariantType,
 };
 use crate::{BumpAllocator, LiftContext, LowerContext};
 
@@ -44,7 +44,7 @@ fn random_type(rng: &mut Rng, depth: usize) -> Type {
     let pick = if depth == 0 {
         rng.below(scalars)
     } else {
-        rng.below(scalars + 8)
+        rng.below(scalars + 9)
     };
     let inner = |rng: &mut Rng| random_type(rng, depth.saturating_sub(1));
     match pick {
@@ -104,6 +104,7 @@ fn random_type(rng: &mut Rng, depth: usize) -> Type {
             let err = (!rng.chance(3)).then(|| inner(rng));
             Type::Result(ResultType::new(ok, err))
         }
+        20 => Type::FixedList(FixedListType::new(inner(rng), 1 + rng.below(3) as u32)),
         _ => {
             let count = 1 + rng.below(32);
             match FlagsType::new(names("b", count)) {
@@ -158,6 +159,11 @@ fn random_val(rng: &mut Rng, ty: &Type) -> Val {
         Type::String => Val::String((0..rng.below(6)).map(|_| random_char(rng)).collect()),
         Type::List(list) => Val::List(
             (0..rng.below(4))
+                .map(|_| random_val(rng, list.element()))
+                .collect(),
+        ),
+        Type::FixedList(list) => Val::List(
+            (0..list.len())
                 .map(|_| random_val(rng, list.element()))
                 .collect(),
         ),

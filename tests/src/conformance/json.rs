@@ -42,6 +42,12 @@ pub fn val_from_json(ty: &Type, json: &Value) -> Result<Val> {
                 .map(|item| val_from_json(list.element(), item))
                 .collect::<Result<_>>()?,
         ),
+        Type::FixedList(list) => Val::List(
+            elements(json)?
+                .iter()
+                .map(|item| val_from_json(list.element(), item))
+                .collect::<Result<_>>()?,
+        ),
         Type::Record(record) => {
             let object = json.as_object().context("not an object")?;
             if let Some(extra) = object

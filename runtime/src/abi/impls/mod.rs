@@ -4,6 +4,7 @@
 //! [`Lower`]: crate::Lower
 //! [`Lift`]: crate::Lift
 
+mod arrays;
 pub(crate) mod lists;
 pub(crate) mod option_result;
 mod scalars;

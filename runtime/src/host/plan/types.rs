@@ -11,8 +11,8 @@ use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS};
 use crate::abi::values::ListShape;
 use crate::error::Result;
 use crate::types::{
-    Case, EnumType, Field, FlagsType, ListType, OptionType, RecordType, ResourceType, ResultType,
-    TupleType, Type, VariantType,
+    Case, EnumType, Field, FixedListType, FlagsType, ListType, OptionType, RecordType,
+    ResourceType, ResultType, TupleType, Type, VariantType,
 };
 use crate::val::{CanonContext, CoreFuncType};
 
@@ -205,8 +205,9 @@ impl Convert<'_> {
             InterfaceType::ErrorContext(_) => {
                 anyhow::bail!("`error-context` types are not supported by witbind yet")
             }
-            InterfaceType::FixedLengthList(_) => {
-                anyhow::bail!("fixed-length lists are not supported by witbind yet")
+            InterfaceType::FixedLengthList(i) => {
+                let list = &types[*i];
+                Type::FixedList(FixedListType::new(self.convert(&list.element)?, list.size))
             }
         })
     }
@@ -232,6 +233,7 @@ fn has_handles(ty: &Type) -> bool {
     match ty {
         Type::Own(_) | Type::Borrow(_) => true,
         Type::List(l) => has_handles(l.element()),
+        Type::FixedList(l) => has_handles(l.element()),
         Type::Record(r) => r.fields().iter().any(|f| has_handles(&f.ty)),
         Type::Tuple(t) => t.types().iter().any(has_handles),
         Type::Variant(v) => v
@@ -250,6 +252,7 @@ fn has_handles(ty: &Type) -> bool {
 fn uses_memory(ty: &Type) -> bool {
     match ty {
         Type::String | Type::List(_) => true,
+        Type::FixedList(l) => uses_memory(l.element()),
         Type::Record(r) => r.fields().iter().any(|f| uses_memory(&f.ty)),
         Type::Tuple(t) => t.types().iter().any(uses_memory),
         Type::Variant(v) => v
