@@ -129,3 +129,35 @@ fn a_component_takes_and_returns_fixed_length_lists_as_wasmtime_does() {
         );
     }
 }
+
+/// The longest lists validation allows, nested: loading the component
+/// neither allocates their flat types nor hangs.
+#[test]
+fn huge_fixed_length_lists_load_without_unbounded_work() {
+    let text = r#"(component
+      (core module $m
+        (memory (export "memory") 1)
+        (func (export "realloc") (param i32 i32 i32 i32) (result i32) unreachable)
+        (func (export "f") (param i32)))
+      (core instance $i (instantiate $m))
+      (type $big (list (list u8 1073741824) 1073741824))
+      (func (export "f") (param "x" $big)
+        (canon lift (core func $i "f") (memory (core memory $i "memory"))
+          (realloc (core func $i "realloc")))))"#;
+    let bytes = wat::parse_str(text).unwrap();
+    for engine in witbind_tests::engines() {
+        let kind = engine.backend_kind();
+        let component = Component::new(&engine, &bytes).unwrap();
+        let mut store = Store::new(&engine, ());
+        let instance = Linker::new(&engine)
+            .instantiate(&mut store, &component)
+            .unwrap();
+        let f = instance.get_func(&mut store, "f").unwrap();
+        assert_eq!(
+            f.params()[0].to_string(),
+            "list<list<u8, 1073741824>, 1073741824>",
+            "{kind}"
+        );
+        // Its value cannot be built, let alone lowered: no call is tried.
+    }
+}

@@ -67,6 +67,11 @@ pub enum Type {
     Borrow(ResourceType),
 }
 
+/// How many flat types of a fixed-length list are kept: one more than the
+/// most any function signature passes flat, so a longer list is still seen
+/// to exceed the limits.
+const FLAT_TYPES_KEPT: usize = crate::abi::options::MAX_FLAT_PARAMS + 1;
+
 /// Size, alignment and flat core types of a type, computed once.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Abi {
@@ -92,9 +97,19 @@ impl Abi {
         }
     }
 
+    /// The layout of `list<element, len>`. Its flat types are kept only up
+    /// to [`FLAT_TYPES_KEPT`]: a validated component may name a list of
+    /// 2^30 elements (nested, far more), and every use of flat types only
+    /// needs to know that a longer list passes the flat limits, after which
+    /// it travels in memory.
     fn fixed_list(element: &Type, len: u32) -> Self {
-        let flat: Vec<FlatType> = (0..len)
-            .flat_map(|_| element.flat_types().iter().copied())
+        let per_element = element.flat_types();
+        let total = per_element.len().saturating_mul(len as usize);
+        let flat: Vec<FlatType> = per_element
+            .iter()
+            .copied()
+            .cycle()
+            .take(total.min(FLAT_TYPES_KEPT))
             .collect();
         Self {
             size: element.size32().saturating_mul(len),
