@@ -173,7 +173,10 @@ impl Type {
         }
     }
 
-    /// The core types this type flattens to.
+    /// The core types this type flattens to. A fixed-length list with more
+    /// than 16 of them (which always travels in memory) keeps only its
+    /// first 17: enough to tell it exceeds every flat limit, without
+    /// allocating the 2^30 a validated component may ask for.
     pub fn flat_types(&self) -> &[FlatType] {
         use FlatType::*;
         match self {
