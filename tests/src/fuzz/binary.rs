@@ -30,11 +30,27 @@ fn engine() -> Engine {
     })
 }
 
+/// How far an input got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reached {
+    /// `Component::new` refused it.
+    Rejected,
+    /// It loaded but did not instantiate.
+    Loaded,
+    /// It instantiated; this many exports without parameters were called.
+    Instantiated(usize),
+}
+
 /// Runs one input: any error is fine, a panic is a crash.
 pub fn run(data: &[u8]) {
+    let _ = reach(data);
+}
+
+/// Loads, instantiates and calls `data` as far as it goes.
+pub fn reach(data: &[u8]) -> Reached {
     let engine = engine();
     let Ok(component) = Component::new(&engine, data) else {
-        return;
+        return Reached::Rejected;
     };
     let mut store = Store::new(&engine, ());
     store.set_limits(StoreLimits {
@@ -46,12 +62,11 @@ pub fn run(data: &[u8]) {
         component_instances: Some(8),
     });
     store.set_hostcall_fuel(1 << 20);
-    if store.set_fuel(FUEL).is_err() {
-        return;
-    }
+    store.set_fuel(FUEL).expect("the engine consumes fuel");
     let Ok(instance) = Linker::new(&engine).instantiate(&mut store, &component) else {
-        return;
+        return Reached::Loaded;
     };
+    let mut calls = 0;
     for name in component.export_names() {
         let Ok(func) = instance.get_func(&mut store, name.as_str()) else {
             continue;
@@ -60,9 +75,25 @@ pub fn run(data: &[u8]) {
             continue;
         }
         let mut results = vec![Val::Bool(false); func.results().len()];
-        if store.set_fuel(FUEL).is_err() {
-            return;
-        }
+        store.set_fuel(FUEL).expect("the engine consumes fuel");
         let _ = func.call(&mut store, &[], &mut results);
+        calls += 1;
+    }
+    Reached::Instantiated(calls)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Reached, reach};
+
+    #[test]
+    fn a_component_without_imports_is_instantiated_and_called() {
+        let guest = include_str!("../../wat/guest_resource.wat");
+        let wasm = wat::parse_str(guest).expect("the WAT parses");
+        // `dropped` is its only export without parameters.
+        assert_eq!(reach(&wasm), Reached::Instantiated(1));
+        assert_eq!(reach(&wasm[..wasm.len() - 1]), Reached::Rejected);
+        let imports = wat::parse_str(crate::fuzz::resources::GUEST).expect("the WAT parses");
+        assert_eq!(reach(&imports), Reached::Loaded);
     }
 }

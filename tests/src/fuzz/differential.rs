@@ -191,13 +191,10 @@ impl WasmtimeSide {
                     .unwrap_or_else(|| panic!("no export {name}"))
             })
         };
-        let reset = func("reset");
         let target = func(name);
         let params: Vec<_> = args.iter().map(to_wasmtime).collect();
         let mut results = [wasmtime::component::Val::Bool(false)];
-        let outcome = reset
-            .call(&mut *store, &[], &mut [])
-            .and_then(|()| target.call(&mut *store, &params, &mut results));
+        let outcome = target.call(&mut *store, &params, &mut results);
         match outcome {
             Ok(()) => Outcome::Returned(
                 neutral_of_wasmtime(&results[0]).expect("a value without resources"),
@@ -251,12 +248,9 @@ impl WitbindSide {
                 })
                 .clone()
         };
-        let reset = func("reset");
         let target = func(name);
         let mut results = [Val::Bool(false)];
-        let outcome = reset
-            .call(&mut *store, &[], &mut [])
-            .and_then(|()| target.call(&mut *store, args, &mut results));
+        let outcome = target.call(&mut *store, args, &mut results);
         match outcome {
             Ok(()) => {
                 let [value] = results;

@@ -2,10 +2,11 @@
 //! family, exports that echo a value, show the bytes its lowering wrote, and
 //! hand back bytes the caller forged for lifting.
 //!
-//! The guest's memory is one page; `reset` zeroes it and rewinds its bump
-//! `realloc` (which always aligns to 8 and copies on growth), so that every
-//! call starts from the same memory on either runtime. For type `T` number
-//! `i` and string encoding `e`:
+//! The guest's memory is one page. Every export's `post-return` zeroes what
+//! the call used and rewinds the bump `realloc` (which always aligns to 8
+//! and copies on growth), so that every call starts from the same memory on
+//! either runtime, as a fresh instance does. For type `T` number `i` and
+//! string encoding `e`:
 //!
 //! - `echo-i-e(x: list<T>) -> list<T>` returns the list the host lowered
 //!   (its body was stored by the host; lifting loads it);
@@ -80,38 +81,45 @@ pub fn component_wat(types: &[Type]) -> String {
         core_funcs.push_str(&inspect_core(i, ty));
         let flat = ty.flat_types();
         for e in 0..encodings_of(ty) {
-            let opts = format!(
-                "(memory $mem) (realloc $realloc) string-encoding={}",
-                ENCODINGS[e]
-            );
+            let opts = |post: &str| {
+                format!(
+                    "(memory $mem) (realloc $realloc) string-encoding={} \
+                     (post-return (core func $i \"post-{post}\"))",
+                    ENCODINGS[e]
+                )
+            };
             let name = |kind| export_name(kind, i, e);
             let _ = writeln!(
                 funcs,
                 "  (func (export \"{}\") (param \"x\" (list {t})) (result (list {t})) \
-                 (canon lift (core func $i \"echo\") {opts}))",
-                name("echo")
+                 (canon lift (core func $i \"echo\") {}))",
+                name("echo"),
+                opts("i32")
             );
             let _ = writeln!(
                 funcs,
                 "  (func (export \"{}\") (param \"x\" {t}) (result (list u8)) \
-                 (canon lift (core func $i \"inspect-{i}\") {opts}))",
-                name("inspect")
+                 (canon lift (core func $i \"inspect-{i}\") {}))",
+                name("inspect"),
+                opts("i32")
             );
             let _ = writeln!(
                 funcs,
                 "  (func (export \"{}\") (param \"b\" (list u8)) (param \"at\" u32) \
                  (param \"n\" u32) (result (list {t})) \
-                 (canon lift (core func $i \"forge\") {opts}))",
-                name("forge")
+                 (canon lift (core func $i \"forge\") {}))",
+                name("forge"),
+                opts("i32")
             );
             if let [one] = flat {
                 let carrier = core_name(*one);
                 let _ = writeln!(
                     funcs,
                     "  (func (export \"{}\") (param \"x\" {}) (result {t}) \
-                     (canon lift (core func $i \"id-{carrier}\") {opts}))",
+                     (canon lift (core func $i \"id-{carrier}\") {}))",
                     name("forge-flat"),
-                    flat_carrier(*one)
+                    flat_carrier(*one),
+                    opts(carrier)
                 );
             }
         }
@@ -155,9 +163,13 @@ fn core_name(flat: FlatType) -> &'static str {
 const CORE_START: &str = r#"  (core module $m
     (memory (export "mem") 1)
     (global $heap (mut i32) (i32.const 1024))
-    (func (export "reset")
-      (memory.fill (i32.const 0) (i32.const 0) (i32.const 65536))
+    (func $reset
+      (memory.fill (i32.const 0) (i32.const 0) (global.get $heap))
       (global.set $heap (i32.const 1024)))
+    (func (export "post-i32") (param i32) (call $reset))
+    (func (export "post-i64") (param i64) (call $reset))
+    (func (export "post-f32") (param f32) (call $reset))
+    (func (export "post-f64") (param f64) (call $reset))
     (func (export "realloc") (param $old i32) (param $old_size i32) (param $align i32) (param $new i32) (result i32)
       (local $p i32)
       (if (i32.and (i32.ne (local.get $old) (i32.const 0)) (i32.le_u (local.get $new) (local.get $old_size)))
@@ -187,11 +199,10 @@ const CORE_START: &str = r#"  (core module $m
     (func (export "id-f64") (param f64) (result f64) (local.get 0))
 "#;
 
-/// The core instance, its memory and `realloc`, and `reset`.
+/// The core instance, its memory and `realloc`.
 const INSTANCE: &str = r#"  (core instance $i (instantiate $m))
   (alias core export $i "mem" (core memory $mem))
   (alias core export $i "realloc" (core func $realloc))
-  (func (export "reset") (canon lift (core func $i "reset")))
 "#;
 
 /// Named types (records, variants, enums, flags) must be exported to appear

@@ -397,7 +397,12 @@ fn pick(len: usize, h: u8) -> Option<usize> {
 
 /// A live entry, counted from `h` modulo how many are live.
 fn pick_live<H>(held: &[Held<H>], h: u8) -> Option<usize> {
-    let live: Vec<usize> = (0..held.len()).filter(|&i| held[i].live).collect();
+    let live: Vec<usize> = held
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.live)
+        .map(|(i, _)| i)
+        .collect();
     pick(live.len(), h).map(|i| live[i])
 }
 
