@@ -80,12 +80,12 @@ pub fn component_wat(types: &[Type]) -> String {
         let t = defs.reference(ty);
         core_funcs.push_str(&inspect_core(i, ty));
         let flat = ty.flat_types();
-        for e in 0..encodings_of(ty) {
+        for (e, encoding) in ENCODINGS.iter().enumerate().take(encodings_of(ty)) {
             let opts = |post: &str| {
                 format!(
                     "(memory $mem) (realloc $realloc) string-encoding={} \
                      (post-return (core func $i \"post-{post}\"))",
-                    ENCODINGS[e]
+                    encoding
                 )
             };
             let name = |kind| export_name(kind, i, e);

@@ -21,9 +21,12 @@ pub mod lift;
 pub mod resources;
 pub mod wasmtime_val;
 
+/// A target's function: runs one input, panics when a property fails.
+pub type Target = fn(&[u8]);
+
 /// Every target, by the name of its `fuzz/fuzz_targets/` file and corpus
 /// directory, with its function.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("lift", lift::run),
     ("differential", differential::run),
     ("component", binary::run),
