@@ -3,6 +3,7 @@
 pub mod bench;
 pub mod conformance;
 pub mod fixtures;
+pub mod fuzz;
 pub mod oracle;
 pub mod roundtrip;
 
