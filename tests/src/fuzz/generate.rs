@@ -148,6 +148,11 @@ pub fn arbitrary_val(u: &mut Unstructured<'_>, ty: &Type) -> Result<Val> {
                     .collect::<Result<_>>()?,
             )
         }
+        Type::FixedList(list) => Val::List(
+            (0..list.len())
+                .map(|_| arbitrary_val(u, list.element()))
+                .collect::<Result<_>>()?,
+        ),
         Type::Record(record) => Val::Record(
             record
                 .fields()
