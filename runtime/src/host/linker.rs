@@ -181,10 +181,8 @@ impl<T: 'static> Linker<T> {
         let mut funcs = PrimaryMap::new();
         for (_, (full_name, def, ty)) in found.into_iter() {
             let func = match (ty, def) {
-                (TypeDef::ComponentFunc(f), Definition::Func(host)) => {
-                    let func_ty = FuncType::new(types, &resource_types, f)
-                        .map_err(|e| e.context(format!("import `{full_name}`")))?;
-                    host.typecheck(&full_name, &func_ty)?;
+                // `check_declared` type-checked it with every other import.
+                (TypeDef::ComponentFunc(_), Definition::Func(host)) => {
                     Some((full_name, host.clone()))
                 }
                 (TypeDef::Resource(_), Definition::Resource(_)) => None,
