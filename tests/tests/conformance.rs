@@ -6,7 +6,18 @@ use witbind_tests::conformance::run_file;
 
 #[test]
 fn every_committed_vector_passes() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("conformance/vectors.jsonl");
+    assert_every_vector_passes("vectors.jsonl");
+}
+
+/// The map vectors, derived from the reference's lists of pairs by
+/// `conformance/derive_maps.py` (a map travels as `list<tuple<K, V>>`).
+#[test]
+fn every_derived_map_vector_passes() {
+    assert_every_vector_passes("maps.jsonl");
+}
+
+fn assert_every_vector_passes(file: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("conformance").join(file);
     let report = run_file(&path).expect("the committed vectors are readable");
     let failed: Vec<String> = report
         .failures

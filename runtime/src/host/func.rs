@@ -131,6 +131,9 @@ fn val_matches(value: &Val, ty: &Type) -> bool {
         | (Val::Char(_), Type::Char)
         | (Val::String(_), Type::String) => true,
         (Val::List(items), Type::List(l)) => items.iter().all(|v| val_matches(v, l.element())),
+        (Val::Map(entries), Type::Map(m)) => entries
+            .iter()
+            .all(|(k, v)| val_matches(k, m.key()) && val_matches(v, m.value())),
         (Val::List(items), Type::FixedList(l)) => {
             items.len() == l.len() as usize && items.iter().all(|v| val_matches(v, l.element()))
         }

@@ -21,6 +21,7 @@ impl fmt::Display for Type {
             Type::Char => f.write_str("char"),
             Type::String => f.write_str("string"),
             Type::List(l) => write!(f, "list<{}>", l.element()),
+            Type::Map(m) => write!(f, "map<{}, {}>", m.key(), m.value()),
             Type::FixedList(l) => write!(f, "list<{}, {}>", l.element(), l.len()),
             Type::Record(r) => {
                 f.write_str("record { ")?;

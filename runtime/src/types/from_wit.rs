@@ -4,7 +4,7 @@ use anyhow::{Context, bail};
 use wit_parser::{Resolve, TypeDefKind, TypeOwner};
 
 use super::{
-    Case, EnumType, Field, FixedListType, FlagsType, ListType, OptionType, RecordType,
+    Case, EnumType, Field, FixedListType, FlagsType, ListType, MapType, OptionType, RecordType,
     ResourceType, ResultType, TupleType, Type, VariantType,
 };
 use crate::Result;
@@ -51,6 +51,7 @@ fn from_typedef(resolve: &Resolve, id: wit_parser::TypeId) -> Result<Type> {
     Ok(match &def.kind {
         TypeDefKind::Type(t) => convert(t)?,
         TypeDefKind::List(t) => Type::List(ListType::new(convert(t)?)),
+        TypeDefKind::Map(key, value) => Type::Map(MapType::new(convert(key)?, convert(value)?)),
         TypeDefKind::FixedLengthList(t, len) => {
             Type::FixedList(FixedListType::new(convert(t)?, *len))
         }
@@ -98,7 +99,6 @@ fn from_typedef(resolve: &Resolve, id: wit_parser::TypeId) -> Result<Type> {
         ),
         TypeDefKind::Future(_) => bail!("`future` types are not supported yet (in `{}`)", named()),
         TypeDefKind::Stream(_) => bail!("`stream` types are not supported yet (in `{}`)", named()),
-        TypeDefKind::Map(..) => bail!("`map` types are not supported yet (in `{}`)", named()),
         TypeDefKind::Unknown => bail!("type `{}` is not resolved", named()),
     })
 }

@@ -47,6 +47,9 @@ pub enum Type {
     List(ListType),
     /// `list<T, N>`: exactly `N` elements, stored inline like a tuple.
     FixedList(FixedListType),
+    /// `map<K, V>`: the spec despecialises it to `list<tuple<K, V>>`, so it
+    /// is stored and passed exactly like that list.
+    Map(MapType),
     /// `record { ... }`
     Record(RecordType),
     /// `tuple<...>`
@@ -152,7 +155,7 @@ impl Type {
             Type::S16 | Type::U16 => 2,
             Type::S32 | Type::U32 | Type::F32 | Type::Char => 4,
             Type::S64 | Type::U64 | Type::F64 => 8,
-            Type::String | Type::List(_) => 8,
+            Type::String | Type::List(_) | Type::Map(_) => 8,
             Type::Own(_) | Type::Borrow(_) => 4,
             Type::Flags(f) => layout::flags_size(f.names().len()) as u32,
             _ => self.abi().map_or(0, |a| a.size),
@@ -166,7 +169,7 @@ impl Type {
             Type::S16 | Type::U16 => 2,
             Type::S32 | Type::U32 | Type::F32 | Type::Char => 4,
             Type::S64 | Type::U64 | Type::F64 => 8,
-            Type::String | Type::List(_) => 4,
+            Type::String | Type::List(_) | Type::Map(_) => 4,
             Type::Own(_) | Type::Borrow(_) => 4,
             Type::Flags(f) => layout::flags_size(f.names().len()) as u32,
             _ => self.abi().map_or(1, |a| a.align),
@@ -183,7 +186,7 @@ impl Type {
             Type::S64 | Type::U64 => &[I64],
             Type::F32 => &[F32],
             Type::F64 => &[F64],
-            Type::String | Type::List(_) => &[I32, I32],
+            Type::String | Type::List(_) | Type::Map(_) => &[I32, I32],
             Type::Bool
             | Type::S8
             | Type::U8
@@ -234,6 +237,47 @@ impl ListType {
     /// The element type.
     pub fn element(&self) -> &Type {
         &self.0
+    }
+}
+
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct MapInner {
+    key: Type,
+    value: Type,
+    entry: Type,
+}
+
+/// `map<K, V>`.
+///
+/// Its entries travel as the list `list<tuple<K, V>>` (the spec's
+/// despecialisation), in the order the sender wrote them; a receiver that
+/// keys a collection by them keeps the last value of a duplicate key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MapType(Arc<MapInner>);
+
+impl MapType {
+    /// A map from `key` to `value`. WIT allows only `bool`, the integer
+    /// types, `char` and `string` as keys; the component validator checks
+    /// that, this type does not.
+    pub fn new(key: Type, value: Type) -> Self {
+        let entry = Type::Tuple(TupleType::new(vec![key.clone(), value.clone()]));
+        Self(Arc::new(MapInner { key, value, entry }))
+    }
+
+    /// The key type.
+    pub fn key(&self) -> &Type {
+        &self.0.key
+    }
+
+    /// The value type.
+    pub fn value(&self) -> &Type {
+        &self.0.value
+    }
+
+    /// The type of one entry, `tuple<K, V>`: the element type of the list
+    /// the map travels as.
+    pub fn entry(&self) -> &Type {
+        &self.0.entry
     }
 }
 

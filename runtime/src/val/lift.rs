@@ -13,7 +13,7 @@ use crate::abi::traits::Lift;
 use crate::error::Result;
 use crate::resources::HANDLE_FUEL;
 use crate::resources::HandleKind;
-use crate::types::{FlagsType, ResourceType, Type};
+use crate::types::{FlagsType, MapType, ResourceType, Type};
 
 use super::Val;
 use super::cases::Cases;
@@ -45,6 +45,11 @@ impl Val {
                 let ptr = src.next_i32()?;
                 let len = src.next_i32()?;
                 Val::List(lift_list(cx, list.element(), ptr, len)?)
+            }
+            Type::Map(map) => {
+                let ptr = src.next_i32()?;
+                let len = src.next_i32()?;
+                Val::Map(lift_map(cx, map, ptr, len)?)
             }
             Type::FixedList(list) => {
                 charge_vals(cx, list.len())?;
@@ -101,6 +106,10 @@ impl Val {
             Type::List(list) => {
                 let (ptr, len) = load_pointer_pair(bytes)?;
                 Val::List(lift_list(cx, list.element(), ptr, len)?)
+            }
+            Type::Map(map) => {
+                let (ptr, len) = load_pointer_pair(bytes)?;
+                Val::Map(lift_map(cx, map, ptr, len)?)
             }
             Type::FixedList(list) => {
                 charge_vals(cx, list.len())?;
@@ -200,6 +209,29 @@ fn lift_list<'a>(cx: &mut LiftContext<'a>, element: &Type, ptr: u32, len: u32) -
     charge_vals(cx, len)?;
     (0..len as usize)
         .map(|i| Val::load(cx, element, part(bytes, i * size, size)?))
+        .collect()
+}
+
+/// A map's entries: the list `list<tuple<K, V>>` it travels as, with the
+/// same checks, each entry split into its key and value.
+fn lift_map(
+    cx: &mut LiftContext<'_>,
+    map: &MapType,
+    ptr: u32,
+    len: u32,
+) -> Result<Vec<(Val, Val)>> {
+    let entry = map.entry();
+    let size = entry.size32() as usize;
+    let bytes = lift_list_bytes(cx, ptr, len, size, entry.align32())?;
+    charge_vals(cx, len.saturating_mul(2))?;
+    let value_at = layout::align_to(map.key().size32() as usize, map.value().align32() as usize);
+    (0..len as usize)
+        .map(|i| {
+            let entry = part(bytes, i * size, size)?;
+            let key = Val::load(cx, map.key(), part(entry, 0, map.key().size32() as usize)?)?;
+            let value_bytes = part(entry, value_at, map.value().size32() as usize)?;
+            Ok((key, Val::load(cx, map.value(), value_bytes)?))
+        })
         .collect()
 }
 

@@ -13,7 +13,7 @@ use crate::abi::traits::Lower;
 use crate::error::Result;
 use crate::resources::HANDLE_FUEL;
 use crate::resources::{HandleKind, ResourceAny};
-use crate::types::{Field, FlagsType, ResourceType, Type};
+use crate::types::{Field, FlagsType, MapType, ResourceType, Type};
 
 use super::cases::Cases;
 use super::{Val, mismatch};
@@ -47,6 +47,11 @@ impl Val {
             (Type::String, Val::String(v)) => v.as_str().lower_flat(cx, dst),
             (Type::List(list), Val::List(items)) => {
                 let (ptr, len) = lower_list(cx, list.element(), items)?;
+                dst.push(u64::from(ptr))?;
+                dst.push(u64::from(len))
+            }
+            (Type::Map(map), Val::Map(entries)) => {
+                let (ptr, len) = lower_map(cx, map, entries)?;
                 dst.push(u64::from(ptr))?;
                 dst.push(u64::from(len))
             }
@@ -125,6 +130,10 @@ impl Val {
             (Type::String, Val::String(v)) => v.as_str().store(cx, offset),
             (Type::List(list), Val::List(items)) => {
                 let pair = lower_list(cx, list.element(), items)?;
+                store_pointer_pair(cx, offset, pair)
+            }
+            (Type::Map(map), Val::Map(entries)) => {
+                let pair = lower_map(cx, map, entries)?;
                 store_pointer_pair(cx, offset, pair)
             }
             (Type::FixedList(list), Val::List(items)) => {
@@ -207,6 +216,25 @@ fn lower_list<M: GuestMemory + ?Sized>(
         item.store(cx, element, ptr as usize + i * size)?;
     }
     Ok((ptr, items.len() as u32))
+}
+
+/// A map's entries stored as the list `list<tuple<K, V>>` it travels as, in
+/// the order given; duplicate keys are stored as they are.
+fn lower_map<M: GuestMemory + ?Sized>(
+    cx: &mut LowerContext<'_, M>,
+    map: &MapType,
+    entries: &[(Val, Val)],
+) -> Result<(u32, u32)> {
+    let entry = map.entry();
+    let size = entry.size32() as usize;
+    let ptr = allocate_list(cx, entries.len(), size, entry.align32())?;
+    let value_at = layout::align_to(map.key().size32() as usize, map.value().align32() as usize);
+    for (i, (key, value)) in entries.iter().enumerate() {
+        let at = ptr as usize + i * size;
+        key.store(cx, map.key(), at)?;
+        value.store(cx, map.value(), at + value_at)?;
+    }
+    Ok((ptr, entries.len() as u32))
 }
 
 /// Pairs a record's declared fields with a value's fields, which must name

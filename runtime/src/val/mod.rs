@@ -22,6 +22,8 @@ mod cases;
 mod lift;
 mod lower;
 #[cfg(test)]
+mod map_tests;
+#[cfg(test)]
 mod roundtrip_tests;
 #[cfg(test)]
 mod tests;
@@ -95,6 +97,11 @@ pub enum Val {
     String(String),
     /// `list<T>`
     List(Vec<Val>),
+    /// `map<K, V>`: the entries as they travel (a `list<tuple<K, V>>`), in
+    /// order. Lifting keeps every entry the guest wrote, duplicate keys
+    /// included, as wasmtime's `Val::Map` does; collect them into a map
+    /// (the last value of a key wins) with [`Val::map_entries_deduplicated`].
+    Map(Vec<(Val, Val)>),
     /// `record { ... }`: every field, by name, in declaration order.
     Record(Vec<(String, Val)>),
     /// `tuple<...>`
@@ -145,6 +152,7 @@ impl Val {
             Val::Char(_) => "char",
             Val::String(_) => "string",
             Val::List(_) => "list",
+            Val::Map(_) => "map",
             Val::Record(_) => "record",
             Val::Tuple(_) => "tuple",
             Val::Variant(..) => "variant",
@@ -182,6 +190,7 @@ impl PartialEq for Val {
             (Val::Char(a), Val::Char(b)) => a == b,
             (Val::String(a), Val::String(b)) => a == b,
             (Val::List(a), Val::List(b)) => a == b,
+            (Val::Map(a), Val::Map(b)) => a == b,
             (Val::Record(a), Val::Record(b)) => a == b,
             (Val::Tuple(a), Val::Tuple(b)) => a == b,
             (Val::Variant(a, x), Val::Variant(b, y)) => a == b && x == y,

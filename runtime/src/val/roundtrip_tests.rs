@@ -8,8 +8,8 @@ use crate::abi::flat::{CANONICAL_NAN32, CANONICAL_NAN64, FlatReader, FlatWriter}
 use crate::abi::memory::VecMemory;
 use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, StringEncoding};
 use crate::types::{
-    Case, EnumType, Field, FixedListType, FlagsType, ListType, OptionType, RecordType, ResultType,
-    TupleType, Type, VariantType,
+    Case, EnumType, Field, FixedListType, FlagsType, ListType, MapType, OptionType, RecordType,
+    ResultType, TupleType, Type, VariantType,
 };
 use crate::{BumpAllocator, LiftContext, LowerContext};
 
@@ -44,7 +44,7 @@ fn random_type(rng: &mut Rng, depth: usize) -> Type {
     let pick = if depth == 0 {
         rng.below(scalars)
     } else {
-        rng.below(scalars + 9)
+        rng.below(scalars + 10)
     };
     let inner = |rng: &mut Rng| random_type(rng, depth.saturating_sub(1));
     match pick {
@@ -105,6 +105,23 @@ fn random_type(rng: &mut Rng, depth: usize) -> Type {
             Type::Result(ResultType::new(ok, err))
         }
         20 => Type::FixedList(FixedListType::new(inner(rng), 1 + rng.below(3) as u32)),
+        21 => {
+            // WIT keys: `bool`, the integers, `char` and `string`.
+            let key = match rng.below(11) {
+                0 => Type::Bool,
+                1 => Type::S8,
+                2 => Type::U8,
+                3 => Type::S16,
+                4 => Type::U16,
+                5 => Type::S32,
+                6 => Type::U32,
+                7 => Type::S64,
+                8 => Type::U64,
+                9 => Type::Char,
+                _ => Type::String,
+            };
+            Type::Map(MapType::new(key, inner(rng)))
+        }
         _ => {
             let count = 1 + rng.below(32);
             match FlagsType::new(names("b", count)) {
@@ -160,6 +177,11 @@ fn random_val(rng: &mut Rng, ty: &Type) -> Val {
         Type::List(list) => Val::List(
             (0..rng.below(4))
                 .map(|_| random_val(rng, list.element()))
+                .collect(),
+        ),
+        Type::Map(map) => Val::Map(
+            (0..rng.below(4))
+                .map(|_| (random_val(rng, map.key()), random_val(rng, map.value())))
                 .collect(),
         ),
         Type::FixedList(list) => Val::List(

@@ -42,6 +42,18 @@ pub fn val_from_json(ty: &Type, json: &Value) -> Result<Val> {
                 .map(|item| val_from_json(list.element(), item))
                 .collect::<Result<_>>()?,
         ),
+        Type::Map(map) => Val::Map(
+            elements(json)?
+                .iter()
+                .map(|entry| match elements(entry)? {
+                    [key, value] => Ok((
+                        val_from_json(map.key(), key)?,
+                        val_from_json(map.value(), value)?,
+                    )),
+                    _ => bail!("map entry `{entry}` is not a [key, value] pair"),
+                })
+                .collect::<Result<_>>()?,
+        ),
         Type::FixedList(list) => Val::List(
             elements(json)?
                 .iter()
@@ -153,6 +165,10 @@ pub fn val_to_json(val: &Val) -> Value {
         Val::Char(c) => Value::from(c.to_string()),
         Val::String(s) => Value::from(s.as_str()),
         Val::List(items) | Val::Tuple(items) => items.iter().map(val_to_json).collect(),
+        Val::Map(entries) => entries
+            .iter()
+            .map(|(key, value)| Value::Array(vec![val_to_json(key), val_to_json(value)]))
+            .collect(),
         Val::Record(fields) => Value::Object(
             fields
                 .iter()

@@ -148,6 +148,14 @@ pub fn arbitrary_val(u: &mut Unstructured<'_>, ty: &Type) -> Result<Val> {
                     .collect::<Result<_>>()?,
             )
         }
+        Type::Map(map) => {
+            let n = u.int_in_range(0..=MAX_LEN)?;
+            Val::Map(
+                (0..n)
+                    .map(|_| Ok((arbitrary_val(u, map.key())?, arbitrary_val(u, map.value())?)))
+                    .collect::<Result<_>>()?,
+            )
+        }
         Type::FixedList(list) => Val::List(
             (0..list.len())
                 .map(|_| arbitrary_val(u, list.element()))

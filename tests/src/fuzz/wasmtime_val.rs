@@ -28,6 +28,12 @@ pub fn to_wasmtime(value: &Val) -> W {
         Val::Char(v) => W::Char(*v),
         Val::String(v) => W::String(v.clone()),
         Val::List(items) => W::List(many(items)),
+        Val::Map(entries) => W::Map(
+            entries
+                .iter()
+                .map(|(k, v)| (to_wasmtime(k), to_wasmtime(v)))
+                .collect(),
+        ),
         Val::Tuple(items) => W::Tuple(many(items)),
         Val::Record(fields) => W::Record(
             fields
@@ -69,6 +75,12 @@ pub fn neutral_of_wasmtime(value: &W) -> Option<Neutral> {
         W::Char(v) => N::Char(*v),
         W::String(v) => N::String(v.clone()),
         W::List(items) => N::List(many(items)?),
+        W::Map(entries) => N::Map(
+            entries
+                .iter()
+                .map(|(k, v)| Some((neutral_of_wasmtime(k)?, neutral_of_wasmtime(v)?)))
+                .collect::<Option<_>>()?,
+        ),
         W::Tuple(items) => N::Tuple(many(items)?),
         W::Record(fields) => N::Record(
             fields

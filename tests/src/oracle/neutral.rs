@@ -36,6 +36,8 @@ pub enum Neutral {
     String(String),
     /// `list<T>`.
     List(Vec<Neutral>),
+    /// `map<K, V>`: the entries in the order they travel.
+    Map(Vec<(Neutral, Neutral)>),
     /// `record`: fields in declaration order with their WIT names.
     Record(Vec<(String, Neutral)>),
     /// `tuple<...>`.
@@ -63,6 +65,12 @@ impl Neutral {
             (N::F32(a), N::F32(b)) => (a.is_nan() && b.is_nan()) || a.to_bits() == b.to_bits(),
             (N::F64(a), N::F64(b)) => (a.is_nan() && b.is_nan()) || a.to_bits() == b.to_bits(),
             (N::List(a), N::List(b)) | (N::Tuple(a), N::Tuple(b)) => all_same(a, b),
+            (N::Map(a), N::Map(b)) => {
+                a.len() == b.len()
+                    && a.iter()
+                        .zip(b)
+                        .all(|((ka, va), (kb, vb))| ka.same(kb) && va.same(vb))
+            }
             (N::Record(a), N::Record(b)) => {
                 a.len() == b.len()
                     && a.iter()

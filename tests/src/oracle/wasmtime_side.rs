@@ -150,6 +150,12 @@ impl WasmtimeOracle {
             N::Char(v) => Val::Char(*v),
             N::String(v) => Val::String(v.clone()),
             N::List(items) => Val::List(many(items)?),
+            N::Map(entries) => Val::Map(
+                entries
+                    .iter()
+                    .map(|(k, v)| Ok((self.val_of(k)?, self.val_of(v)?)))
+                    .collect::<Result<_>>()?,
+            ),
             N::Tuple(items) => Val::Tuple(many(items)?),
             N::Record(fields) => Val::Record(
                 fields
@@ -183,6 +189,12 @@ impl WasmtimeOracle {
             Val::Char(v) => Neutral::Char(v),
             Val::String(v) => Neutral::String(v),
             Val::List(items) => Neutral::List(self.neutral_list(items)?),
+            Val::Map(entries) => Neutral::Map(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| Ok((self.neutral_of(k)?, self.neutral_of(v)?)))
+                    .collect::<Result<_>>()?,
+            ),
             Val::Tuple(items) => Neutral::Tuple(self.neutral_list(items)?),
             Val::Record(fields) => Neutral::Record(
                 fields

@@ -36,6 +36,12 @@ pub fn to_witbind(value: &Neutral, handles: &HandleTable<ResourceAny>) -> Result
         N::Char(v) => Val::Char(*v),
         N::String(v) => Val::String(v.clone()),
         N::List(items) => Val::List(many(items)?),
+        N::Map(entries) => Val::Map(
+            entries
+                .iter()
+                .map(|(k, v)| Ok((one(k)?, one(v)?)))
+                .collect::<Result<_>>()?,
+        ),
         N::Tuple(items) => Val::Tuple(many(items)?),
         N::Record(fields) => Val::Record(
             fields
@@ -70,6 +76,12 @@ pub fn from_witbind(value: Val, handles: &mut HandleTable<ResourceAny>) -> Neutr
         Val::Char(v) => Neutral::Char(v),
         Val::String(v) => Neutral::String(v),
         Val::List(items) => Neutral::List(many_from_witbind(items, handles)),
+        Val::Map(entries) => Neutral::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (from_witbind(k, handles), from_witbind(v, handles)))
+                .collect(),
+        ),
         Val::Tuple(items) => Neutral::Tuple(many_from_witbind(items, handles)),
         Val::Record(fields) => Neutral::Record(
             fields

@@ -1,5 +1,7 @@
 //! `list<T>` as `[T]`, `Vec<T>` and `Box<[T]>`, and references to any
-//! lowerable type.
+//! lowerable type. A list of pairs also represents `map<K, V>`, which
+//! travels as `list<tuple<K, V>>`: the entries exactly as they travel,
+//! duplicate keys included.
 
 use super::{load_pointer_pair, store_pointer_pair, type_mismatch};
 use crate::abi::context::{LiftContext, LowerContext};
@@ -84,6 +86,7 @@ impl<T: ComponentType> ComponentType for [T] {
     fn typecheck(ty: &Type) -> Result<()> {
         match ty {
             Type::List(list) => T::typecheck(list.element()),
+            Type::Map(map) => T::typecheck(map.entry()),
             other => Err(type_mismatch("list<_>", other)),
         }
     }
@@ -97,6 +100,7 @@ impl<T: ComponentType> ComponentType for [T] {
             Type::List(list) => self
                 .iter()
                 .try_for_each(|v| v.check_handles(list.element())),
+            Type::Map(map) => self.iter().try_for_each(|v| v.check_handles(map.entry())),
             other => Err(type_mismatch("list<_>", other)),
         }
     }

@@ -6,6 +6,7 @@
 
 mod arrays;
 pub(crate) mod lists;
+mod maps;
 pub(crate) mod option_result;
 mod scalars;
 mod strings;

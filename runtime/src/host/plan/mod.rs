@@ -160,10 +160,11 @@ impl ComponentPlan {
     fn build(engine: &AnyEngine, bytes: &[u8], source: ModuleSource<'_>) -> Result<Self> {
         let tunables = Tunables::default_host();
         let scope = ScopeVec::new();
-        // Fixed-length lists are a component-model feature behind a flag in
-        // the spec's validation; witbind runs them.
-        let features =
-            wasmparser::WasmFeatures::default() | wasmparser::WasmFeatures::CM_FIXED_LENGTH_LISTS;
+        // Fixed-length lists and maps are component-model features behind
+        // flags in the spec's validation; witbind runs them.
+        let features = wasmparser::WasmFeatures::default()
+            | wasmparser::WasmFeatures::CM_FIXED_LENGTH_LISTS
+            | wasmparser::WasmFeatures::CM_MAP;
         let mut validator = wasmparser::Validator::new_with_features(features);
         let mut types = ComponentTypesBuilder::new(&validator);
         let translator = Translator::new(&tunables, &mut validator, &mut types, &scope);

@@ -11,7 +11,7 @@ use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS};
 use crate::abi::values::ListShape;
 use crate::error::Result;
 use crate::types::{
-    Case, EnumType, Field, FixedListType, FlagsType, ListType, OptionType, RecordType,
+    Case, EnumType, Field, FixedListType, FlagsType, ListType, MapType, OptionType, RecordType,
     ResourceType, ResultType, TupleType, Type, VariantType,
 };
 use crate::val::{CanonContext, CoreFuncType};
@@ -195,7 +195,13 @@ impl Convert<'_> {
             }
             InterfaceType::Own(i) => Type::Own(self.resource(*i)?),
             InterfaceType::Borrow(i) => Type::Borrow(self.resource(*i)?),
-            InterfaceType::Map(_) => anyhow::bail!("`map` types are not supported by witbind yet"),
+            InterfaceType::Map(i) => {
+                let map = &types[*i];
+                Type::Map(MapType::new(
+                    self.convert(&map.key)?,
+                    self.convert(&map.value)?,
+                ))
+            }
             InterfaceType::Future(_) => {
                 anyhow::bail!("`future` types are not supported by witbind yet")
             }
@@ -233,6 +239,7 @@ fn has_handles(ty: &Type) -> bool {
     match ty {
         Type::Own(_) | Type::Borrow(_) => true,
         Type::List(l) => has_handles(l.element()),
+        Type::Map(m) => has_handles(m.value()),
         Type::FixedList(l) => has_handles(l.element()),
         Type::Record(r) => r.fields().iter().any(|f| has_handles(&f.ty)),
         Type::Tuple(t) => t.types().iter().any(has_handles),
@@ -251,7 +258,7 @@ fn has_handles(ty: &Type) -> bool {
 /// memory: strings and lists live there, everything else travels flat.
 fn uses_memory(ty: &Type) -> bool {
     match ty {
-        Type::String | Type::List(_) => true,
+        Type::String | Type::List(_) | Type::Map(_) => true,
         Type::FixedList(l) => uses_memory(l.element()),
         Type::Record(r) => r.fields().iter().any(|f| uses_memory(&f.ty)),
         Type::Tuple(t) => t.types().iter().any(uses_memory),

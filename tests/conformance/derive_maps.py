@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Derives `maps.jsonl` from the reference implementation's `vectors.jsonl`.
+
+The Canonical ABI despecialises `map<K, V>` to `list<tuple<K, V>>`, so a map
+is laid out, lowered, lifted and trapped on exactly like that list. This
+script turns every reference vector of a list of key-value pairs into the
+vector of the map with the same key and value types: same flat values, same
+memory, same `realloc` calls, same traps. Only the type changes, and the
+value's encoding, where the pairs are records (`point { x, y }` is laid out
+as `tuple<s32, s32>`).
+
+A map value is encoded as an array of `[key, value]` arrays, in the order the
+entries travel; lifting keeps every entry, duplicate keys included.
+
+Run from this folder: `python3 derive_maps.py` rewrites `maps.jsonl`.
+"""
+
+import json
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+# list type in the reference vectors -> (map type, how to turn one element
+# into a [key, value] pair)
+SOURCES = {
+    "list<tuple<u8, u32>>": ("map<u8, u32>", lambda pair: pair),
+    "list<point>": ("map<s32, s32>", lambda point: [point["x"], point["y"]]),
+}
+
+
+def derive(vector):
+    target, to_pair = SOURCES[vector["type"]]
+    derived = dict(vector)
+    derived["id"] = "map-from-" + vector["id"]
+    derived["wit"] = ""
+    derived["type"] = target
+    if "value" in vector:
+        derived["value"] = [to_pair(element) for element in vector["value"]]
+    return derived
+
+
+def main():
+    lines = []
+    with open(HERE / "vectors.jsonl") as source:
+        for line in source:
+            vector = json.loads(line)
+            if vector.get("type") in SOURCES:
+                lines.append(json.dumps(derive(vector)))
+    (HERE / "maps.jsonl").write_text("\n".join(lines) + "\n")
+    print(f"{len(lines)} map vectors written to maps.jsonl")
+
+
+if __name__ == "__main__":
+    main()
