@@ -57,6 +57,7 @@ pub fn flags(input: TokenStream) -> TokenStream {
 ///     features: ["unstable-feature"],
 ///     all_features: false,
 ///     debug: false,                       // or set WITBIND_DEBUG=1
+///     map_type: HashMap,                  // or BTreeMap, or Vec (entries as they travel)
 /// });
 /// ```
 ///
@@ -67,6 +68,11 @@ pub fn flags(input: TokenStream) -> TokenStream {
 /// resources as marker types of `Resource<R>` handles (imports) or as
 /// `ResourceAny` (exports). Every generated type derives `ComponentType`,
 /// `Lift` and (when owned) `Lower`, with a compile-time check of its layout.
+///
+/// A WIT `map<K, V>` is a `HashMap<K, V>` (the last value of a repeated
+/// key wins), a `BTreeMap<K, V>`, or with `map_type: Vec` the entries as
+/// they travel, `Vec<(K, V)>`; maps own their entries in every ownership
+/// mode. Fixed-length lists `list<T, N>` are arrays `[T; N]`.
 ///
 /// With `Borrowing`, a type holding strings or lists that only travels from
 /// the guest to the host (import parameters, export results) borrows guest

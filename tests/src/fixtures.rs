@@ -15,6 +15,7 @@ pub const ALL: &[&str] = &[
     "resources",
     "many-args",
     "host-calls",
+    "maps",
 ];
 
 /// Fixtures used only by the benchmarks (`tests/src/bench/`): their imports are not the

@@ -17,7 +17,9 @@ fn every_derived_map_vector_passes() {
 }
 
 fn assert_every_vector_passes(file: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("conformance").join(file);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("conformance")
+        .join(file);
     let report = run_file(&path).expect("the committed vectors are readable");
     let failed: Vec<String> = report
         .failures

@@ -671,3 +671,74 @@ fn tuple_structs_lay_out_and_travel_as_tuples() {
     assert!(Wide::typecheck(&shorter).is_err());
     assert!(Wide::typecheck(&point_type()).is_err());
 }
+
+/// A record of maps: `HashMap`, `BTreeMap` and a list of pairs.
+#[derive(ComponentType, witbind::Lift, witbind::Lower, Debug, PartialEq)]
+#[component(record)]
+struct Scores {
+    by_name: std::collections::HashMap<String, u32>,
+    ordered: std::collections::BTreeMap<u8, String>,
+    raw: Vec<(char, bool)>,
+}
+
+/// A variant with a map payload.
+#[derive(ComponentType, witbind::Lift, witbind::Lower, Debug, PartialEq)]
+#[component(variant)]
+enum Lookup {
+    #[component(name = "hit")]
+    Hit(std::collections::BTreeMap<String, String>),
+    #[component(name = "miss")]
+    Miss,
+}
+
+#[test]
+fn derived_types_hold_maps() {
+    use witbind::types::{MapType, TupleType};
+    let map = |k: Type, v: Type| Type::Map(MapType::new(k, v));
+    let scores_type = Type::Record(RecordType::new(vec![
+        Field {
+            name: "by-name".into(),
+            ty: map(Type::String, Type::U32),
+        },
+        Field {
+            name: "ordered".into(),
+            ty: map(Type::U8, Type::String),
+        },
+        Field {
+            name: "raw".into(),
+            ty: map(Type::Char, Type::Bool),
+        },
+    ]));
+    Scores::typecheck(&scores_type).unwrap();
+    // The list of pairs also fits the list type a map travels as.
+    let as_list = Type::List(ListType::new(Type::Tuple(TupleType::new(vec![
+        Type::Char,
+        Type::Bool,
+    ]))));
+    <Vec<(char, bool)>>::typecheck(&as_list).unwrap();
+
+    // One entry per map: a `HashMap`'s order is not fixed, and `Val` keeps it.
+    let scores = Scores {
+        by_name: [("ann".to_string(), 3)].into(),
+        ordered: [(2, "two".to_string()), (1, "one".to_string())].into(),
+        raw: vec![('x', true), ('x', false)],
+    };
+    assert_round_trip(&scores);
+    assert_same_as_val(&scores, &scores_type);
+
+    let lookup_type = Type::Variant(VariantType::new(vec![
+        Case {
+            name: "hit".into(),
+            ty: Some(map(Type::String, Type::String)),
+        },
+        Case {
+            name: "miss".into(),
+            ty: None,
+        },
+    ]));
+    Lookup::typecheck(&lookup_type).unwrap();
+    let hit = Lookup::Hit([("k".to_string(), "v".to_string())].into());
+    assert_round_trip(&hit);
+    assert_same_as_val(&hit, &lookup_type);
+    assert_round_trip(&Lookup::Miss);
+}

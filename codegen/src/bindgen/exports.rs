@@ -14,6 +14,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use wit_parser::{Function, FunctionKind, Type, TypeDefKind, TypeId};
 
+use super::options::MapType;
 use super::plan::{alias_target, holds_handle};
 use super::signature::{
     ParamList, borrowed_handle, call_method, param_ident, resource_of, result_tuple, result_type,
@@ -153,6 +154,16 @@ impl TypeGen<'_> {
             TypeDefKind::List(element) => {
                 let element = self.type_ref(element, module, Form::Owned);
                 quote!(&#lt [#element])
+            }
+            // Entries as they travel: a slice, like a list's.
+            TypeDefKind::Map(k, v) if self.options.map_type == MapType::Vec => {
+                let k = self.type_ref(k, module, Form::Owned);
+                let v = self.type_ref(v, module, Form::Owned);
+                quote!(&#lt [(#k, #v)])
+            }
+            TypeDefKind::Map(..) => {
+                let map = owned();
+                quote!(&#lt #map)
             }
             TypeDefKind::Option(t) if anonymous => {
                 let t = self.param_form(t, module, lt);

@@ -31,6 +31,25 @@ mod kw {
     syn::custom_keyword!(verbose_tracing);
     syn::custom_keyword!(ignore_wit);
     syn::custom_keyword!(exact);
+    syn::custom_keyword!(map_type);
+    syn::custom_keyword!(HashMap);
+    syn::custom_keyword!(BTreeMap);
+    syn::custom_keyword!(Vec);
+}
+
+/// The Rust type of a WIT `map<K, V>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MapType {
+    /// `std::collections::HashMap<K, V>`: the last value of a duplicate key
+    /// wins.
+    #[default]
+    HashMap,
+    /// `std::collections::BTreeMap<K, V>`, ordered by key: the last value of
+    /// a duplicate key wins.
+    BTreeMap,
+    /// `Vec<(K, V)>`: the entries exactly as they travel, in order,
+    /// duplicate keys included.
+    Vec,
 }
 
 /// How generated types hold strings and lists.
@@ -107,6 +126,8 @@ pub struct Options {
     pub all_features: bool,
     /// Write the formatted expansion to a file and `include!` it.
     pub debug: bool,
+    /// The Rust type of `map<K, V>`.
+    pub map_type: MapType,
 }
 
 /// Records that `key` was given; a repeated key is reported at its own span
@@ -141,7 +162,7 @@ impl Parse for Options {
         }
         let body;
         braced!(body in input);
-        let mut seen: [Option<Span>; 12] = Default::default();
+        let mut seen: [Option<Span>; 13] = Default::default();
         let mut errors = None;
         while !body.is_empty() {
             let lookahead = body.lookahead1();
@@ -227,6 +248,10 @@ impl Parse for Options {
                 if let Some(v) = key!(11, debug, "debug", |b| Some(b.parse::<LitBool>()?.value)) {
                     options.debug = v;
                 }
+            } else if lookahead.peek(kw::map_type) {
+                if let Some(m) = key!(12, map_type, "map_type", |b| Some(parse_map_type(b)?)) {
+                    options.map_type = m;
+                }
             } else {
                 return Err(lookahead.error());
             }
@@ -277,6 +302,23 @@ fn parse_map(input: ParseStream<'_>) -> syn::Result<Vec<(LitStr, syn::Path)>> {
         body.parse::<Token![,]>()?;
     }
     Ok(entries)
+}
+
+/// `HashMap`, `BTreeMap` or `Vec`.
+fn parse_map_type(input: ParseStream<'_>) -> syn::Result<MapType> {
+    let lookahead = input.lookahead1();
+    if lookahead.peek(kw::HashMap) {
+        input.parse::<kw::HashMap>()?;
+        Ok(MapType::HashMap)
+    } else if lookahead.peek(kw::BTreeMap) {
+        input.parse::<kw::BTreeMap>()?;
+        Ok(MapType::BTreeMap)
+    } else if lookahead.peek(kw::Vec) {
+        input.parse::<kw::Vec>()?;
+        Ok(MapType::Vec)
+    } else {
+        Err(lookahead.error())
+    }
 }
 
 /// `Owning` or `Borrowing { duplicate_if_necessary: bool }`.

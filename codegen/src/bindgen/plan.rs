@@ -522,6 +522,9 @@ fn mark(
     if (entry.lifted, entry.lowered) == before && before != (false, false) {
         return;
     }
+    // A map owns its entries in every form, so what it holds needs an owned
+    // form, as if it were lowered.
+    let lowered = lowered || matches!(resolve.types[*id].kind, TypeDefKind::Map(..));
     for inner in contained(resolve, *id) {
         mark(resolve, &inner, lifted, lowered, usage);
     }
@@ -592,6 +595,10 @@ fn borrowed_form_borrows(resolve: &Resolve, id: TypeId, modes: &HashMap<TypeId, 
                 let def = &resolve.types[*id];
                 if !top && def.name.is_some() {
                     return matches!(modes.get(id), Some(Mode::Borrowed | Mode::Both));
+                }
+                // A map owns its entries in every form.
+                if matches!(def.kind, TypeDefKind::Map(..)) {
+                    return false;
                 }
                 matches!(def.kind, TypeDefKind::List(t) if !holds_handle(resolve, &t))
                     || contained(resolve, *id)

@@ -361,3 +361,42 @@ world w { export i; }";
                     str > , r : & Rec , t : (& str , u32 ,) , x : E , y : & [u8] , l : & [Rec])";
     assert!(out.contains(expected), "{out}");
 }
+
+#[test]
+fn maps_are_hash_maps_btree_maps_or_entry_vectors() {
+    let wit = "package t:m; interface i {
+        record r { m: map<string, list<string>> }
+        f: func(m: map<u32, string>, r: r) -> map<char, r>;
+    } world w { import i; export i; }";
+    let out = run(quote!({ inline: #wit })).unwrap();
+    assert!(
+        out.contains(
+            "pub m : :: std :: collections :: HashMap < :: std :: string :: String , :: std :: \
+             vec :: Vec < :: std :: string :: String > >"
+        ),
+        "{out}"
+    );
+    // Calls take maps by reference, as wasmtime's bindings do.
+    assert!(
+        out.contains("m : & :: std :: collections :: HashMap < u32 , :: std :: string :: String >"),
+        "{out}"
+    );
+    let out = run(quote!({ inline: #wit, map_type: BTreeMap })).unwrap();
+    assert!(
+        out.contains(":: std :: collections :: BTreeMap < char , R >"),
+        "{out}"
+    );
+    let out = run(quote!({ inline: #wit, map_type: Vec })).unwrap();
+    assert!(out.contains(":: std :: vec :: Vec < (char , R) >"), "{out}");
+    assert!(
+        out.contains("m : & [(u32 , :: std :: string :: String)]"),
+        "{out}"
+    );
+    // Borrowing bindings own their maps, keys and values included.
+    let out = run(quote!({
+        inline: #wit,
+        ownership: Borrowing { duplicate_if_necessary: false },
+    }))
+    .unwrap();
+    assert!(!out.contains("HashMap < :: witbind :: WasmStr"), "{out}");
+}

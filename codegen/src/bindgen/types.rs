@@ -9,7 +9,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 use wit_parser::{Docs, Handle, Resolve, SizeAlign, Type, TypeDefKind, TypeId, TypeOwner};
 
-use super::options::Options;
+use super::options::{MapType, Options};
 use super::plan::{Home, Mode, Plan, alias_target, holds_handle, holds_long_tuple};
 use crate::names::{shouty_ident, snake_ident, type_ident, unique_ident};
 use crate::runtime;
@@ -245,6 +245,7 @@ impl TypeGen<'_> {
             TypeDefKind::Type(_)
             | TypeDefKind::List(_)
             | TypeDefKind::FixedLengthList(..)
+            | TypeDefKind::Map(..)
             | TypeDefKind::Option(_)
             | TypeDefKind::Result(_)
             | TypeDefKind::Tuple(_)
@@ -313,6 +314,17 @@ impl TypeGen<'_> {
                     quote!(#rt::WasmList<'a, #element>)
                 } else {
                     quote!(::std::vec::Vec<#element>)
+                }
+            }
+            TypeDefKind::Map(k, v) => {
+                // A map owns its entries in every form: a keyed collection
+                // outlives the call, and its keys must hash or compare.
+                let k = self.type_ref(k, from, Form::Owned);
+                let v = self.type_ref(v, from, Form::Owned);
+                match self.options.map_type {
+                    MapType::HashMap => quote!(::std::collections::HashMap<#k, #v>),
+                    MapType::BTreeMap => quote!(::std::collections::BTreeMap<#k, #v>),
+                    MapType::Vec => quote!(::std::vec::Vec<(#k, #v)>),
                 }
             }
             TypeDefKind::Option(t) => {

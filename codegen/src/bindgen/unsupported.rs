@@ -90,7 +90,6 @@ fn unsupported_def(resolve: &Resolve, id: TypeId) -> Option<&'static str> {
     match &resolve.types[id].kind {
         TypeDefKind::Future(_) => Some("a `future`"),
         TypeDefKind::Stream(_) => Some("a `stream`"),
-        TypeDefKind::Map(..) => Some("a `map`"),
         TypeDefKind::Unknown => Some("an unresolved type"),
         _ => super::plan::contained(resolve, id)
             .iter()

@@ -51,6 +51,11 @@ impl HostState {
         self.events.push(HostEvent::Log(msg));
     }
 
+    /// `total(m)` of the `maps` world: the sum of the values.
+    pub fn total(m: &std::collections::HashMap<String, u32>) -> u64 {
+        m.values().map(|&v| u64::from(v)).sum()
+    }
+
     /// `lookup(key)`.
     pub fn lookup(key: &str) -> Option<String> {
         match key {

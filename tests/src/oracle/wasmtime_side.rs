@@ -29,7 +29,12 @@ impl OracleFixture {
     /// # Errors
     /// When the fixture is missing or invalid.
     pub fn load(name: &str) -> Result<Self> {
-        let engine = Engine::default();
+        // Maps and fixed-length lists are behind flags in wasmtime.
+        let mut config = wasmtime::Config::new();
+        config
+            .wasm_component_model_map(true)
+            .wasm_component_model_fixed_length_lists(true);
+        let engine = wt(Engine::new(&config))?;
         let bytes = fixtures::bytes(name)?;
         let component = wt(Component::from_binary(&engine, &bytes))
             .with_context(|| format!("compiling fixture {name}"))?;
@@ -188,7 +193,9 @@ impl WasmtimeOracle {
             Val::Float64(v) => Neutral::F64(v),
             Val::Char(v) => Neutral::Char(v),
             Val::String(v) => Neutral::String(v),
-            Val::List(items) => Neutral::List(self.neutral_list(items)?),
+            Val::List(items) | Val::FixedLengthList(items) => {
+                Neutral::List(self.neutral_list(items)?)
+            }
             Val::Map(entries) => Neutral::Map(
                 entries
                     .into_iter()
@@ -230,9 +237,11 @@ impl WasmtimeOracle {
 impl Runtime for WasmtimeOracle {
     fn call(&mut self, name: &str, args: &[Neutral]) -> Result<Outcome> {
         let func = self.func(name)?;
+        let ty = func.ty(&self.store);
         let params = args
             .iter()
-            .map(|arg| self.val_of(arg))
+            .zip(ty.params())
+            .map(|(arg, (_, ty))| Ok(fit_to_type(self.val_of(arg)?, &ty)))
             .collect::<Result<Vec<_>>>()?;
         let mut results = vec![Val::Bool(false); func.ty(&self.store).results().len()];
         match func.call(&mut self.store, &params, &mut results) {
@@ -275,6 +284,10 @@ fn define_host_calls(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
             .map(|list| (list,))
             .map_err(|e| wasmtime::format_err!("{e}"))
     })?;
+    root.func_wrap(
+        "total",
+        |_, (m,): (std::collections::HashMap<String, u32>,)| Ok((HostState::total(&m),)),
+    )?;
     Ok(())
 }
 
@@ -324,4 +337,60 @@ fn define_host_side(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
 /// wasmtime's error type into anyhow's, keeping the whole chain in the message.
 fn wt<T>(result: wasmtime::Result<T>) -> Result<T> {
     result.map_err(|e| anyhow!("{e:?}"))
+}
+
+/// `value` with every list that `ty` says has a fixed length as wasmtime's
+/// `Val::FixedLengthList` ([`Neutral`] has one kind of list).
+fn fit_to_type(value: Val, ty: &wasmtime::component::Type) -> Val {
+    use wasmtime::component::Type as T;
+    let boxed = |payload: Option<Box<Val>>, ty: Option<T>| match (payload, ty) {
+        (Some(v), Some(ty)) => Some(Box::new(fit_to_type(*v, &ty))),
+        (payload, _) => payload,
+    };
+    match (value, ty) {
+        (Val::List(items), T::FixedLengthList(list)) => Val::FixedLengthList(
+            items
+                .into_iter()
+                .map(|v| fit_to_type(v, &list.ty()))
+                .collect(),
+        ),
+        (Val::List(items), T::List(list)) => Val::List(
+            items
+                .into_iter()
+                .map(|v| fit_to_type(v, &list.ty()))
+                .collect(),
+        ),
+        (Val::Map(entries), T::Map(map)) => Val::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (fit_to_type(k, &map.key()), fit_to_type(v, &map.value())))
+                .collect(),
+        ),
+        (Val::Record(fields), T::Record(record)) => Val::Record(
+            fields
+                .into_iter()
+                .zip(record.fields())
+                .map(|((name, v), field)| (name, fit_to_type(v, &field.ty)))
+                .collect(),
+        ),
+        (Val::Tuple(items), T::Tuple(tuple)) => Val::Tuple(
+            items
+                .into_iter()
+                .zip(tuple.types())
+                .map(|(v, ty)| fit_to_type(v, &ty))
+                .collect(),
+        ),
+        (Val::Variant(name, payload), T::Variant(variant)) => {
+            let ty = variant.cases().find(|c| c.name == name).and_then(|c| c.ty);
+            Val::Variant(name, boxed(payload, ty))
+        }
+        (Val::Option(payload), T::Option(option)) => Val::Option(boxed(payload, Some(option.ty()))),
+        (Val::Result(Ok(payload)), T::Result(result)) => {
+            Val::Result(Ok(boxed(payload, result.ok())))
+        }
+        (Val::Result(Err(payload)), T::Result(result)) => {
+            Val::Result(Err(boxed(payload, result.err())))
+        }
+        (value, _) => value,
+    }
 }

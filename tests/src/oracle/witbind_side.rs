@@ -180,6 +180,10 @@ fn define_host_calls(linker: &mut Linker<HostState>) -> Result<()> {
     root.func_wrap("numbers", |_, (n,): (u32,)| {
         HostState::numbers(n).map(|list| (list,))
     })?;
+    root.func_wrap(
+        "total",
+        |_, (m,): (std::collections::HashMap<String, u32>,)| Ok((HostState::total(&m),)),
+    )?;
     Ok(())
 }
 
