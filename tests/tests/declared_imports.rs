@@ -79,3 +79,46 @@ fn an_instance_import_is_not_satisfied_by_a_function() {
         instantiate(&engine, &linker, text).unwrap();
     }
 }
+
+/// `b:c/y` uses the resource `r` of `b:c/x` (as `wasi:io/streams` uses the
+/// `error` of `wasi:io/error`): its instance type re-exports `r` as an
+/// `(eq ...)` alias, and a function of it takes a handle to `r`.
+const USED_RESOURCE: &str = r#"
+(component
+  (import "b:c/x" (instance $x (export "r" (type (sub resource)))))
+  (alias export $x "r" (type $r))
+  (import "b:c/y" (instance $y
+    (alias outer 1 $r (type $r'))
+    (export "r" (type $r2 (eq $r')))
+    (type $b (borrow $r2))
+    (export "f" (func (param "h" $b)))
+  ))
+)"#;
+
+struct R;
+
+#[test]
+fn a_used_resource_is_defined_by_the_interface_that_introduces_it() {
+    for engine in witbind_tests::engines() {
+        let kind = engine.backend_kind();
+        let mut linker = Linker::new(&engine);
+        linker
+            .instance("b:c/y")
+            .unwrap()
+            .func_wrap(
+                "f",
+                |_, (_,): (witbind::Borrowed<witbind::Resource<R>>,)| Ok(()),
+            )
+            .unwrap();
+        // Without `b:c/x#r`, the alias in `b:c/y` does not stand in for it.
+        let err = instantiate(&engine, &linker, USED_RESOURCE).unwrap_err();
+        assert!(format!("{err:#}").contains("b:c/x#r"), "{kind}: {err:#}");
+        linker
+            .instance("b:c/x")
+            .unwrap()
+            .resource::<R>("r", |_, _| Ok(()))
+            .unwrap();
+        // `b:c/y#r` needs no definition of its own: it is `b:c/x#r`.
+        instantiate(&engine, &linker, USED_RESOURCE).unwrap();
+    }
+}

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use wasmtime_environ::PrimaryMap;
-use wasmtime_environ::component::{ComponentTypes, TypeDef};
+use wasmtime_environ::component::{ComponentTypes, TypeDef, TypeResourceTable};
 
 use crate::abi::traits::{ComponentType, Lift, Lower};
 use crate::error::Result;
@@ -226,6 +226,9 @@ impl<T: 'static> Linker<T> {
                     for (item, export) in types[instance].exports.iter() {
                         let full = format!("{name}#{item}");
                         let def = defs.and_then(|d| d.get(item));
+                        if def.is_none() && aliases_other_import(plan, export.ty, &full) {
+                            continue;
+                        }
                         check_item(&full, def, export.ty, types, resource_types)?;
                     }
                 }
@@ -243,6 +246,32 @@ impl<T: 'static> Linker<T> {
         }
         Ok(())
     }
+}
+
+/// Whether the resource type `ty`, declared by the import `name`, is an
+/// `(eq ...)` alias of a resource that another import introduces, as
+/// `wasi:io/streams` re-exports the `error` of `wasi:io/error`: it needs no
+/// definition of its own, the other import's serves (which `resolve`
+/// requires).
+fn aliases_other_import(plan: &ComponentPlan, ty: TypeDef, name: &str) -> bool {
+    let (info, types) = (&plan.info, &plan.types);
+    let TypeDef::Resource(table) = ty else {
+        return false;
+    };
+    let TypeResourceTable::Concrete { ty: resource, .. } = &types[table] else {
+        return false;
+    };
+    let Some(import) = info.imported_resources.get(*resource) else {
+        return false;
+    };
+    let (index, path) = &info.imports[*import];
+    let (import_name, _) = &info.import_types[*index];
+    let introduced_by = match path.as_slice() {
+        [] => import_name.clone(),
+        [item] => format!("{import_name}#{item}"),
+        _ => return false,
+    };
+    introduced_by != name
 }
 
 /// Checks the linker's definition `def` of the declared import `name` of
