@@ -324,7 +324,8 @@ impl WasiCtxBuilder {
             monotonic_clock,
             secure_random,
             insecure_random,
-            insecure_seed: ((seed >> 64) as u64, seed as u64),
+            // The low half first, as wasmtime-wasi gives it.
+            insecure_seed: (seed as u64, (seed >> 64) as u64),
         }
     }
 }

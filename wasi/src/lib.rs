@@ -87,6 +87,7 @@ pub use filesystem::{Descriptor, DirectoryEntryStream};
 pub use io::IoError;
 pub use pipes::{MemoryInputPipe, MemoryOutputPipe};
 pub use poll::Pollable;
+pub use random::MAX_RANDOM_SIZE;
 pub use run::{I32Exit, add_to_linker, run};
 pub use sockets::{
     IncomingDatagramStream, Network, OutgoingDatagramStream, ResolveAddressStream, TcpSocket,

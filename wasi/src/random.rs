@@ -3,17 +3,26 @@
 
 use crate::bindings::wasi::random::{insecure, insecure_seed, random};
 use crate::ctx::WasiCtx;
-use crate::streams::bounded;
 
 /// Where a guest's random bytes come from.
 pub(crate) trait RandomSource: Send {
     fn fill(&mut self, bytes: &mut [u8]) -> witbind::Result<()>;
+    fn u64(&mut self) -> witbind::Result<u64>;
 }
 
+/// A host's generator is drawn from as wasmtime-wasi draws from it (a
+/// `u32` per byte, keeping its low byte; a `u64` at once), so the same
+/// seeded generator gives a guest the same values under both hosts.
 impl<R: rand::Rng + Send> RandomSource for R {
     fn fill(&mut self, bytes: &mut [u8]) -> witbind::Result<()> {
-        self.fill_bytes(bytes);
+        for byte in bytes {
+            *byte = self.next_u32() as u8;
+        }
         Ok(())
+    }
+
+    fn u64(&mut self) -> witbind::Result<u64> {
+        Ok(self.next_u64())
     }
 }
 
@@ -38,28 +47,29 @@ impl RandomSource for OsRandom {
             anyhow::anyhow!("wasi:random: the operating system gave no random bytes: {e}")
         })
     }
+
+    fn u64(&mut self) -> witbind::Result<u64> {
+        getrandom::u64().map_err(|e| {
+            anyhow::anyhow!("wasi:random: the operating system gave no random bytes: {e}")
+        })
+    }
 }
 
-/// `len` random bytes from `source`, at most [`MAX_BUFFER`](crate::MAX_BUFFER)
-/// at a time: a guest asking for more gets an error, not a huge host
-/// allocation.
+/// The most random bytes one call gives (as wasmtime-wasi's default): a
+/// guest asking for more traps instead of making the host allocate it.
+pub const MAX_RANDOM_SIZE: u64 = 64 << 20;
+
+/// `len` random bytes from `source`, at most [`MAX_RANDOM_SIZE`].
 fn bytes(source: &mut dyn RandomSource, len: u64) -> witbind::Result<Vec<u8>> {
-    let n = bounded(len);
-    if n as u64 != len {
+    if len > MAX_RANDOM_SIZE {
         anyhow::bail!(
-            "wasi:random: {len} random bytes asked for in one call; at most {} are given",
-            crate::MAX_BUFFER
+            "wasi:random: {len} random bytes asked for in one call; at most {MAX_RANDOM_SIZE} \
+             are given"
         );
     }
-    let mut buf = vec![0; n];
+    let mut buf = vec![0; len as usize];
     source.fill(&mut buf)?;
     Ok(buf)
-}
-
-fn u64_from(source: &mut dyn RandomSource) -> witbind::Result<u64> {
-    let mut buf = [0; 8];
-    source.fill(&mut buf)?;
-    Ok(u64::from_le_bytes(buf))
 }
 
 impl random::Host for WasiCtx {
@@ -68,7 +78,7 @@ impl random::Host for WasiCtx {
     }
 
     fn get_random_u64(&mut self) -> witbind::Result<u64> {
-        u64_from(self.secure_random.as_mut())
+        self.secure_random.u64()
     }
 }
 
@@ -78,7 +88,7 @@ impl insecure::Host for WasiCtx {
     }
 
     fn get_insecure_random_u64(&mut self) -> witbind::Result<u64> {
-        u64_from(self.insecure_random.as_mut())
+        self.insecure_random.u64()
     }
 }
 
