@@ -196,3 +196,76 @@ fn exit_codes_and_a_panic() {
         out.stderr
     );
 }
+
+fn empty_data(root: &Path) {
+    std::fs::create_dir(root.join("data")).unwrap();
+}
+
+/// The `io` guest's case `case`, with `stdin`, under both hosts.
+fn io_case(case: &str, stdin: &[u8]) -> common::Outcome {
+    let mut setup = Setup::new("io", &[case]);
+    setup.stdin = stdin.to_vec();
+    setup.files = Some(empty_data);
+    let out = same_as_wasmtime("io", &setup);
+    println!("{case}:\n{}{}", out.stdout, out.stderr);
+    out
+}
+
+#[test]
+fn poll_waits_for_the_earliest_clock_and_for_streams() {
+    let out = io_case("poll", b"");
+    assert_eq!(
+        out.stdout,
+        "case poll\nready: [1]\nwaited at least 20ms: true\nwaited less than 2s: true\n\
+         fast ready now: true slow ready now: false\ninstant in the past ready after block: true\n\
+         stdin ready before the slow clock: [1]\n"
+    );
+}
+
+#[test]
+fn input_streams_read_blocking_and_report_closed() {
+    let out = io_case("stdin", &[7; 5000]);
+    assert_eq!(
+        out.stdout,
+        "case stdin\nread 5000 bytes, then closed\nread after the end: Err(\"closed\")\n\
+         read of 0 after the end: Err(\"closed\")\nskip after the end: Err(\"closed\")\n"
+    );
+}
+
+#[test]
+fn splice_copies_stdin_to_stdout() {
+    let input: Vec<u8> = (0..100_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+    let out = io_case("splice", &input);
+    assert!(out.stdout.as_bytes()[12..] == input[..], "stdout is stdin");
+    assert_eq!(out.stderr, "spliced 100000 bytes\n");
+}
+
+#[test]
+fn output_streams_write_flush_and_zeroes() {
+    let out = io_case("write", b"");
+    assert_eq!(
+        out.stdout,
+        "case write\ncheck-write permits some: true\nwritten\nblocking\n\0\0\0\0\0\n"
+    );
+}
+
+#[test]
+fn descriptor_operations() {
+    let out = io_case("files", b"");
+    assert_eq!(out.exit, Some(0), "{}", out.stderr);
+    assert!(out.stdout.contains("same object: true\n"), "{}", out.stdout);
+    assert!(out.files.contains_key("data/moved.txt"));
+}
+
+#[test]
+fn what_the_wit_says_traps_traps() {
+    for case in [
+        "trap-poll-empty",
+        "trap-write-over-permit",
+        "trap-blocking-write-too-big",
+        "trap-drop-stream-before-pollable",
+    ] {
+        let out = io_case(case, b"");
+        assert_eq!(out.exit, None, "{case} traps");
+    }
+}

@@ -72,7 +72,7 @@ impl types::HostDescriptor for WasiCtx {
             if let Kind::Dir(_) = d.kind {
                 return Err(ErrorCode::IsDirectory.into());
             }
-            let file = d.file_to_read()?.clone();
+            let file = d.file_for_read_stream()?.clone();
             let source = FileInput { file, offset };
             Ok(self
                 .table
@@ -87,7 +87,7 @@ impl types::HostDescriptor for WasiCtx {
         offset: Filesize,
     ) -> FsResult<Resource<OutputStream>> {
         let result = (|| {
-            let file = self.descriptor(&self_)?.file_to_write()?.clone();
+            let file = self.descriptor(&self_)?.file_for_write_stream()?.clone();
             let sink = FileOutput {
                 file,
                 mode: FileOutputMode::At(offset),
@@ -104,7 +104,7 @@ impl types::HostDescriptor for WasiCtx {
         self_: Resource<Descriptor>,
     ) -> FsResult<Resource<OutputStream>> {
         let result = (|| {
-            let file = self.descriptor(&self_)?.file_to_write()?.clone();
+            let file = self.descriptor(&self_)?.file_for_write_stream()?.clone();
             let sink = FileOutput {
                 file,
                 mode: FileOutputMode::Append,

@@ -121,6 +121,28 @@ impl Descriptor {
         Ok(file)
     }
 
+    /// The file, for a stream that reads it: allowed when the host allows
+    /// reading files (a descriptor opened without `read` fails at the
+    /// stream's first read, as the OS says).
+    fn file_for_read_stream(&self) -> Result<&Arc<std::fs::File>, ErrorCode> {
+        let file = self.file()?;
+        if !self.file_perms.contains(FilePerms::READ) {
+            return Err(ErrorCode::NotPermitted);
+        }
+        Ok(file)
+    }
+
+    /// The file, for a stream that writes it: allowed when the host allows
+    /// writing files (a descriptor opened without `write` fails at the
+    /// stream's first write).
+    fn file_for_write_stream(&self) -> Result<&Arc<std::fs::File>, ErrorCode> {
+        let file = self.file()?;
+        if !self.file_perms.contains(FilePerms::WRITE) {
+            return Err(ErrorCode::NotPermitted);
+        }
+        Ok(file)
+    }
+
     /// The metadata of the open file or directory.
     fn metadata(&self) -> io::Result<Metadata> {
         match &self.kind {

@@ -263,11 +263,35 @@ pub fn same_as_wasmtime(name: &str, setup: &Setup) -> Outcome {
     let expected = run_wasmtime(name, setup);
     for engine in witbind_tests::engines() {
         let got = run_witbind(&engine, name, setup);
+        let backend = engine.backend_kind();
+        for (what, got, expected) in [
+            ("stdout", &got.stdout, &expected.stdout),
+            ("stderr", &got.stderr, &expected.stderr),
+        ] {
+            if got != expected {
+                let at = got
+                    .bytes()
+                    .zip(expected.bytes())
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(got.len().min(expected.len()));
+                let context = |s: &str| {
+                    let start = s.floor_char_boundary(at.saturating_sub(200));
+                    let end = s.floor_char_boundary((at + 200).min(s.len()));
+                    s[start..end].to_string()
+                };
+                panic!(
+                    "{name}: {what} on witbind-wasi ({backend}) differs from wasmtime-wasi's \
+                     at byte {at} (lengths {} and {}):\nwitbind:  {:?}\nwasmtime: {:?}",
+                    got.len(),
+                    expected.len(),
+                    context(got),
+                    context(expected)
+                );
+            }
+        }
         assert_eq!(
-            got,
-            expected,
-            "{name} on witbind-wasi ({}) differs from wasmtime-wasi",
-            engine.backend_kind()
+            got, expected,
+            "{name} on witbind-wasi ({backend}) differs from wasmtime-wasi"
         );
     }
     expected
