@@ -269,3 +269,28 @@ fn what_the_wit_says_traps_traps() {
         assert_eq!(out.exit, None, "{case} traps");
     }
 }
+
+fn given_data(root: &Path) {
+    std::fs::create_dir(root.join("data")).unwrap();
+    std::fs::write(root.join("data/given.txt"), "given").unwrap();
+}
+
+#[test]
+fn a_read_only_preopen_refuses_every_change() {
+    let mut setup = Setup::new("io", &["read-only"]);
+    setup.files = Some(given_data);
+    setup.read_only = true;
+    let out = same_as_wasmtime("io", &setup);
+    assert_eq!(
+        out.stdout,
+        "case read-only\nflags: Ok(1)\nopen to read: Ok(())\n\
+         open to write: Err(\"not-permitted\")\nopen to truncate: Err(\"not-permitted\")\n\
+         create: Err(\"not-permitted\")\nmkdir: Err(\"not-permitted\")\n\
+         unlink: Err(\"not-permitted\")\nrename: Err(\"not-permitted\")\n\
+         symlink: Err(\"not-permitted\")\nread: Ok(Ok(\"given\"))\n\
+         write: Err(\"not-permitted\")\nset-size: Err(\"not-permitted\")\n\
+         write-via-stream: Err(\"not-permitted\")\nset-times: Err(\"not-permitted\")\n"
+    );
+    assert_eq!(out.files["data/given.txt"], Entry::File(b"given".to_vec()));
+    assert_eq!(out.files.len(), 2);
+}

@@ -27,6 +27,8 @@ pub struct Setup {
     /// Fills the root of a fresh temporary folder; its `data` folder is
     /// preopened as `/data` (when the closure is given).
     pub files: Option<fn(&Path)>,
+    /// The preopen is read-only (directories and files).
+    pub read_only: bool,
 }
 
 impl Setup {
@@ -150,8 +152,16 @@ pub fn run_witbind(engine: &witbind::Engine, name: &str, setup: &Setup) -> Outco
             .preopened_dir(
                 root.0.join("data"),
                 "/data",
-                DirPerms::all(),
-                FilePerms::all(),
+                if setup.read_only {
+                    DirPerms::READ
+                } else {
+                    DirPerms::all()
+                },
+                if setup.read_only {
+                    FilePerms::READ
+                } else {
+                    FilePerms::all()
+                },
             )
             .unwrap();
     }
@@ -223,7 +233,15 @@ pub fn run_wasmtime(name: &str, setup: &Setup) -> Outcome {
     if let Some(fill) = setup.files {
         fill(&root.0);
         builder
-            .preopened_dir(root.0.join("data"), "/data", FsPerms::ReadWrite)
+            .preopened_dir(
+                root.0.join("data"),
+                "/data",
+                if setup.read_only {
+                    FsPerms::ReadOnly
+                } else {
+                    FsPerms::ReadWrite
+                },
+            )
             .unwrap();
     }
     let engine = Engine::default();

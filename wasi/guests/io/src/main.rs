@@ -96,6 +96,15 @@ fn main() {
             output.blocking_write_and_flush(b"\n").expect("newline");
         }
         "files" => files(),
+        "read-only" => read_only(),
+        "huge-read" => {
+            let input = stdin::get_stdin();
+            input.subscribe().block();
+            let first = input.read(u64::MAX).expect("read");
+            println!("first read of u64::MAX bytes gave {}", first.len());
+            let skipped = input.skip(u64::MAX).expect("skip");
+            println!("skip of u64::MAX bytes skipped {skipped}");
+        }
         "trap-poll-empty" => {
             poll::poll(&[]);
         }
@@ -124,6 +133,41 @@ fn kind(e: StreamError) -> &'static str {
         StreamError::Closed => "closed",
         StreamError::LastOperationFailed(_) => "failed",
     }
+}
+
+/// What a guest may do in a preopen the host gave read-only.
+fn read_only() {
+    let data = data();
+    println!("flags: {:?}", data.get_flags().map(|f| f.bits()));
+    let open = |flags: OpenFlags, access: DescriptorFlags| {
+        data.open_at(PathFlags::empty(), "given.txt", flags, access)
+            .map(|_| ())
+            .map_err(|e| e.name())
+    };
+    println!("open to read: {:?}", open(OpenFlags::empty(), DescriptorFlags::READ));
+    println!("open to write: {:?}", open(OpenFlags::empty(), DescriptorFlags::WRITE));
+    println!("open to truncate: {:?}", open(OpenFlags::TRUNCATE, DescriptorFlags::READ));
+    println!(
+        "create: {:?}",
+        data.open_at(PathFlags::empty(), "new.txt", OpenFlags::CREATE, DescriptorFlags::READ)
+            .map(|_| ())
+            .map_err(|e| e.name())
+    );
+    println!("mkdir: {:?}", data.create_directory_at("d").map_err(|e| e.name()));
+    println!("unlink: {:?}", data.unlink_file_at("given.txt").map_err(|e| e.name()));
+    println!("rename: {:?}", data.rename_at("given.txt", &data, "x").map_err(|e| e.name()));
+    println!("symlink: {:?}", data.symlink_at("given.txt", "l").map_err(|e| e.name()));
+    let file = data
+        .open_at(PathFlags::empty(), "given.txt", OpenFlags::empty(), DescriptorFlags::READ)
+        .expect("open to read");
+    println!("read: {:?}", file.read(100, 0).map(|(b, _)| String::from_utf8(b)));
+    println!("write: {:?}", file.write(b"x", 0).map_err(|e| e.name()));
+    println!("set-size: {:?}", file.set_size(0).map_err(|e| e.name()));
+    println!("write-via-stream: {:?}", file.write_via_stream(0).map(drop).map_err(|e| e.name()));
+    println!(
+        "set-times: {:?}",
+        file.set_times(NewTimestamp::Now, NewTimestamp::Now).map_err(|e| e.name())
+    );
 }
 
 fn files() {
