@@ -39,6 +39,8 @@ fixture!(flags_9, "codegen/flags-9.wit");
 fixture!(gates, "codegen/gates.wit");
 fixture!(fixed_lists, "codegen/fixed-lists.wit");
 fixture!(maps, "codegen/maps.wit");
+fixture!(grammar, "codegen/grammar.wit", (world: "grammar"));
+fixture!(grammar_all_features, "codegen/grammar.wit", (world: "grammar", all_features: true));
 fixture!(maps_btree, "codegen/maps.wit", (map_type: BTreeMap));
 fixture!(maps_vec, "codegen/maps.wit", (map_type: Vec));
 fixture!(handle_lists, "codegen/handle-lists.wit");
