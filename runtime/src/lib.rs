@@ -35,7 +35,7 @@ pub use abi::wasmi_memory::{WasmiMemory, WasmiRealloc};
 pub use error::{CoreTrap, Error, Result, Trap};
 #[cfg(feature = "host")]
 pub use host::{
-    AsContextMut, BackendKind, BorrowedParams, Component, Config, Engine, ExportName, Func,
+    Access, AsContextMut, BackendKind, BorrowedParams, Component, Config, Engine, ExportName, Func,
     Instance, InstancePre, Linker, LinkerInstance, Store, StoreContextMut, TypedFunc,
 };
 #[cfg(feature = "host")]
