@@ -148,13 +148,20 @@ impl<T: 'static> Linker<T> {
         }
     }
 
-    /// For an import `name#item` that [`instance_item`](Self::instance_item)
-    /// does not find: the compatible version that defines it for exact
-    /// imports only, to name in the error.
-    fn exact_only_hint(&self, name: &str, item: &str) -> Option<&str> {
+    /// For an import `name#item` (a `desc`) that
+    /// [`instance_item`](Self::instance_item) does not find because a
+    /// compatible version defines it for exact imports only: the error
+    /// saying so.
+    fn exact_only_error(&self, name: &str, item: &str, desc: &str) -> Option<anyhow::Error> {
         let (key, _, matched) = semver::lookup(&self.instances, name)?;
         let exact_only = self.exact_only.get(key).is_some_and(|e| e.contains(item));
-        (matched == Matched::Compatible && exact_only).then_some(key)
+        (matched == Matched::Compatible && exact_only).then(|| {
+            anyhow::anyhow!(
+                "missing import: the component imports `{name}#{item}` ({desc}); the linker \
+                 defines `{key}#{item}` for imports of exactly that name only \
+                 (`LinkerInstance::exact`, `bindgen!`'s `exact`)"
+            )
+        })
     }
 
     /// Instantiates `component` in `store`, with every import resolved to
@@ -199,6 +206,11 @@ impl<T: 'static> Linker<T> {
                 ),
             };
             let Some(def) = def else {
+                if let [item] = path.as_slice()
+                    && let Some(e) = self.exact_only_error(name, item, ty.desc())
+                {
+                    return Err(e);
+                }
                 anyhow::bail!(
                     "missing import: the component imports `{full_name}` ({}), which the linker does not define",
                     ty.desc()
@@ -273,15 +285,9 @@ impl<T: 'static> Linker<T> {
                         let full = format!("{name}#{item}");
                         let def = self.instance_item(name, item);
                         if def.is_none()
-                            && let Some(defined) = self.exact_only_hint(name, item)
+                            && let Some(e) = self.exact_only_error(name, item, export.ty.desc())
                         {
-                            anyhow::bail!(
-                                "missing import: the component imports `{full}` ({}); the \
-                                 linker defines `{defined}#{item}` for imports of exactly \
-                                 that name only (`LinkerInstance::exact`, `bindgen!`'s \
-                                 `exact`)",
-                                export.ty.desc()
-                            );
+                            return Err(e);
                         }
                         check_item(&full, def, export.ty, types, resource_types)?;
                     }
