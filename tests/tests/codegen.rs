@@ -97,6 +97,16 @@ fixture!(inline_source, [], (inline: "package test:inline-src; interface i { rec
 mod debug_expansion {
     witbind::bindgen!({ path: "codegen/records.wit", debug: true });
 
+    // wasmtime's name for it, on a world with every host-side flag.
+    mod included {
+        witbind::bindgen!({
+            path: "codegen/resources.wit",
+            include_generated_code_from_file: true,
+            imports: { default: store | trappable | exact | verbose_tracing },
+            exports: { default: verbose_tracing },
+        });
+    }
+
     #[test]
     fn the_included_expansion_defines_the_types() {
         let point = test::records::shapes::Point { x: 1, y: 2 };

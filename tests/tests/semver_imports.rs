@@ -79,10 +79,7 @@ fn compatible_versions_satisfy_imports_as_in_wasmtime() {
         (&[("a:b/c@0.2.7", 10)], "a:b/c@0.2.1"),
         // The highest compatible version wins, and an exact one wins over it.
         (&[("a:b/c@0.2.0", 10), ("a:b/c@0.2.5", 50)], "a:b/c@0.2.1"),
-        (
-            &[("a:b/c@0.2.1", 10), ("a:b/c@0.2.5", 50)],
-            "a:b/c@0.2.1",
-        ),
+        (&[("a:b/c@0.2.1", 10), ("a:b/c@0.2.5", 50)], "a:b/c@0.2.1"),
         // Another minor version below 1.0 is another API.
         (&[("a:b/c@0.3.0", 10)], "a:b/c@0.2.1"),
         // From 1.0 on, the major version.
@@ -103,10 +100,7 @@ fn compatible_versions_satisfy_imports_as_in_wasmtime() {
             }
             let ours = run(&engine, &linker, import).ok();
             let reference = run_wasmtime(defined, import);
-            assert_eq!(
-                ours, reference,
-                "{backend}: {import} against {defined:?}"
-            );
+            assert_eq!(ours, reference, "{backend}: {import} against {defined:?}");
         }
     }
 }

@@ -389,12 +389,16 @@ fn parse_flags(input: ParseStream<'_>, direction: Direction) -> syn::Result<Vec<
             FunctionFlag::Trappable | FunctionFlag::Exact | FunctionFlag::Store
         );
         if direction == Direction::Exports && imports_only {
+            let reason = match flag {
+                FunctionFlag::Trappable => "an export's call method returns `witbind::Result`",
+                FunctionFlag::Store => "an export's call method takes the store",
+                _ => "an export is found under the name the instance exports it by",
+            };
             return Err(syn::Error::new(
                 span,
                 format!(
-                    "`{}` applies to imports only: an export's call method takes the store, \
-                     returns `witbind::Result` and finds the export by the instance's name \
-                     for it; `exports` takes `tracing` and `verbose_tracing`",
+                    "`{}` applies to imports only ({reason}); `exports` takes `tracing` and \
+                     `verbose_tracing`",
                     flag.keyword()
                 ),
             ));

@@ -440,15 +440,19 @@ fn check_keys(
                     errors,
                     syn::Error::new(
                         key.span(),
-                        format!(
-                            "`{option}` key `{value}` matches no function the world `{}` {}",
-                            w.name,
-                            if option == "imports" {
-                                "imports"
-                            } else {
-                                "exports"
-                            }
-                        ),
+                        if option == "imports" {
+                            format!(
+                                "`imports` key `{value}` matches no function or resource \
+                                 destructor (`[drop]<resource>`) the world `{}` imports",
+                                w.name
+                            )
+                        } else {
+                            format!(
+                                "`exports` key `{value}` matches no function the world `{}` \
+                                 exports",
+                                w.name
+                            )
+                        },
                     ),
                 );
             }
