@@ -22,6 +22,10 @@ mod val;
 #[path = "internal/mod.rs"]
 pub mod __internal;
 
+// Compiled for the docs and witbind's own tests only.
+#[cfg(all(feature = "host", any(doc, doctest, test)))]
+pub mod bindgen_examples;
+
 pub use abi::bump::BumpAllocator;
 pub use abi::context::{CallState, HostcallFuel, LiftContext, LowerContext};
 pub use abi::flags::FlagsIter;

@@ -331,7 +331,12 @@ impl TypeGen<'_> {
     ) -> HostFunction {
         let rt = runtime();
         let module = scope.module;
-        let docs = doc_attrs(&f.docs);
+        let docs = if f.docs.contents.is_some() {
+            doc_attrs(&f.docs)
+        } else {
+            let text = format!(" The import `{}`.", f.name);
+            quote!(#[doc = #text])
+        };
         let wit_name = &f.name;
         let flags = flags_of(&self.options.imports, scope.name, &f.name);
         // A function that gets the store cannot hold views of guest memory
