@@ -6,7 +6,8 @@
 //! `modules` emit the code (with `debug` writing it to a file on request).
 //! The host side sits beside `types`: `signature` shapes one function,
 //! `imports` emits `Host` traits and linker registration, `exports` the
-//! `Guest` call wrappers and `world` the world's struct.
+//! `Guest` call wrappers, `trace` the spans of the tracing flags and
+//! `world` the world's struct.
 
 mod debug;
 mod exports;
