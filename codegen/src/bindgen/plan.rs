@@ -10,7 +10,8 @@ use wit_parser::{
     Handle, InterfaceId, Resolve, Type, TypeDefKind, TypeId, WorldId, WorldItem, WorldKey,
 };
 
-use super::options::{Options, Ownership};
+use super::options::{FunctionConfig, Options, Ownership};
+use super::signature::flags_of;
 use crate::names::{snake_ident, type_ident, unique_ident};
 
 /// Which Rust types a WIT type becomes.
@@ -63,6 +64,10 @@ pub(crate) struct Plan {
     pub(crate) modes: HashMap<TypeId, Mode>,
     /// `with` entries in order: the alias each one gets and its target.
     pub(crate) with_aliases: Vec<(Ident, syn::Path)>,
+    /// The aliases of `with` entries that name an interface the world
+    /// imports: modules generated elsewhere, whose `add_to_linker` the
+    /// world's registers too.
+    pub(crate) with_imports: Vec<Ident>,
 }
 
 /// Direction(s) a type travels in: lifted out of the guest, lowered into it.
@@ -128,10 +133,14 @@ impl Plan {
         let mut with_aliases = Vec::new();
         let mut with_interfaces: HashMap<InterfaceId, Ident> = HashMap::new();
         let mut with_types: HashMap<TypeId, Ident> = HashMap::new();
+        let mut with_imports = Vec::new();
         for (i, (key, path)) in options.with.iter().enumerate() {
             let alias = quote::format_ident!("__witbind_with_{i}");
             match find_with_target(resolve, &interfaces, key) {
                 Some(WithTarget::Interface(id)) => {
+                    if interfaces.iter().any(|m| m.id == id && !m.exported) {
+                        with_imports.push(alias.clone());
+                    }
                     with_interfaces.insert(id, alias.clone());
                 }
                 Some(WithTarget::Type(id)) => {
@@ -211,7 +220,7 @@ impl Plan {
             );
         }
 
-        let mut modes = modes(resolve, world, options.ownership, &homes);
+        let mut modes = modes(resolve, world, options, &homes);
         settle(resolve, &mut modes);
         Ok(Self {
             world,
@@ -220,6 +229,7 @@ impl Plan {
             homes,
             modes,
             with_aliases,
+            with_imports,
         })
     }
 
@@ -231,28 +241,34 @@ impl Plan {
 
 /// `name`, or `name_`, `name__`, ... when a type of the module already has it.
 /// The names the generator gives its own items in `module` (whose named
-/// types are `types`), which the WIT types there must not take: `Host` and
-/// `Guest`, `Host<Resource>` and `Guest<Resource>` for its resources, and
-/// at the root the world's struct, `<World>Imports` and `<World>Pre`.
+/// types are `types`), which the WIT types there must not take: `Host`,
+/// `HostWithStore` and `Guest`, `Host<Resource>`,
+/// `Host<Resource>WithStore` and `Guest<Resource>` for its resources, at
+/// the root the world's struct, `<World>Imports`,
+/// `<World>ImportsWithStore` and `<World>Pre`, and everywhere `T` and `U`,
+/// the type parameters of the host traits and `add_to_linker`.
 fn reserved_names(
     resolve: &Resolve,
     world: WorldId,
     module: &[Ident],
     types: &[TypeId],
 ) -> BTreeSet<String> {
-    let mut reserved: BTreeSet<String> = ["Host", "Guest"].map(String::from).into();
+    let mut reserved: BTreeSet<String> = ["Host", "HostWithStore", "Guest", "T", "U"]
+        .map(String::from)
+        .into();
     for id in types {
         let def = &resolve.types[*id];
         if let (TypeDefKind::Resource, Some(name)) = (&def.kind, def.name.as_deref()) {
             let ident = type_ident(name).to_string();
             let ident = ident.trim_start_matches("r#");
             reserved.insert(format!("Host{ident}"));
+            reserved.insert(format!("Host{ident}WithStore"));
             reserved.insert(format!("Guest{ident}"));
         }
     }
     if module.is_empty() {
         let world = type_ident(&resolve.worlds[world].name).to_string();
-        for suffix in ["", "Imports", "Pre"] {
+        for suffix in ["", "Imports", "ImportsWithStore", "Pre"] {
             reserved.insert(format!("{world}{suffix}"));
         }
     }
@@ -387,34 +403,56 @@ fn check_keys(
     ] {
         for (key, _) in &config.functions {
             let value = key.value();
+            // A function, or an imported resource's destructor `[drop]<name>`.
+            let is_resource = |id: &TypeId| {
+                option == "imports" && matches!(resolve.types[*id].kind, TypeDefKind::Resource)
+            };
+            let defines = |iface: InterfaceId, f: &str| {
+                resolve.interfaces[iface].functions.contains_key(f)
+                    || f.strip_prefix("[drop]").is_some_and(|r| {
+                        resolve.interfaces[iface]
+                            .types
+                            .get(r)
+                            .is_some_and(is_resource)
+                    })
+            };
             let found = items.iter().any(|(world_key, item)| match item {
                 WorldItem::Function(f) => f.name == value,
                 WorldItem::Interface { id, .. } => {
                     let name = resolve.name_world_key(world_key);
-                    value.strip_prefix(&name).is_some_and(|rest| {
-                        rest.strip_prefix('/')
-                            .is_some_and(|f| resolve.interfaces[*id].functions.contains_key(f))
-                    }) || value.rsplit_once('/').is_some_and(|(i, f)| {
-                        interface_key_matches(resolve, *id, i)
-                            && resolve.interfaces[*id].functions.contains_key(f)
-                    })
+                    value
+                        .strip_prefix(&name)
+                        .is_some_and(|rest| rest.strip_prefix('/').is_some_and(|f| defines(*id, f)))
+                        || value.rsplit_once('/').is_some_and(|(i, f)| {
+                            interface_key_matches(resolve, *id, i) && defines(*id, f)
+                        })
                 }
-                WorldItem::Type { .. } => false,
+                WorldItem::Type { id, .. } => {
+                    is_resource(id)
+                        && resolve.types[*id]
+                            .name
+                            .as_ref()
+                            .is_some_and(|n| value == format!("[drop]{n}"))
+                }
             });
             if !found {
                 crate::derive::push(
                     errors,
                     syn::Error::new(
                         key.span(),
-                        format!(
-                            "`{option}` key `{value}` matches no function the world `{}` {}",
-                            w.name,
-                            if option == "imports" {
-                                "imports"
-                            } else {
-                                "exports"
-                            }
-                        ),
+                        if option == "imports" {
+                            format!(
+                                "`imports` key `{value}` matches no function or resource \
+                                 destructor (`[drop]<resource>`) the world `{}` imports",
+                                w.name
+                            )
+                        } else {
+                            format!(
+                                "`exports` key `{value}` matches no function the world `{}` \
+                                 exports",
+                                w.name
+                            )
+                        },
                     ),
                 );
             }
@@ -426,9 +464,10 @@ fn check_keys(
 fn modes(
     resolve: &Resolve,
     world: WorldId,
-    ownership: Ownership,
+    options: &Options,
     homes: &HashMap<TypeId, Home>,
 ) -> HashMap<TypeId, Mode> {
+    let ownership = options.ownership;
     let generated = homes
         .iter()
         .filter(|(_, h)| matches!(h, Home::Generated { .. }))
@@ -443,23 +482,32 @@ fn modes(
     let w = &resolve.worlds[world];
     let mut functions = Vec::new();
     for (items, imported) in [(&w.imports, true), (&w.exports, false)] {
-        for item in items.values() {
+        for (key, item) in items {
             match item {
-                WorldItem::Function(f) => functions.push((f, imported)),
-                WorldItem::Interface { id, .. } => functions.extend(
-                    resolve.interfaces[*id]
-                        .functions
-                        .values()
-                        .map(|f| (f, imported)),
-                ),
+                WorldItem::Function(f) => functions.push((f, imported, None)),
+                WorldItem::Interface { id, .. } => {
+                    let name = resolve.name_world_key(key);
+                    functions.extend(
+                        resolve.interfaces[*id]
+                            .functions
+                            .values()
+                            .map(|f| (f, imported, Some(name.clone()))),
+                    )
+                }
                 WorldItem::Type { .. } => {}
             }
         }
     }
-    for (f, imported) in functions {
-        // Import parameters and export results come out of the guest.
+    let gets_store = |config: &FunctionConfig, iface: Option<&str>, f: &wit_parser::Function| {
+        flags_of(config, iface, &f.name).store
+    };
+    for (f, imported, iface) in functions {
+        // Import parameters and export results come out of the guest. An
+        // import that gets the store may call guests, which may change
+        // their memory: its parameters are owned, as if lowered too.
+        let store = imported && gets_store(&options.imports, iface.as_deref(), f);
         for param in &f.params {
-            mark(resolve, &param.ty, imported, !imported, &mut usage);
+            mark(resolve, &param.ty, imported, !imported || store, &mut usage);
         }
         // Export results are lifted too, but the host keeps them past the
         // call (whose post-return may free their memory): they need an

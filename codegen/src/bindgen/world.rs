@@ -36,11 +36,13 @@ impl TypeGen<'_> {
         let scope = ImportScope {
             module: &m.path,
             name: Some(&m.name),
+            world: &self.resolve.worlds[self.plan.world].name,
             trait_name: format_ident!("Host"),
             functions,
             resources,
         };
         let items = self.import_items(&scope);
+        self.traced.set(self.traced.get() | items.traced);
         let traits = items.traits;
         let registrations = items.registrations;
         let name = &m.name;
@@ -49,7 +51,7 @@ impl TypeGen<'_> {
 
             /// Registers the host functions and resources of this interface
             /// in `linker`; `get` finds the implementation in the store's data.
-            pub fn add_to_linker<T: 'static, U: Host + ?::core::marker::Sized + 'static>(
+            pub fn add_to_linker<T: 'static, U: HostWithStore<T> + ?::core::marker::Sized + 'static>(
                 linker: &mut #rt::Linker<T>,
                 get: fn(&mut T) -> &mut U,
             ) -> #rt::Result<()> {
@@ -98,11 +100,14 @@ impl TypeGen<'_> {
             let scope = ImportScope {
                 module: &[],
                 name: None,
+                world: &w.name,
                 trait_name: imports_trait.clone(),
                 functions: root_functions,
                 resources: root_resources,
             };
             let items = self.import_items(&scope);
+            self.traced.set(self.traced.get() | items.traced);
+            let store_trait = scope.store_trait();
             root_traits = items.traits;
             let registrations = items.registrations;
             root_registrations = quote! {
@@ -111,7 +116,7 @@ impl TypeGen<'_> {
                     #registrations
                 }
             };
-            bounds.push(quote!(#imports_trait));
+            bounds.push(quote!(#store_trait<T>));
         }
         let mut interface_adds = Vec::new();
         let mut fields = Vec::new();
@@ -133,9 +138,15 @@ impl TypeGen<'_> {
                     }
                 });
             } else {
-                bounds.push(quote!(#(#path::)* Host));
+                bounds.push(quote!(#(#path::)* HostWithStore<T>));
                 interface_adds.push(quote!(#(#path::)* add_to_linker(linker, get)?;));
             }
+        }
+        // Interfaces a `with` entry maps to modules generated elsewhere
+        // (by another `bindgen!`) are registered through them.
+        for alias in &self.plan.with_imports {
+            bounds.push(quote!(#alias::HostWithStore<T>));
+            interface_adds.push(quote!(#alias::add_to_linker(linker, get)?;));
         }
         // The world struct's own methods, and its interface accessors.
         let mut taken: std::collections::BTreeSet<String> =
@@ -213,8 +224,9 @@ impl TypeGen<'_> {
 
             #allow
             impl #world {
-                /// Registers every import of the world in `linker`: `get` finds
-                /// the host's implementation in the store's data.
+                /// Registers every import of the world in `linker`, those of
+                /// interfaces a `with` entry maps elsewhere included: `get`
+                /// finds the host's implementation in the store's data.
                 pub fn add_to_linker<T: 'static, U: #(#bounds +)* ?::core::marker::Sized + 'static>(
                     linker: &mut #rt::Linker<T>,
                     get: fn(&mut T) -> &mut U,
