@@ -73,6 +73,15 @@ pub fn flags(input: TokenStream) -> TokenStream {
 /// `ResourceAny` (exports). Every generated type derives `ComponentType`,
 /// `Lift` and (when owned) `Lower`, with a compile-time check of its layout.
 ///
+/// Feature gates: items behind an `@unstable` feature that `features` (or
+/// `all_features`) does not enable are left out; naming one in an option
+/// says which feature to enable. When the world's imports use enabled
+/// `@unstable` features, `bindgen!` generates `LinkOptions` (one switch per
+/// feature, all off by default) and every `add_to_linker` takes
+/// `options: &LinkOptions`, registering a gated import only when its
+/// feature is on, as wasmtime's bindings do. `@deprecated` items get
+/// `#[deprecated]`.
+///
 /// A WIT `map<K, V>` is a `HashMap<K, V>` (the last value of a repeated
 /// key wins), a `BTreeMap<K, V>`, or with `map_type: Vec` the entries as
 /// they travel, `Vec<(K, V)>`; maps own their entries in every ownership

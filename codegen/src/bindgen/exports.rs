@@ -14,6 +14,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use wit_parser::{Function, FunctionKind, Type, TypeDefKind, TypeId};
 
+use super::gates::deprecated_attr;
 use super::options::MapType;
 use super::plan::{alias_target, holds_handle, holds_long_tuple};
 use super::signature::{
@@ -139,8 +140,10 @@ impl TypeGen<'_> {
             });
             body = trace.wrap(&shown, result, body);
         }
+        let deprecated = deprecated_attr(&f.stability);
         let method = quote! {
             #docs
+            #deprecated
             pub fn #method_name(
                 &self,
                 store: impl #rt::AsContextMut,

@@ -16,6 +16,7 @@ use proc_macro2::{Group, Ident, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 use wit_parser::{Function, Type, TypeDefKind, TypeId};
 
+use super::gates::{deprecated_attr, gated};
 use super::options::Ownership;
 use super::plan::{alias_target, holds_long_tuple};
 use super::signature::{
@@ -102,6 +103,7 @@ impl TypeGen<'_> {
     /// The traits and registrations of one import scope.
     pub(crate) fn import_items(&self, scope: &ImportScope<'_>) -> ImportItems {
         let errors = error_types(self);
+        let has_options = self.plan.has_link_options();
         let mut traits = TokenStream::new();
         let mut registrations = TokenStream::new();
         let mut traced = false;
@@ -139,7 +141,9 @@ impl TypeGen<'_> {
                     &mut methods
                 }
                 .push(hf.decl);
-                registrations.extend(hf.register);
+                // A method is gated by its own feature and its resource's.
+                let register = gated(&f.stability, has_options, hf.register);
+                registrations.extend(gated(&def.stability, has_options, register));
                 converts.extend(hf.convert);
                 traced |= hf.traced;
             }
@@ -150,12 +154,12 @@ impl TypeGen<'_> {
                 &mut methods
             }
             .push(drop.decl);
-            registrations.extend(drop.register);
+            registrations.extend(gated(&def.stability, has_options, drop.register));
             traced |= drop.traced;
             let doc = format!(" The host's implementation of the WIT resource `{wit_name}`.");
             traits.extend(quote! {
                 #[doc = #doc]
-                #[allow(dead_code, clippy::all)]
+                #[allow(dead_code, deprecated, clippy::all)]
                 pub trait #host_trait {
                     #(#methods)*
                 }
@@ -167,7 +171,7 @@ impl TypeGen<'_> {
                 );
                 traits.extend(quote! {
                     #[doc = #doc]
-                    #[allow(dead_code, clippy::all)]
+                    #[allow(dead_code, deprecated, clippy::all)]
                     pub trait #store_trait<T: 'static>: #host_trait {
                         #(#store_methods)*
                     }
@@ -187,7 +191,7 @@ impl TypeGen<'_> {
             let method = unique_ident(host_method(f), &mut taken);
             let hf = self.host_function(scope, f, &traits_of, method, &errors);
             if hf.store { &mut store_free } else { &mut free }.push(hf.decl);
-            registrations.extend(hf.register);
+            registrations.extend(gated(&f.stability, has_options, hf.register));
             converts.extend(hf.convert);
             traced |= hf.traced;
         }
@@ -216,14 +220,14 @@ impl TypeGen<'_> {
         };
         traits.extend(quote! {
             #[doc = #doc]
-            #[allow(dead_code, clippy::all)]
+            #[allow(dead_code, deprecated, clippy::all)]
             pub trait #scope_trait #bounds {
                 #(#free)*
                 #(#converts)*
             }
 
             #[doc = #store_doc]
-            #[allow(dead_code, clippy::all)]
+            #[allow(dead_code, deprecated, clippy::all)]
             pub trait #scope_store_trait<T: 'static>: #scope_trait #(+ #store_supertraits)* {
                 #(#store_free)*
             }
@@ -232,7 +236,7 @@ impl TypeGen<'_> {
             // Nothing to implement: every implementation of the plain
             // traits is one.
             traits.extend(quote! {
-                #[allow(dead_code, clippy::all)]
+                #[allow(dead_code, deprecated, clippy::all)]
                 impl<T: 'static, H: #scope_trait #(+ #store_supertraits)* + ?::core::marker::Sized>
                     #scope_store_trait<T> for H {}
             });
@@ -337,6 +341,7 @@ impl TypeGen<'_> {
             let text = format!(" The import `{}`.", f.name);
             quote!(#[doc = #text])
         };
+        let deprecated = deprecated_attr(&f.stability);
         let wit_name = &f.name;
         let flags = flags_of(&self.options.imports, scope.name, &f.name);
         // A function that gets the store cannot hold views of guest memory
@@ -476,6 +481,7 @@ impl TypeGen<'_> {
         } else {
             quote!(#call #results)
         };
+        let docs = quote!(#docs #deprecated);
         let decl = if flags.store {
             quote! {
                 #docs

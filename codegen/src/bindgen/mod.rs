@@ -11,6 +11,7 @@
 
 mod debug;
 mod exports;
+mod gates;
 mod imports;
 mod load;
 mod modules;

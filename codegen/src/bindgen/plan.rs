@@ -7,7 +7,8 @@ use std::collections::{BTreeSet, HashMap};
 use proc_macro2::Ident;
 use syn::LitStr;
 use wit_parser::{
-    Handle, InterfaceId, Resolve, Type, TypeDefKind, TypeId, WorldId, WorldItem, WorldKey,
+    Handle, InterfaceId, Resolve, Stability, Type, TypeDefKind, TypeId, WorldId, WorldItem,
+    WorldKey,
 };
 
 use super::options::{FunctionConfig, Options, Ownership};
@@ -52,6 +53,9 @@ pub(crate) struct InterfaceModule {
     /// Whether the world exports the interface (its module is under
     /// `exports::`); an import is never taken for one by its name.
     pub(crate) exported: bool,
+    /// The gates of the world's import or export of the interface, or the
+    /// interface's own when the world item has none.
+    pub(crate) stability: Stability,
 }
 
 /// The result of the analysis.
@@ -68,6 +72,9 @@ pub(crate) struct Plan {
     /// imports: modules generated elsewhere, whose `add_to_linker` the
     /// world's registers too.
     pub(crate) with_imports: Vec<Ident>,
+    /// The `@unstable` features of the world's imports: the fields of its
+    /// `LinkOptions`, which exists when there is one.
+    pub(crate) link_features: BTreeSet<String>,
 }
 
 /// Direction(s) a type travels in: lifted out of the guest, lowered into it.
@@ -85,7 +92,7 @@ impl Plan {
         let mut interfaces = Vec::new();
         let mut import_paths: HashMap<InterfaceId, Vec<Ident>> = HashMap::new();
         for (key, item) in &w.imports {
-            if let WorldItem::Interface { id, .. } = item {
+            if let WorldItem::Interface { id, stability, .. } = item {
                 let mut path = interface_path(resolve, key, *id, &versions);
                 // The root module `exports` holds the exported interfaces:
                 // an import whose name or namespace is `exports` moves aside.
@@ -99,11 +106,12 @@ impl Plan {
                     name: resolve.name_world_key(key),
                     shares: None,
                     exported: false,
+                    stability: item_stability(resolve, *id, stability),
                 });
             }
         }
         for (key, item) in &w.exports {
-            if let WorldItem::Interface { id, .. } = item {
+            if let WorldItem::Interface { id, stability, .. } = item {
                 let mut path = vec![snake_ident("exports")];
                 path.extend(interface_path(resolve, key, *id, &versions));
                 let shares = import_paths
@@ -116,6 +124,7 @@ impl Plan {
                     name: resolve.name_world_key(key),
                     shares,
                     exported: true,
+                    stability: item_stability(resolve, *id, stability),
                 });
             }
         }
@@ -151,9 +160,10 @@ impl Plan {
                     syn::Error::new(
                         key.span(),
                         format!(
-                            "`with` key `{}` matches no interface or type of world `{}`",
+                            "`with` key `{}` matches no interface or type of world `{}`{}",
                             key.value(),
-                            w.name
+                            w.name,
+                            super::gates::feature_hint(options, &key.value()),
                         ),
                     ),
                 ),
@@ -230,7 +240,14 @@ impl Plan {
             modes,
             with_aliases,
             with_imports,
+            link_features: super::gates::link_features(resolve, world),
         })
+    }
+
+    /// Whether the world has `LinkOptions` (its imports use `@unstable`
+    /// features), which every `add_to_linker` then takes.
+    pub(crate) fn has_link_options(&self) -> bool {
+        !self.link_features.is_empty()
     }
 
     /// The mode of a named type (owned when it is not generated here).
@@ -389,9 +406,10 @@ fn check_keys(
                 syn::Error::new(
                     key.span(),
                     format!(
-                        "`trappable_error_type` key `{}` matches no type of world `{}`",
+                        "`trappable_error_type` key `{}` matches no type of world `{}`{}",
                         key.value(),
-                        w.name
+                        w.name,
+                        super::gates::feature_hint(options, &key.value()),
                     ),
                 ),
             );
@@ -443,14 +461,16 @@ fn check_keys(
                         if option == "imports" {
                             format!(
                                 "`imports` key `{value}` matches no function or resource \
-                                 destructor (`[drop]<resource>`) the world `{}` imports",
-                                w.name
+                                 destructor (`[drop]<resource>`) the world `{}` imports{}",
+                                w.name,
+                                super::gates::feature_hint(options, &value),
                             )
                         } else {
                             format!(
                                 "`exports` key `{value}` matches no function the world `{}` \
-                                 exports",
-                                w.name
+                                 exports{}",
+                                w.name,
+                                super::gates::feature_hint(options, &value),
                             )
                         },
                     ),
@@ -697,5 +717,14 @@ pub(crate) fn holds_long_tuple(resolve: &Resolve, ty: &Type) -> bool {
                     .any(|t| holds_long_tuple(resolve, t))
         }
         _ => false,
+    }
+}
+
+/// The gates of a world's import or export of an interface: the world
+/// item's, or the interface's own when the item has none.
+fn item_stability(resolve: &Resolve, id: InterfaceId, item: &Stability) -> Stability {
+    match item {
+        Stability::Unknown => resolve.interfaces[id].stability.clone(),
+        other => other.clone(),
     }
 }

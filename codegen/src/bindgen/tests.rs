@@ -571,3 +571,31 @@ fn the_host_type_parameters_are_not_taken_by_wit_types() {
     assert!(out.contains("pub struct T_ {"), "{out}");
     assert!(out.contains("pub struct U_ {"), "{out}");
 }
+
+#[test]
+fn unstable_imports_give_the_world_link_options() {
+    let wit = "package t:g@1.0.0;
+        interface i {
+            @since(version = 1.0.0) f: func();
+            @unstable(feature = fancy-stuff) g: func();
+        }
+        world w { import i; }";
+    let out = run(quote!({ inline: #wit })).unwrap();
+    assert!(!out.contains("LinkOptions"), "{out}");
+    let out = run(quote!({ inline: #wit, features: ["fancy-stuff"] })).unwrap();
+    assert!(
+        out.contains("pub struct LinkOptions { fancy_stuff : bool , }"),
+        "{out}"
+    );
+    assert!(out.contains("if options . fancy_stuff {"), "{out}");
+    assert!(out.contains("options : & LinkOptions ,"), "{out}");
+    // Deprecation reaches Rust.
+    let wit = "package t:d@2.0.0;
+        interface i {
+            @since(version = 1.0.0) @deprecated(version = 2.0.0) f: func();
+        }
+        world w { import i; export i; }";
+    let out = run(quote!({ inline: #wit })).unwrap();
+    let note = "# [deprecated (note = \"deprecated in version 2.0.0 of its WIT package\")]";
+    assert_eq!(out.matches(note).count(), 2, "{out}");
+}

@@ -9,6 +9,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 use wit_parser::{Docs, Handle, Resolve, SizeAlign, Type, TypeDefKind, TypeId, TypeOwner};
 
+use super::gates::deprecated_attr;
 use super::options::{MapType, Options};
 use super::plan::{Home, Mode, Plan, alias_target, holds_handle, holds_long_tuple};
 use crate::names::{shouty_ident, snake_ident, type_ident, unique_ident};
@@ -140,10 +141,11 @@ impl TypeGen<'_> {
         let def = &self.resolve.types[id];
         let wit_name = def.name.as_deref().unwrap_or_default();
         let mut docs = doc_attrs(&def.docs);
+        docs.extend(deprecated_attr(&def.stability));
         if module.is_empty() {
             // World-level items land in the invoking module, outside the
             // generated modules and their `allow`s.
-            docs.extend(quote!(#[allow(missing_docs, dead_code, clippy::all)]));
+            docs.extend(quote!(#[allow(missing_docs, dead_code, deprecated, clippy::all)]));
         }
         let generics = (form == Form::Borrowed).then(|| quote!(<'a>));
         let static_generics = (form == Form::Borrowed).then(|| quote!(<'static>));
@@ -500,6 +502,7 @@ impl TypeGen<'_> {
         let align_message =
             format!("the Rust alignment of `{wit_name}` differs from its WIT alignment {align}");
         quote! {
+            #[allow(deprecated)]
             const _: () = {
                 assert!(<#rust as #rt::ComponentType>::SIZE32 == #size, #size_message);
                 assert!(<#rust as #rt::ComponentType>::ALIGN32 == #align_u32, #align_message);

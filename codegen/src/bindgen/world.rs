@@ -7,6 +7,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use wit_parser::{Function, TypeDefKind, TypeId, WorldItem};
 
+use super::gates::{gated, link_options};
 use super::imports::ImportScope;
 use super::types::TypeGen;
 use crate::names::{snake_ident, type_ident};
@@ -46,15 +47,36 @@ impl TypeGen<'_> {
         let traits = items.traits;
         let registrations = items.registrations;
         let name = &m.name;
+        // With link options, every `add_to_linker` takes the world's.
+        let options_use = self
+            .plan
+            .has_link_options()
+            .then(|| quote!(let _ = options;));
+        let (options, doc) = if self.plan.has_link_options() {
+            let root = m.path.iter().map(|_| quote!(super::));
+            (
+                quote!(options: &#(#root)* LinkOptions,),
+                " Registers the host functions and resources of this interface in `linker`, \
+                 those behind `@unstable` features only when `options` enables them; `get` \
+                 finds the implementation in the store's data.",
+            )
+        } else {
+            (
+                TokenStream::new(),
+                " Registers the host functions and resources of this interface in `linker`; \
+                 `get` finds the implementation in the store's data.",
+            )
+        };
         quote! {
             #traits
 
-            /// Registers the host functions and resources of this interface
-            /// in `linker`; `get` finds the implementation in the store's data.
+            #[doc = #doc]
             pub fn add_to_linker<T: 'static, U: HostWithStore<T> + ?::core::marker::Sized + 'static>(
                 linker: &mut #rt::Linker<T>,
+                #options
                 get: fn(&mut T) -> &mut U,
             ) -> #rt::Result<()> {
+                #options_use
                 let mut inst = linker.instance(#name)?;
                 let _ = (&mut inst, get);
                 #registrations
@@ -118,6 +140,8 @@ impl TypeGen<'_> {
             };
             bounds.push(quote!(#store_trait<T>));
         }
+        let has_options = self.plan.has_link_options();
+        let options_use = has_options.then(|| quote!(let _ = options;));
         let mut interface_adds = Vec::new();
         let mut fields = Vec::new();
         let mut names = Vec::new();
@@ -139,7 +163,12 @@ impl TypeGen<'_> {
                 });
             } else {
                 bounds.push(quote!(#(#path::)* HostWithStore<T>));
-                interface_adds.push(quote!(#(#path::)* add_to_linker(linker, get)?;));
+                let add = if has_options {
+                    quote!(#(#path::)* add_to_linker(linker, options, get)?;)
+                } else {
+                    quote!(#(#path::)* add_to_linker(linker, get)?;)
+                };
+                interface_adds.push(gated(&m.stability, has_options, add));
             }
         }
         // Interfaces a `with` entry maps to modules generated elsewhere
@@ -175,9 +204,28 @@ impl TypeGen<'_> {
         );
         // Root items land in the invoking module, outside the generated
         // modules and their `allow`s.
-        let allow = quote!(#[allow(dead_code, clippy::all)]);
+        let allow = quote!(#[allow(dead_code, deprecated, clippy::all)]);
+        let (link_options, options_param, add_doc) = if has_options {
+            (
+                link_options(&w.name, &self.plan.link_features),
+                quote!(options: &LinkOptions,),
+                " Registers every import of the world in `linker`, those of interfaces a \
+                 `with` entry maps elsewhere included, and those behind `@unstable` features \
+                 only when `options` enables them: `get` finds the host's implementation in \
+                 the store's data.",
+            )
+        } else {
+            (
+                TokenStream::new(),
+                TokenStream::new(),
+                " Registers every import of the world in `linker`, those of interfaces a \
+                 `with` entry maps elsewhere included: `get` finds the host's implementation \
+                 in the store's data.",
+            )
+        };
         quote! {
             #root_traits
+            #link_options
 
             #[doc = #world_doc]
             #[derive(::core::clone::Clone, ::core::fmt::Debug)]
@@ -224,14 +272,14 @@ impl TypeGen<'_> {
 
             #allow
             impl #world {
-                /// Registers every import of the world in `linker`, those of
-                /// interfaces a `with` entry maps elsewhere included: `get`
-                /// finds the host's implementation in the store's data.
+                #[doc = #add_doc]
                 pub fn add_to_linker<T: 'static, U: #(#bounds +)* ?::core::marker::Sized + 'static>(
                     linker: &mut #rt::Linker<T>,
+                    #options_param
                     get: fn(&mut T) -> &mut U,
                 ) -> #rt::Result<()> {
                     let _ = (&mut *linker, get);
+                    #options_use
                     #root_registrations
                     #(#interface_adds)*
                     ::core::result::Result::Ok(())
