@@ -182,6 +182,9 @@ impl TypeGen<'_> {
             None => quote!(()),
         };
         match &def.kind {
+            // Owned handles move into the guest, as a top-level `own` does:
+            // the call takes the list.
+            TypeDefKind::List(element) if holds_own(self.resolve, element) => owned(),
             TypeDefKind::List(element) => {
                 let element = self.type_ref(element, module, Form::Owned);
                 quote!(&#lt [#element])
@@ -354,5 +357,19 @@ fn resource_struct(
                 self.instance.resource_drop(store, self_)
             }
         }
+    }
+}
+
+/// Whether `ty` holds an owned handle (`own<r>`), which lowering moves.
+fn holds_own(resolve: &wit_parser::Resolve, ty: &Type) -> bool {
+    let Type::Id(id) = ty else {
+        return false;
+    };
+    match &resolve.types[*id].kind {
+        TypeDefKind::Handle(wit_parser::Handle::Own(_)) => true,
+        TypeDefKind::Handle(wit_parser::Handle::Borrow(_)) => false,
+        _ => super::plan::contained(resolve, *id)
+            .iter()
+            .any(|t| holds_own(resolve, t)),
     }
 }

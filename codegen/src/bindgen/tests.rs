@@ -599,3 +599,19 @@ fn unstable_imports_give_the_world_link_options() {
     let note = "# [deprecated (note = \"deprecated in version 2.0.0 of its WIT package\")]";
     assert_eq!(out.matches(note).count(), 2, "{out}");
 }
+
+#[test]
+fn lists_of_owned_handles_move_into_the_call() {
+    let wit = "package t:o; interface i {
+        resource r;
+        take: func(all: list<own<r>>, some: option<list<own<r>>>, looked: list<borrow<r>>);
+    } world w { export i; }";
+    let out = run(quote!({ inline: #wit })).unwrap();
+    assert!(
+        out.contains(
+            "all : :: std :: vec :: Vec < :: witbind :: ResourceAny > , some : :: core :: option \
+             :: Option < :: std :: vec :: Vec < :: witbind :: ResourceAny > >"
+        ),
+        "{out}"
+    );
+}
