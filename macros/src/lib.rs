@@ -49,14 +49,18 @@ pub fn flags(input: TokenStream) -> TokenStream {
 ///         "ns:pkg/iface": crate::elsewhere,         // a whole interface
 ///         "ns:pkg/iface/point": crate::MyPoint,     // one type
 ///     },
-///     additional_derives: [Hash, Eq],     // on owned records, variants, enums
+///     additional_derives: [Hash, Eq],     // on every record, variant, enum, flags
 ///     ownership: Borrowing { duplicate_if_necessary: true }, // or Owning
 ///     trappable_error_type: { "ns:pkg/iface/error": MyError },
-///     imports: { default: trappable, "ns:pkg/iface/func": tracing },
-///     exports: { default: tracing },
+///     imports: {
+///         default: trappable,
+///         "ns:pkg/iface/func": store | tracing,
+///         "ns:pkg/iface/[drop]res": store,  // a resource's destructor
+///     },
+///     exports: { default: tracing },      // `tracing`, `verbose_tracing`
 ///     features: ["unstable-feature"],
 ///     all_features: false,
-///     debug: false,                       // or set WITBIND_DEBUG=1
+///     include_generated_code_from_file: false, // or `debug`, or WITBIND_DEBUG=1
 ///     map_type: HashMap,                  // or BTreeMap, or Vec (entries as they travel)
 /// });
 /// ```
@@ -69,6 +73,15 @@ pub fn flags(input: TokenStream) -> TokenStream {
 /// `ResourceAny` (exports). Every generated type derives `ComponentType`,
 /// `Lift` and (when owned) `Lower`, with a compile-time check of its layout.
 ///
+/// Feature gates: items behind an `@unstable` feature that `features` (or
+/// `all_features`) does not enable are left out; naming one in an option
+/// says which feature to enable. When the world's imports use enabled
+/// `@unstable` features, `bindgen!` generates `LinkOptions` (one switch per
+/// feature, all off by default) and every `add_to_linker` takes
+/// `options: &LinkOptions`, registering a gated import only when its
+/// feature is on, as wasmtime's bindings do. `@deprecated` items get
+/// `#[deprecated]`.
+///
 /// A WIT `map<K, V>` is a `HashMap<K, V>` (the last value of a repeated
 /// key wins), a `BTreeMap<K, V>`, or with `map_type: Vec` the entries as
 /// they travel, `Vec<(K, V)>`; maps own their entries in every ownership
@@ -78,8 +91,32 @@ pub fn flags(input: TokenStream) -> TokenStream {
 /// the guest to the host (import parameters, export results) borrows guest
 /// memory (`WasmStr<'a>`, `WasmList<'a, T>`); one that travels both ways is
 /// owned, or with `duplicate_if_necessary: true` exists twice, as `Name` and
-/// `NameBorrowed<'a>`. `trappable_error_type`, `imports` and `exports` are
-/// checked against the world now and used by the host side.
+/// `NameBorrowed<'a>`.
+///
+/// The host side: a `Host` trait per imported interface (`<World>Imports`
+/// for the world's own functions, `Host<Resource>` per resource),
+/// `add_to_linker(linker, get: fn(&mut T) -> &mut U)`, and for exports a
+/// world struct with `call_<func>` methods and a `Guest` struct per
+/// interface. `imports` gives flags per function (`"ns:pkg/iface/func"`,
+/// `"func"` at the world, `default` for the rest; an entry replaces the
+/// default):
+///
+/// - `trappable`: the method returns `witbind::Result<R>`; `Err` traps;
+/// - `store`: the method moves to `HostWithStore<T>` (or
+///   `Host<Resource>WithStore<T>`) and takes a `witbind::Access` in place
+///   of `&mut self`: the store's data and the store, to call exports of
+///   other instances (its parameters are owned in every ownership mode);
+/// - `exact`: registered for the interface's exact name only, not for
+///   semver-compatible versions of it (see `witbind::Linker`);
+/// - `tracing`, `verbose_tracing` (also in `exports`): a span per call
+///   with `call` and `return`/`trap` events, with the values when
+///   verbose; they need witbind's `tracing` feature.
+///
+/// `with` interfaces are registered by `World::add_to_linker` through their
+/// module's `add_to_linker`. Every key must match something in the world.
+/// `include_generated_code_from_file: true` writes the formatted expansion
+/// to a file and `include!`s it, so editors open it. `witbind::bindgen_examples`
+/// in the documentation shows the output for a few small worlds.
 #[proc_macro]
 pub fn bindgen(input: TokenStream) -> TokenStream {
     witbind_codegen::bindgen::expand(input.into()).into()

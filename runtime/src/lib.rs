@@ -22,6 +22,10 @@ mod val;
 #[path = "internal/mod.rs"]
 pub mod __internal;
 
+// Compiled for the docs and witbind's own tests only.
+#[cfg(all(feature = "host", any(doc, doctest, test)))]
+pub mod bindgen_examples;
+
 pub use abi::bump::BumpAllocator;
 pub use abi::context::{CallState, HostcallFuel, LiftContext, LowerContext};
 pub use abi::flags::FlagsIter;
@@ -35,7 +39,7 @@ pub use abi::wasmi_memory::{WasmiMemory, WasmiRealloc};
 pub use error::{CoreTrap, Error, Result, Trap};
 #[cfg(feature = "host")]
 pub use host::{
-    AsContextMut, BackendKind, BorrowedParams, Component, Config, Engine, ExportName, Func,
+    Access, AsContextMut, BackendKind, BorrowedParams, Component, Config, Engine, ExportName, Func,
     Instance, InstancePre, Linker, LinkerInstance, Store, StoreContextMut, TypedFunc,
 };
 #[cfg(feature = "host")]

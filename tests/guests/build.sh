@@ -17,7 +17,7 @@ case "$mode" in
 esac
 
 # The Rust guests: crate folder = world name = fixture name.
-rust_guests=(numbers strings lists records variants flag-sets resources many-args host-calls bench maps)
+rust_guests=(numbers strings lists records variants flag-sets resources many-args host-calls bench maps named-imports)
 
 cd "$here"
 target_dir="${CARGO_TARGET_DIR:-$here/target}"

@@ -16,6 +16,7 @@ pub const ALL: &[&str] = &[
     "many-args",
     "host-calls",
     "maps",
+    "named-imports",
 ];
 
 /// Fixtures used only by the benchmarks (`tests/src/bench/`): their imports are not the

@@ -36,6 +36,16 @@ mod resources {
     });
 }
 
+/// The same world with its imported interface taken from `resources`:
+/// `add_to_linker` registers it through that module's.
+mod resources_with {
+    ::witbind::bindgen!({
+        path: "guests/wit/resources.wit",
+        world: "resources",
+        with: { "witbind:guests/host-side": crate::resources::witbind::guests::host_side },
+    });
+}
+
 mod variants {
     ::witbind::bindgen!({ path: "guests/wit/variants.wit", world: "variants" });
 }
@@ -400,6 +410,37 @@ fn host_resources_cross_into_the_guest_owned_and_borrowed() {
         assert_eq!(
             store.data().events.last(),
             Some(&HostEvent::CounterDropped(1)),
+            "{backend}"
+        );
+    }
+}
+
+#[test]
+fn with_mapped_interfaces_are_registered_by_the_world() {
+    use resources::witbind::guests::host_side::Counter;
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let mut linker = Linker::new(&engine);
+        resources_with::Resources::add_to_linker(&mut linker, |s: &mut HostState| s).unwrap();
+        let mut store = Store::new(&engine, HostState::default());
+        let guest = resources_with::Resources::instantiate(
+            &mut store,
+            &component(&engine, "resources"),
+            &linker,
+        )
+        .unwrap();
+        let exports = guest.witbind_guests_guest_side();
+        // The mapped module's types are the ones the world uses.
+        let made: Resource<Counter> = exports.call_make_counter(&mut store, 4).unwrap();
+        exports.call_bump_counter(&mut store, &made, 1).unwrap();
+        assert_eq!(
+            exports.call_consume_counter(&mut store, made).unwrap(),
+            5,
+            "{backend}"
+        );
+        assert_eq!(
+            store.data().events,
+            [HostEvent::CounterDropped(0)],
             "{backend}"
         );
     }

@@ -1,5 +1,7 @@
 //! Every WIT fixture in `tests/codegen/` compiles through `bindgen!` in
-//! Owning and Borrowing modes.
+//! every ownership mode, with plain imports and with every import flag
+//! (`trappable`, `store`, `exact`, `tracing`, `verbose_tracing`) and the
+//! exports' tracing flags.
 
 macro_rules! fixture {
     ($name:ident, $path:tt $(, ($($extra:tt)*))*) => {
@@ -16,7 +18,24 @@ macro_rules! fixture {
             mod duplicating {
                 witbind::bindgen!({
                     path: $path,
-                    ownership: Borrowing { duplicate_if_necessary: true } $(, $($extra)*)*
+                    ownership: Borrowing { duplicate_if_necessary: true },
+                    imports: { default: trappable | tracing },
+                    exports: { default: tracing } $(, $($extra)*)*
+                });
+            }
+            mod owning_store {
+                witbind::bindgen!({
+                    path: $path,
+                    ownership: Owning,
+                    imports: { default: store | trappable | exact | verbose_tracing },
+                    exports: { default: verbose_tracing } $(, $($extra)*)*
+                });
+            }
+            mod borrowing_store {
+                witbind::bindgen!({
+                    path: $path,
+                    ownership: Borrowing { duplicate_if_necessary: false },
+                    imports: { default: store | verbose_tracing } $(, $($extra)*)*
                 });
             }
         }
@@ -39,6 +58,8 @@ fixture!(flags_9, "codegen/flags-9.wit");
 fixture!(gates, "codegen/gates.wit");
 fixture!(fixed_lists, "codegen/fixed-lists.wit");
 fixture!(maps, "codegen/maps.wit");
+fixture!(grammar, "codegen/grammar.wit", (world: "grammar"));
+fixture!(grammar_all_features, "codegen/grammar.wit", (world: "grammar", all_features: true));
 fixture!(maps_btree, "codegen/maps.wit", (map_type: BTreeMap));
 fixture!(maps_vec, "codegen/maps.wit", (map_type: Vec));
 fixture!(handle_lists, "codegen/handle-lists.wit");
@@ -80,6 +101,16 @@ fixture!(inline_source, [], (inline: "package test:inline-src; interface i { rec
 // the same way.
 mod debug_expansion {
     witbind::bindgen!({ path: "codegen/records.wit", debug: true });
+
+    // wasmtime's name for it, on a world with every host-side flag.
+    mod included {
+        witbind::bindgen!({
+            path: "codegen/resources.wit",
+            include_generated_code_from_file: true,
+            imports: { default: store | trappable | exact | verbose_tracing },
+            exports: { default: verbose_tracing },
+        });
+    }
 
     #[test]
     fn the_included_expansion_defines_the_types() {

@@ -70,6 +70,7 @@ fn a_guest_blocks_on_a_pipe_the_host_fills_without_spinning() {
         let mut store = Store::new(&engine, State { wasi });
         let component = Component::from_file(&engine, common::fixture("io")).unwrap();
         let linker = linker(&engine);
+        let (start, cpu) = (Instant::now(), thread_cpu_time());
         let writer = std::thread::spawn(move || {
             for chunk in [3000, 2000] {
                 std::thread::sleep(Duration::from_millis(300));
@@ -78,7 +79,6 @@ fn a_guest_blocks_on_a_pipe_the_host_fills_without_spinning() {
             std::thread::sleep(Duration::from_millis(300));
             stdin.close();
         });
-        let (start, cpu) = (Instant::now(), thread_cpu_time());
         let code = witbind_wasi::run(&mut store, &component, &linker).unwrap();
         let (waited, used) = (start.elapsed(), thread_cpu_time() - cpu);
         writer.join().unwrap();

@@ -14,11 +14,14 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use wit_parser::{Function, FunctionKind, Type, TypeDefKind, TypeId};
 
+use super::gates::deprecated_attr;
 use super::options::MapType;
-use super::plan::{alias_target, holds_handle};
+use super::plan::{alias_target, holds_handle, holds_long_tuple};
 use super::signature::{
-    ParamList, borrowed_handle, call_method, param_ident, resource_of, result_tuple, result_type,
+    ParamList, borrowed_handle, call_method, flags_of, param_ident, resource_of, result_tuple,
+    result_type,
 };
+use super::trace::{Shown, Trace};
 use super::types::{Form, TypeGen, doc_attrs};
 use crate::names::{snake_ident, unique_ident};
 use crate::runtime;
@@ -60,8 +63,14 @@ impl TypeGen<'_> {
         let mut checked = Vec::new();
         let mut elided = Vec::new();
         let mut args = Vec::new();
+        let mut shown = Vec::new();
         for p in &f.params {
             let ident = param_ident(&p.name);
+            shown.push(Shown {
+                name: p.name.clone(),
+                expr: quote!(&#ident),
+                debug: !holds_long_tuple(self.resolve, &p.ty),
+            });
             if let Some(handle) = borrowed_handle(self, &p.ty, module) {
                 params.push(quote!(#ident: &#handle));
                 checked.push(quote!(#rt::Borrowed<#handle>));
@@ -108,18 +117,40 @@ impl TypeGen<'_> {
         } else {
             quote!(())
         };
+        let mut body = quote! {
+            #unpack self
+                .#field
+                .call_prechecked::<#elided, #results>(store, #args)?;
+            ::core::result::Result::Ok(#finish)
+        };
+        let flags = flags_of(&self.options.exports, iface, &f.name);
+        if flags.tracing {
+            self.traced.set(true);
+            let world = &self.resolve.worlds[self.plan.world].name;
+            let trace = Trace {
+                kind: "witbind export",
+                module: iface.unwrap_or(world),
+                function: wit_name,
+                verbose: flags.verbose,
+            };
+            let result = f.result.as_ref().map(|t| Shown {
+                name: "result".into(),
+                expr: quote!(witbind_ok),
+                debug: !holds_long_tuple(self.resolve, t),
+            });
+            body = trace.wrap(&shown, result, body);
+        }
+        let deprecated = deprecated_attr(&f.stability);
         let method = quote! {
             #docs
+            #deprecated
             pub fn #method_name(
                 &self,
                 store: impl #rt::AsContextMut,
                 #(#params),*
             ) -> #rt::Result<#ret> {
                 #item
-                #unpack self
-                    .#field
-                    .call_prechecked::<#elided, #results>(store, #args)?;
-                ::core::result::Result::Ok(#finish)
+                #body
             }
         };
         ExportFunction {
@@ -151,6 +182,9 @@ impl TypeGen<'_> {
             None => quote!(()),
         };
         match &def.kind {
+            // Owned handles move into the guest, as a top-level `own` does:
+            // the call takes the list.
+            TypeDefKind::List(element) if holds_own(self.resolve, element) => owned(),
             TypeDefKind::List(element) => {
                 let element = self.type_ref(element, module, Form::Owned);
                 quote!(&#lt [#element])
@@ -323,5 +357,19 @@ fn resource_struct(
                 self.instance.resource_drop(store, self_)
             }
         }
+    }
+}
+
+/// Whether `ty` holds an owned handle (`own<r>`), which lowering moves.
+fn holds_own(resolve: &wit_parser::Resolve, ty: &Type) -> bool {
+    let Type::Id(id) = ty else {
+        return false;
+    };
+    match &resolve.types[*id].kind {
+        TypeDefKind::Handle(wit_parser::Handle::Own(_)) => true,
+        TypeDefKind::Handle(wit_parser::Handle::Borrow(_)) => false,
+        _ => super::plan::contained(resolve, *id)
+            .iter()
+            .any(|t| holds_own(resolve, t)),
     }
 }

@@ -27,8 +27,13 @@ fn root() -> PathBuf {
 /// Loads the WIT named by `options`. Errors are placed at the option that
 /// caused them; parse and resolve errors keep wit-parser's `file:line:col`.
 pub(crate) fn load(options: &Options) -> syn::Result<Loaded> {
+    load_with(options, options.all_features)
+}
+
+/// [`load`], with every `@unstable` feature enabled when `all_features`.
+pub(crate) fn load_with(options: &Options, all_features: bool) -> syn::Result<Loaded> {
     let mut resolve = Resolve::new();
-    resolve.all_features = options.all_features;
+    resolve.all_features = all_features;
     for feature in &options.features {
         resolve.features.insert(feature.value());
     }

@@ -6,10 +6,12 @@
 //! `modules` emit the code (with `debug` writing it to a file on request).
 //! The host side sits beside `types`: `signature` shapes one function,
 //! `imports` emits `Host` traits and linker registration, `exports` the
-//! `Guest` call wrappers and `world` the world's struct.
+//! `Guest` call wrappers, `trace` the spans of the tracing flags and
+//! `world` the world's struct.
 
 mod debug;
 mod exports;
+mod gates;
 mod imports;
 mod load;
 mod modules;
@@ -18,6 +20,7 @@ mod plan;
 mod signature;
 #[cfg(test)]
 mod tests;
+mod trace;
 mod types;
 mod unsupported;
 mod world;
@@ -51,8 +54,15 @@ pub fn generate(options: &Options) -> syn::Result<TokenStream> {
         plan: &plan,
         sizes: &sizes,
         options,
+        traced: std::cell::Cell::new(false),
     };
     let mut body = modules::generate(&generator);
+    if generator.traced.get() {
+        // Once, so that a missing `tracing` feature is one error.
+        let rt = crate::runtime();
+        let gate = trace::requires_feature();
+        body.extend(quote!(#rt::__bindgen_host_items! { #gate }));
+    }
     if options.debug || debug::requested_by_env() {
         body = debug::write_and_include(&body, &resolve.worlds[plan.world].name)?;
     }

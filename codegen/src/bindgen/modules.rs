@@ -43,7 +43,7 @@ impl Node {
             let body = node.into_tokens();
             quote! {
                 #attrs
-                #[allow(missing_docs, dead_code, unused_imports, clippy::all)]
+                #[allow(missing_docs, dead_code, deprecated, unused_imports, clippy::all)]
                 pub mod #ident {
                     #body
                 }

@@ -22,6 +22,7 @@ mod kw {
     syn::custom_keyword!(features);
     syn::custom_keyword!(all_features);
     syn::custom_keyword!(debug);
+    syn::custom_keyword!(include_generated_code_from_file);
     syn::custom_keyword!(Owning);
     syn::custom_keyword!(Borrowing);
     syn::custom_keyword!(duplicate_if_necessary);
@@ -29,8 +30,8 @@ mod kw {
     syn::custom_keyword!(trappable);
     syn::custom_keyword!(tracing);
     syn::custom_keyword!(verbose_tracing);
-    syn::custom_keyword!(ignore_wit);
     syn::custom_keyword!(exact);
+    syn::custom_keyword!(store);
     syn::custom_keyword!(map_type);
     syn::custom_keyword!(HashMap);
     syn::custom_keyword!(BTreeMap);
@@ -69,20 +70,43 @@ pub enum Ownership {
     },
 }
 
-/// One flag of an `imports`/`exports` entry; the host side (later) acts on
-/// them, this layer only validates them.
+/// One flag of an `imports`/`exports` entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FunctionFlag {
-    /// Host functions may return a trap besides their WIT result.
+    /// Imports only: the host function returns `witbind::Result<R>`, and an
+    /// `Err` traps the calling guest.
     Trappable,
-    /// Calls are traced with `tracing`.
+    /// Each call is a `tracing` span (`witbind import` or `witbind export`,
+    /// with the interface as `module` and the WIT name as `function`)
+    /// holding a `call` and a `return` (or `trap`) event at trace level.
+    /// Needs witbind's `tracing` feature.
     Tracing,
-    /// Calls are traced with their arguments and results.
+    /// `Tracing`, with the arguments in the `call` event and the result in
+    /// the `return` event, formatted with `Debug`.
     VerboseTracing,
-    /// The WIT of the function is not checked against the component.
-    IgnoreWit,
-    /// The function is looked up by its exact name, without semver matching.
+    /// Imports only: the function (or, on a `[drop]resource` key, the
+    /// resource type) satisfies only imports of its interface's exact name,
+    /// not of a semver-compatible version (`LinkerInstance::exact`).
     Exact,
+    /// Imports only: the function is a method of the `HostWithStore<T>`
+    /// trait (`Host<Resource>WithStore<T>` for a resource's functions and
+    /// destructor) and takes a `witbind::Access<'_, T, Self>` in place of
+    /// `&mut self`: the store's data and the store itself, to call back
+    /// into guests.
+    Store,
+}
+
+impl FunctionFlag {
+    /// The flag as written in the macro input.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            FunctionFlag::Trappable => "trappable",
+            FunctionFlag::Tracing => "tracing",
+            FunctionFlag::VerboseTracing => "verbose_tracing",
+            FunctionFlag::Exact => "exact",
+            FunctionFlag::Store => "store",
+        }
+    }
 }
 
 /// `imports: { ... }` or `exports: { ... }`: flags for every function
@@ -116,15 +140,19 @@ pub struct Options {
     /// WIT error types (`"ns:pkg/iface/type"`) that host functions report
     /// through the given Rust type (host side, validated now).
     pub trappable_error_type: Vec<(LitStr, syn::Path)>,
-    /// Flags of imported functions (host side, validated now).
+    /// Flags of imported functions: `trappable`, `store`, `exact`,
+    /// `tracing`, `verbose_tracing`.
     pub imports: FunctionConfig,
-    /// Flags of exported functions (host side, validated now).
+    /// Flags of exported functions' call methods: `tracing`,
+    /// `verbose_tracing`.
     pub exports: FunctionConfig,
     /// `@unstable` features to enable.
     pub features: Vec<LitStr>,
     /// Enable every `@unstable` feature.
     pub all_features: bool,
-    /// Write the formatted expansion to a file and `include!` it.
+    /// Write the formatted expansion to a file and `include!` it
+    /// (`debug: true`, or wasmtime's name for it,
+    /// `include_generated_code_from_file: true`).
     pub debug: bool,
     /// The Rust type of `map<K, V>`.
     pub map_type: MapType,
@@ -162,7 +190,7 @@ impl Parse for Options {
         }
         let body;
         braced!(body in input);
-        let mut seen: [Option<Span>; 13] = Default::default();
+        let mut seen: [Option<Span>; 14] = Default::default();
         let mut errors = None;
         while !body.is_empty() {
             let lookahead = body.lookahead1();
@@ -219,11 +247,17 @@ impl Parse for Options {
                     options.trappable_error_type = t;
                 }
             } else if lookahead.peek(kw::imports) {
-                if let Some(c) = key!(7, imports, "imports", |b| Some(parse_functions(b)?)) {
+                if let Some(c) = key!(7, imports, "imports", |b| Some(parse_functions(
+                    b,
+                    Direction::Imports
+                )?)) {
                     options.imports = c;
                 }
             } else if lookahead.peek(kw::exports) {
-                if let Some(c) = key!(8, exports, "exports", |b| Some(parse_functions(b)?)) {
+                if let Some(c) = key!(8, exports, "exports", |b| Some(parse_functions(
+                    b,
+                    Direction::Exports
+                )?)) {
                     options.exports = c;
                 }
             } else if lookahead.peek(kw::features) {
@@ -246,10 +280,19 @@ impl Parse for Options {
                 }
             } else if lookahead.peek(kw::debug) {
                 if let Some(v) = key!(11, debug, "debug", |b| Some(b.parse::<LitBool>()?.value)) {
-                    options.debug = v;
+                    options.debug |= v;
+                }
+            } else if lookahead.peek(kw::include_generated_code_from_file) {
+                if let Some(v) = key!(
+                    12,
+                    include_generated_code_from_file,
+                    "include_generated_code_from_file",
+                    |b| Some(b.parse::<LitBool>()?.value)
+                ) {
+                    options.debug |= v;
                 }
             } else if lookahead.peek(kw::map_type) {
-                if let Some(m) = key!(12, map_type, "map_type", |b| Some(parse_map_type(b)?)) {
+                if let Some(m) = key!(13, map_type, "map_type", |b| Some(parse_map_type(b)?)) {
                     options.map_type = m;
                 }
             } else {
@@ -350,10 +393,20 @@ fn parse_ownership(input: ParseStream<'_>) -> syn::Result<Ownership> {
     }
 }
 
-/// `trappable | tracing`: flags joined with `|`.
-fn parse_flags(input: ParseStream<'_>) -> syn::Result<Vec<FunctionFlag>> {
+/// Which option a [`FunctionConfig`] is parsed for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Imports,
+    Exports,
+}
+
+/// `trappable | tracing`: flags joined with `|`. Exports take only the
+/// tracing flags: their call methods already return `witbind::Result`, do
+/// not run host code and look exports up as the instance names them.
+fn parse_flags(input: ParseStream<'_>, direction: Direction) -> syn::Result<Vec<FunctionFlag>> {
     let mut flags = Vec::new();
     loop {
+        let span = input.span();
         let lookahead = input.lookahead1();
         let flag = if lookahead.peek(kw::trappable) {
             input.parse::<kw::trappable>()?;
@@ -364,15 +417,40 @@ fn parse_flags(input: ParseStream<'_>) -> syn::Result<Vec<FunctionFlag>> {
         } else if lookahead.peek(kw::tracing) {
             input.parse::<kw::tracing>()?;
             FunctionFlag::Tracing
-        } else if lookahead.peek(kw::ignore_wit) {
-            input.parse::<kw::ignore_wit>()?;
-            FunctionFlag::IgnoreWit
         } else if lookahead.peek(kw::exact) {
             input.parse::<kw::exact>()?;
             FunctionFlag::Exact
+        } else if lookahead.peek(kw::store) {
+            input.parse::<kw::store>()?;
+            FunctionFlag::Store
         } else {
             return Err(lookahead.error());
         };
+        let imports_only = matches!(
+            flag,
+            FunctionFlag::Trappable | FunctionFlag::Exact | FunctionFlag::Store
+        );
+        if direction == Direction::Exports && imports_only {
+            let reason = match flag {
+                FunctionFlag::Trappable => "an export's call method returns `witbind::Result`",
+                FunctionFlag::Store => "an export's call method takes the store",
+                _ => "an export is found under the name the instance exports it by",
+            };
+            return Err(syn::Error::new(
+                span,
+                format!(
+                    "`{}` applies to imports only ({reason}); `exports` takes `tracing` and \
+                     `verbose_tracing`",
+                    flag.keyword()
+                ),
+            ));
+        }
+        if flags.contains(&flag) {
+            return Err(syn::Error::new(
+                span,
+                format!("flag `{}` given twice", flag.keyword()),
+            ));
+        }
         flags.push(flag);
         if !input.peek(Token![|]) {
             return Ok(flags);
@@ -382,7 +460,7 @@ fn parse_flags(input: ParseStream<'_>) -> syn::Result<Vec<FunctionFlag>> {
 }
 
 /// `{ default: flags, "name": flags, ... }`.
-fn parse_functions(input: ParseStream<'_>) -> syn::Result<FunctionConfig> {
+fn parse_functions(input: ParseStream<'_>, direction: Direction) -> syn::Result<FunctionConfig> {
     let body;
     braced!(body in input);
     let mut config = FunctionConfig::default();
@@ -396,7 +474,7 @@ fn parse_functions(input: ParseStream<'_>) -> syn::Result<FunctionConfig> {
                 return Err(syn::Error::new(key.span, "duplicate key `default`"));
             }
             default_seen = true;
-            config.default = parse_flags(&body)?;
+            config.default = parse_flags(&body, direction)?;
         } else if lookahead.peek(LitStr) {
             let key: LitStr = body.parse()?;
             body.parse::<Token![:]>()?;
@@ -410,7 +488,17 @@ fn parse_functions(input: ParseStream<'_>) -> syn::Result<FunctionConfig> {
                     format!("duplicate key `{}`", key.value()),
                 ));
             }
-            let flags = parse_flags(&body)?;
+            let flags = parse_flags(&body, direction)?;
+            if key.value().contains("[drop]") && flags.contains(&FunctionFlag::Trappable) {
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!(
+                        "`{}`: a resource's destructor always returns `witbind::Result`; \
+                         `trappable` does not apply to it",
+                        key.value()
+                    ),
+                ));
+            }
             config.functions.push((key, flags));
         } else {
             return Err(lookahead.error());
@@ -441,7 +529,7 @@ mod tests {
             additional_derives: [Hash, serde::Serialize],
             ownership: Borrowing { duplicate_if_necessary: true },
             trappable_error_type: { "ns:pkg/i/err": MyError },
-            imports: { default: trappable | tracing, "ns:pkg/i/f": exact },
+            imports: { default: trappable | tracing, "ns:pkg/i/f": exact | store },
             exports: { default: verbose_tracing },
             features: ["x", "y"],
             all_features: true,
@@ -462,7 +550,10 @@ mod tests {
             options.imports.default,
             vec![FunctionFlag::Trappable, FunctionFlag::Tracing]
         );
-        assert_eq!(options.imports.functions[0].1, vec![FunctionFlag::Exact]);
+        assert_eq!(
+            options.imports.functions[0].1,
+            vec![FunctionFlag::Exact, FunctionFlag::Store]
+        );
         assert_eq!(options.features.len(), 2);
         assert!(options.all_features && !options.debug);
     }
@@ -490,6 +581,47 @@ mod tests {
         let err = parse(quote::quote!({ imports: { default: fast } }))
             .unwrap_err()
             .to_string();
-        assert!(err.contains("`trappable`"), "{err}");
+        assert!(
+            err.contains("`trappable`") && err.contains("`store`"),
+            "{err}"
+        );
+        // `ignore_wit` was accepted once and did nothing; it is gone.
+        let err = parse(quote::quote!({ imports: { default: ignore_wit } }))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("expected one of"), "{err}");
+        let err = parse(quote::quote!({ imports: { default: store | store } }))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(err, "flag `store` given twice");
+    }
+
+    #[test]
+    fn exports_take_only_the_tracing_flags() {
+        parse(quote::quote!({ exports: { default: tracing, "f": verbose_tracing } })).unwrap();
+        for flag in ["trappable", "store", "exact"] {
+            let flag: proc_macro2::TokenStream = flag.parse().unwrap();
+            let err = parse(quote::quote!({ exports: { default: #flag } }))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("applies to imports only"), "{err}");
+        }
+        let err = parse(quote::quote!({ imports: { "a:b/c/[drop]r": trappable } }))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("destructor"), "{err}");
+    }
+
+    #[test]
+    fn include_generated_code_from_file_is_debug() {
+        let options = parse(quote::quote!({ include_generated_code_from_file: true })).unwrap();
+        assert!(options.debug);
+        let err = parse(quote::quote!({
+            include_generated_code_from_file: true,
+            include_generated_code_from_file: true,
+        }))
+        .unwrap_err()
+        .to_string();
+        assert_eq!(err, "duplicate option `include_generated_code_from_file`");
     }
 }

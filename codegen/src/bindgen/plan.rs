@@ -7,10 +7,12 @@ use std::collections::{BTreeSet, HashMap};
 use proc_macro2::Ident;
 use syn::LitStr;
 use wit_parser::{
-    Handle, InterfaceId, Resolve, Type, TypeDefKind, TypeId, WorldId, WorldItem, WorldKey,
+    Handle, InterfaceId, Resolve, Stability, Type, TypeDefKind, TypeId, WorldId, WorldItem,
+    WorldKey,
 };
 
-use super::options::{Options, Ownership};
+use super::options::{FunctionConfig, Options, Ownership};
+use super::signature::flags_of;
 use crate::names::{snake_ident, type_ident, unique_ident};
 
 /// Which Rust types a WIT type becomes.
@@ -51,6 +53,9 @@ pub(crate) struct InterfaceModule {
     /// Whether the world exports the interface (its module is under
     /// `exports::`); an import is never taken for one by its name.
     pub(crate) exported: bool,
+    /// The gates of the world's import or export of the interface, or the
+    /// interface's own when the world item has none.
+    pub(crate) stability: Stability,
 }
 
 /// The result of the analysis.
@@ -63,6 +68,13 @@ pub(crate) struct Plan {
     pub(crate) modes: HashMap<TypeId, Mode>,
     /// `with` entries in order: the alias each one gets and its target.
     pub(crate) with_aliases: Vec<(Ident, syn::Path)>,
+    /// The aliases of `with` entries that name an interface the world
+    /// imports: modules generated elsewhere, whose `add_to_linker` the
+    /// world's registers too.
+    pub(crate) with_imports: Vec<Ident>,
+    /// The `@unstable` features of the world's imports: the fields of its
+    /// `LinkOptions`, which exists when there is one.
+    pub(crate) link_features: BTreeSet<String>,
 }
 
 /// Direction(s) a type travels in: lifted out of the guest, lowered into it.
@@ -80,7 +92,7 @@ impl Plan {
         let mut interfaces = Vec::new();
         let mut import_paths: HashMap<InterfaceId, Vec<Ident>> = HashMap::new();
         for (key, item) in &w.imports {
-            if let WorldItem::Interface { id, .. } = item {
+            if let WorldItem::Interface { id, stability, .. } = item {
                 let mut path = interface_path(resolve, key, *id, &versions);
                 // The root module `exports` holds the exported interfaces:
                 // an import whose name or namespace is `exports` moves aside.
@@ -94,11 +106,12 @@ impl Plan {
                     name: resolve.name_world_key(key),
                     shares: None,
                     exported: false,
+                    stability: item_stability(resolve, *id, stability),
                 });
             }
         }
         for (key, item) in &w.exports {
-            if let WorldItem::Interface { id, .. } = item {
+            if let WorldItem::Interface { id, stability, .. } = item {
                 let mut path = vec![snake_ident("exports")];
                 path.extend(interface_path(resolve, key, *id, &versions));
                 let shares = import_paths
@@ -111,6 +124,7 @@ impl Plan {
                     name: resolve.name_world_key(key),
                     shares,
                     exported: true,
+                    stability: item_stability(resolve, *id, stability),
                 });
             }
         }
@@ -128,10 +142,14 @@ impl Plan {
         let mut with_aliases = Vec::new();
         let mut with_interfaces: HashMap<InterfaceId, Ident> = HashMap::new();
         let mut with_types: HashMap<TypeId, Ident> = HashMap::new();
+        let mut with_imports = Vec::new();
         for (i, (key, path)) in options.with.iter().enumerate() {
             let alias = quote::format_ident!("__witbind_with_{i}");
             match find_with_target(resolve, &interfaces, key) {
                 Some(WithTarget::Interface(id)) => {
+                    if interfaces.iter().any(|m| m.id == id && !m.exported) {
+                        with_imports.push(alias.clone());
+                    }
                     with_interfaces.insert(id, alias.clone());
                 }
                 Some(WithTarget::Type(id)) => {
@@ -142,9 +160,10 @@ impl Plan {
                     syn::Error::new(
                         key.span(),
                         format!(
-                            "`with` key `{}` matches no interface or type of world `{}`",
+                            "`with` key `{}` matches no interface or type of world `{}`{}",
                             key.value(),
-                            w.name
+                            w.name,
+                            super::gates::feature_hint(options, &key.value()),
                         ),
                     ),
                 ),
@@ -211,7 +230,7 @@ impl Plan {
             );
         }
 
-        let mut modes = modes(resolve, world, options.ownership, &homes);
+        let mut modes = modes(resolve, world, options, &homes);
         settle(resolve, &mut modes);
         Ok(Self {
             world,
@@ -220,7 +239,15 @@ impl Plan {
             homes,
             modes,
             with_aliases,
+            with_imports,
+            link_features: super::gates::link_features(resolve, world),
         })
+    }
+
+    /// Whether the world has `LinkOptions` (its imports use `@unstable`
+    /// features), which every `add_to_linker` then takes.
+    pub(crate) fn has_link_options(&self) -> bool {
+        !self.link_features.is_empty()
     }
 
     /// The mode of a named type (owned when it is not generated here).
@@ -231,28 +258,34 @@ impl Plan {
 
 /// `name`, or `name_`, `name__`, ... when a type of the module already has it.
 /// The names the generator gives its own items in `module` (whose named
-/// types are `types`), which the WIT types there must not take: `Host` and
-/// `Guest`, `Host<Resource>` and `Guest<Resource>` for its resources, and
-/// at the root the world's struct, `<World>Imports` and `<World>Pre`.
+/// types are `types`), which the WIT types there must not take: `Host`,
+/// `HostWithStore` and `Guest`, `Host<Resource>`,
+/// `Host<Resource>WithStore` and `Guest<Resource>` for its resources, at
+/// the root the world's struct, `<World>Imports`,
+/// `<World>ImportsWithStore` and `<World>Pre`, and everywhere `T` and `U`,
+/// the type parameters of the host traits and `add_to_linker`.
 fn reserved_names(
     resolve: &Resolve,
     world: WorldId,
     module: &[Ident],
     types: &[TypeId],
 ) -> BTreeSet<String> {
-    let mut reserved: BTreeSet<String> = ["Host", "Guest"].map(String::from).into();
+    let mut reserved: BTreeSet<String> = ["Host", "HostWithStore", "Guest", "T", "U"]
+        .map(String::from)
+        .into();
     for id in types {
         let def = &resolve.types[*id];
         if let (TypeDefKind::Resource, Some(name)) = (&def.kind, def.name.as_deref()) {
             let ident = type_ident(name).to_string();
             let ident = ident.trim_start_matches("r#");
             reserved.insert(format!("Host{ident}"));
+            reserved.insert(format!("Host{ident}WithStore"));
             reserved.insert(format!("Guest{ident}"));
         }
     }
     if module.is_empty() {
         let world = type_ident(&resolve.worlds[world].name).to_string();
-        for suffix in ["", "Imports", "Pre"] {
+        for suffix in ["", "Imports", "ImportsWithStore", "Pre"] {
             reserved.insert(format!("{world}{suffix}"));
         }
     }
@@ -373,9 +406,10 @@ fn check_keys(
                 syn::Error::new(
                     key.span(),
                     format!(
-                        "`trappable_error_type` key `{}` matches no type of world `{}`",
+                        "`trappable_error_type` key `{}` matches no type of world `{}`{}",
                         key.value(),
-                        w.name
+                        w.name,
+                        super::gates::feature_hint(options, &key.value()),
                     ),
                 ),
             );
@@ -387,34 +421,58 @@ fn check_keys(
     ] {
         for (key, _) in &config.functions {
             let value = key.value();
+            // A function, or an imported resource's destructor `[drop]<name>`.
+            let is_resource = |id: &TypeId| {
+                option == "imports" && matches!(resolve.types[*id].kind, TypeDefKind::Resource)
+            };
+            let defines = |iface: InterfaceId, f: &str| {
+                resolve.interfaces[iface].functions.contains_key(f)
+                    || f.strip_prefix("[drop]").is_some_and(|r| {
+                        resolve.interfaces[iface]
+                            .types
+                            .get(r)
+                            .is_some_and(is_resource)
+                    })
+            };
             let found = items.iter().any(|(world_key, item)| match item {
                 WorldItem::Function(f) => f.name == value,
                 WorldItem::Interface { id, .. } => {
                     let name = resolve.name_world_key(world_key);
-                    value.strip_prefix(&name).is_some_and(|rest| {
-                        rest.strip_prefix('/')
-                            .is_some_and(|f| resolve.interfaces[*id].functions.contains_key(f))
-                    }) || value.rsplit_once('/').is_some_and(|(i, f)| {
-                        interface_key_matches(resolve, *id, i)
-                            && resolve.interfaces[*id].functions.contains_key(f)
-                    })
+                    value
+                        .strip_prefix(&name)
+                        .is_some_and(|rest| rest.strip_prefix('/').is_some_and(|f| defines(*id, f)))
+                        || value.rsplit_once('/').is_some_and(|(i, f)| {
+                            interface_key_matches(resolve, *id, i) && defines(*id, f)
+                        })
                 }
-                WorldItem::Type { .. } => false,
+                WorldItem::Type { id, .. } => {
+                    is_resource(id)
+                        && resolve.types[*id]
+                            .name
+                            .as_ref()
+                            .is_some_and(|n| value == format!("[drop]{n}"))
+                }
             });
             if !found {
                 crate::derive::push(
                     errors,
                     syn::Error::new(
                         key.span(),
-                        format!(
-                            "`{option}` key `{value}` matches no function the world `{}` {}",
-                            w.name,
-                            if option == "imports" {
-                                "imports"
-                            } else {
-                                "exports"
-                            }
-                        ),
+                        if option == "imports" {
+                            format!(
+                                "`imports` key `{value}` matches no function or resource \
+                                 destructor (`[drop]<resource>`) the world `{}` imports{}",
+                                w.name,
+                                super::gates::feature_hint(options, &value),
+                            )
+                        } else {
+                            format!(
+                                "`exports` key `{value}` matches no function the world `{}` \
+                                 exports{}",
+                                w.name,
+                                super::gates::feature_hint(options, &value),
+                            )
+                        },
                     ),
                 );
             }
@@ -426,9 +484,10 @@ fn check_keys(
 fn modes(
     resolve: &Resolve,
     world: WorldId,
-    ownership: Ownership,
+    options: &Options,
     homes: &HashMap<TypeId, Home>,
 ) -> HashMap<TypeId, Mode> {
+    let ownership = options.ownership;
     let generated = homes
         .iter()
         .filter(|(_, h)| matches!(h, Home::Generated { .. }))
@@ -443,23 +502,32 @@ fn modes(
     let w = &resolve.worlds[world];
     let mut functions = Vec::new();
     for (items, imported) in [(&w.imports, true), (&w.exports, false)] {
-        for item in items.values() {
+        for (key, item) in items {
             match item {
-                WorldItem::Function(f) => functions.push((f, imported)),
-                WorldItem::Interface { id, .. } => functions.extend(
-                    resolve.interfaces[*id]
-                        .functions
-                        .values()
-                        .map(|f| (f, imported)),
-                ),
+                WorldItem::Function(f) => functions.push((f, imported, None)),
+                WorldItem::Interface { id, .. } => {
+                    let name = resolve.name_world_key(key);
+                    functions.extend(
+                        resolve.interfaces[*id]
+                            .functions
+                            .values()
+                            .map(|f| (f, imported, Some(name.clone()))),
+                    )
+                }
                 WorldItem::Type { .. } => {}
             }
         }
     }
-    for (f, imported) in functions {
-        // Import parameters and export results come out of the guest.
+    let gets_store = |config: &FunctionConfig, iface: Option<&str>, f: &wit_parser::Function| {
+        flags_of(config, iface, &f.name).store
+    };
+    for (f, imported, iface) in functions {
+        // Import parameters and export results come out of the guest. An
+        // import that gets the store may call guests, which may change
+        // their memory: its parameters are owned, as if lowered too.
+        let store = imported && gets_store(&options.imports, iface.as_deref(), f);
         for param in &f.params {
-            mark(resolve, &param.ty, imported, !imported, &mut usage);
+            mark(resolve, &param.ty, imported, !imported || store, &mut usage);
         }
         // Export results are lifted too, but the host keeps them past the
         // call (whose post-return may free their memory): they need an
@@ -649,5 +717,14 @@ pub(crate) fn holds_long_tuple(resolve: &Resolve, ty: &Type) -> bool {
                     .any(|t| holds_long_tuple(resolve, t))
         }
         _ => false,
+    }
+}
+
+/// The gates of a world's import or export of an interface: the world
+/// item's, or the interface's own when the item has none.
+fn item_stability(resolve: &Resolve, id: InterfaceId, item: &Stability) -> Stability {
+    match item {
+        Stability::Unknown => resolve.interfaces[id].stability.clone(),
+        other => other.clone(),
     }
 }

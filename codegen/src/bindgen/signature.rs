@@ -92,14 +92,23 @@ pub(crate) fn result_tuple(types: &TypeGen<'_>, f: &Function, from: &[Ident]) ->
     }
 }
 
-/// Whether `config` (the `imports` or `exports` option) gives `flag` to
-/// the function `name` of the interface `iface` (`None` at the world).
-pub(crate) fn has_flag(
-    config: &FunctionConfig,
-    iface: Option<&str>,
-    name: &str,
-    flag: FunctionFlag,
-) -> bool {
+/// The flags one function gets from the `imports` or `exports` option.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Flags {
+    pub(crate) trappable: bool,
+    pub(crate) store: bool,
+    pub(crate) exact: bool,
+    /// `tracing` or `verbose_tracing`.
+    pub(crate) tracing: bool,
+    pub(crate) verbose: bool,
+}
+
+/// The flags `config` (the `imports` or `exports` option) gives the
+/// function `name` of the interface `iface` (`None` at the world): those of
+/// its own entry (`"ns:pkg/iface/name"`, with or without the version, or
+/// `"name"` at the world), else the `default` ones. A resource's destructor
+/// is named `[drop]<resource>`.
+pub(crate) fn flags_of(config: &FunctionConfig, iface: Option<&str>, name: &str) -> Flags {
     let unversioned = iface.map(|i| i.split_once('@').map_or(i, |(u, _)| u));
     let own = config.functions.iter().find(|(key, _)| {
         let key = key.value();
@@ -108,9 +117,14 @@ pub(crate) fn has_flag(
             _ => key == name,
         }
     });
-    match own {
-        Some((_, flags)) => flags.contains(&flag),
-        None => config.default.contains(&flag),
+    let list = own.map_or(&config.default, |(_, flags)| flags);
+    let has = |flag| list.contains(&flag);
+    Flags {
+        trappable: has(FunctionFlag::Trappable),
+        store: has(FunctionFlag::Store),
+        exact: has(FunctionFlag::Exact),
+        tracing: has(FunctionFlag::Tracing) || has(FunctionFlag::VerboseTracing),
+        verbose: has(FunctionFlag::VerboseTracing),
     }
 }
 

@@ -400,3 +400,218 @@ fn maps_are_hash_maps_btree_maps_or_entry_vectors() {
     .unwrap();
     assert!(!out.contains("HashMap < :: witbind :: WasmStr"), "{out}");
 }
+
+#[test]
+fn store_functions_move_to_the_with_store_traits() {
+    let out = run(quote!({
+        inline: #HOST,
+        imports: {
+            "t:h/api/say": store,
+            "t:h/api/[method]thing.get": store | trappable,
+            "t:h/api/[drop]thing": store,
+        },
+    }))
+    .unwrap();
+    assert!(
+        out.contains("pub trait HostWithStore < T : 'static > : Host + HostThingWithStore < T >"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "fn say (host : :: witbind :: Access < '_ , T , Self > , s : :: std :: string :: \
+             String , l : :: std :: vec :: Vec < u8 >) ;"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "fn get (host : :: witbind :: Access < '_ , T , Self > , self_ : :: witbind :: \
+             Resource < Thing >) -> :: witbind :: Result < u32 > ;"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("fn drop (host : :: witbind :: Access < '_ , T , Self > , rep"),
+        "{out}"
+    );
+    // The others keep `&mut self`, in the plain traits.
+    assert!(
+        out.contains("fn check (& mut self , t : :: witbind :: Resource < Thing >) -> bool ;"),
+        "{out}"
+    );
+    assert!(out.contains("< U as HostWithStore < T >> :: say"), "{out}");
+    assert!(
+        out.contains("U : HostWithStore < T > + ? :: core :: marker :: Sized"),
+        "{out}"
+    );
+    // The world's own imports have their `WithStore` trait too, here with
+    // nothing to implement: every implementation of the plain trait is one.
+    assert!(
+        out.contains("impl < T : 'static , H : WImports + ? :: core :: marker :: Sized > WImportsWithStore < T > for H { }"),
+        "{out}"
+    );
+}
+
+#[test]
+fn store_functions_take_owned_parameters_in_borrowing_mode() {
+    let wit = "package t:b; interface i {
+        record r { s: string }
+        f: func(r: r, s: string);
+        g: func(r: r);
+    } world w { import i; }";
+    // `g` borrows, but `f` gets the store and needs `r` owned: `r` has both forms.
+    let out = run(quote!({
+        inline: #wit,
+        ownership: Borrowing { duplicate_if_necessary: true },
+        imports: { "t:b/i/f": store },
+    }))
+    .unwrap();
+    assert!(out.contains("pub struct R {"), "{out}");
+    assert!(out.contains("pub struct RBorrowed < 'a >"), "{out}");
+    assert!(
+        out.contains("fn f (host : :: witbind :: Access < '_ , T , Self > , r : R , s : :: std :: string :: String)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("fn g < 'a > (& mut self , r : RBorrowed < 'a >)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn exact_functions_are_registered_exact_only() {
+    let out = run(quote!({ inline: #HOST, imports: { "t:h/api/say": exact } })).unwrap();
+    assert_eq!(out.matches("inst . exact ()").count(), 1, "{out}");
+    assert!(
+        out.contains("inst . exact () . func_wrap (\"say\""),
+        "{out}"
+    );
+}
+
+#[test]
+fn tracing_wraps_traced_calls_and_asks_for_the_feature_once() {
+    let out = run(quote!({ inline: #HOST })).unwrap();
+    assert!(!out.contains("__bindgen_traced"), "{out}");
+    assert!(!out.contains("__bindgen_tracing_enabled"), "{out}");
+    let out = run(quote!({
+        inline: #HOST,
+        imports: { "ping": verbose_tracing },
+        exports: { default: tracing },
+    }))
+    .unwrap();
+    assert_eq!(out.matches("__bindgen_tracing_enabled").count(), 1, "{out}");
+    assert!(out.contains("\"witbind import\""), "{out}");
+    assert!(out.contains("\"witbind export\""), "{out}");
+    assert!(out.contains("\"result\" = ? & witbind_ok . 0"), "{out}");
+    // Non-verbose export tracing shows no values.
+    assert!(!out.contains("\"s\" = ?"), "{out}");
+}
+
+#[test]
+fn with_mapped_imports_are_registered_by_the_world() {
+    let wit = "package t:w; interface i { f: func(); } interface j { g: func(); }
+        world w { import i; import j; }";
+    let out = run(quote!({ inline: #wit, with: { "t:w/i": crate::other::i } })).unwrap();
+    assert!(
+        out.contains("__witbind_with_0 :: add_to_linker (linker , get) ?"),
+        "{out}"
+    );
+    assert!(
+        out.contains("__witbind_with_0 :: HostWithStore < T >"),
+        "{out}"
+    );
+    assert!(
+        out.contains("t :: w :: j :: add_to_linker (linker , get) ?"),
+        "{out}"
+    );
+}
+
+#[test]
+fn additional_derives_reach_every_form_and_flags() {
+    let wit = "package t:d; interface i {
+        record inner { s: string }
+        record outer { i: inner, l: list<inner> }
+        flags f { a, b }
+        enum e { x }
+        take: func(o: outer, f: f, e: e);
+    } world w { import i; }";
+    let out = run(quote!({
+        inline: #wit,
+        ownership: Borrowing { duplicate_if_necessary: false },
+        additional_derives: [Eq, Hash, serde::Serialize, Clone],
+    }))
+    .unwrap();
+    // Borrowed forms, nested in one another.
+    for name in ["Inner < 'a >", "Outer < 'a >"] {
+        let at = out.find(&format!("pub struct {name}")).unwrap();
+        let attrs = &out[out[..at].rfind("# [component").unwrap() - 400..at];
+        assert!(
+            attrs.contains("# [derive (Eq , Hash , serde :: Serialize)]"),
+            "{name}: {attrs}"
+        );
+    }
+    // flags! derives Eq, Hash and Clone itself.
+    assert!(
+        out.contains("# [derive (serde :: Serialize)] pub F"),
+        "{out}"
+    );
+    // The enum derives Eq, Hash and Clone already.
+    assert!(
+        out.contains("# [derive (serde :: Serialize)] # [component (enum)]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_host_type_parameters_are_not_taken_by_wit_types() {
+    let wit =
+        "package t:p; interface i { record t { x: u32 } record u { y: u32 } f: func(a: t, b: u); }
+        world w { import i; }";
+    let out = run(quote!({ inline: #wit })).unwrap();
+    assert!(out.contains("pub struct T_ {"), "{out}");
+    assert!(out.contains("pub struct U_ {"), "{out}");
+}
+
+#[test]
+fn unstable_imports_give_the_world_link_options() {
+    let wit = "package t:g@1.0.0;
+        interface i {
+            @since(version = 1.0.0) f: func();
+            @unstable(feature = fancy-stuff) g: func();
+        }
+        world w { import i; }";
+    let out = run(quote!({ inline: #wit })).unwrap();
+    assert!(!out.contains("LinkOptions"), "{out}");
+    let out = run(quote!({ inline: #wit, features: ["fancy-stuff"] })).unwrap();
+    assert!(
+        out.contains("pub struct LinkOptions { fancy_stuff : bool , }"),
+        "{out}"
+    );
+    assert!(out.contains("if options . fancy_stuff {"), "{out}");
+    assert!(out.contains("options : & LinkOptions ,"), "{out}");
+    // Deprecation reaches Rust.
+    let wit = "package t:d@2.0.0;
+        interface i {
+            @since(version = 1.0.0) @deprecated(version = 2.0.0) f: func();
+        }
+        world w { import i; export i; }";
+    let out = run(quote!({ inline: #wit })).unwrap();
+    let note = "# [deprecated (note = \"deprecated in version 2.0.0 of its WIT package\")]";
+    assert_eq!(out.matches(note).count(), 2, "{out}");
+}
+
+#[test]
+fn lists_of_owned_handles_move_into_the_call() {
+    let wit = "package t:o; interface i {
+        resource r;
+        take: func(all: list<own<r>>, some: option<list<own<r>>>, looked: list<borrow<r>>);
+    } world w { export i; }";
+    let out = run(quote!({ inline: #wit })).unwrap();
+    assert!(
+        out.contains(
+            "all : :: std :: vec :: Vec < :: witbind :: ResourceAny > , some : :: core :: option \
+             :: Option < :: std :: vec :: Vec < :: witbind :: ResourceAny > >"
+        ),
+        "{out}"
+    );
+}

@@ -9,6 +9,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 use wit_parser::{Docs, Handle, Resolve, SizeAlign, Type, TypeDefKind, TypeId, TypeOwner};
 
+use super::gates::deprecated_attr;
 use super::options::{MapType, Options};
 use super::plan::{Home, Mode, Plan, alias_target, holds_handle, holds_long_tuple};
 use crate::names::{shouty_ident, snake_ident, type_ident, unique_ident};
@@ -20,6 +21,8 @@ pub(crate) struct TypeGen<'a> {
     pub(crate) plan: &'a Plan,
     pub(crate) sizes: &'a SizeAlign,
     pub(crate) options: &'a Options,
+    /// Set when some generated function is traced (`tracing` flags).
+    pub(crate) traced: std::cell::Cell<bool>,
 }
 
 /// `#[doc = "..."]` lines for WIT documentation.
@@ -138,10 +141,11 @@ impl TypeGen<'_> {
         let def = &self.resolve.types[id];
         let wit_name = def.name.as_deref().unwrap_or_default();
         let mut docs = doc_attrs(&def.docs);
+        docs.extend(deprecated_attr(&def.stability));
         if module.is_empty() {
             // World-level items land in the invoking module, outside the
             // generated modules and their `allow`s.
-            docs.extend(quote!(#[allow(missing_docs, dead_code, clippy::all)]));
+            docs.extend(quote!(#[allow(missing_docs, dead_code, deprecated, clippy::all)]));
         }
         let generics = (form == Form::Borrowed).then(|| quote!(<'a>));
         let static_generics = (form == Form::Borrowed).then(|| quote!(<'static>));
@@ -204,9 +208,22 @@ impl TypeGen<'_> {
                     let flag = shouty_ident(name);
                     quote!(#docs #[component(name = #name)] const #flag;)
                 });
+                // `flags!` derives or implements these itself.
+                let extra = self.additional_derives(&[
+                    "Debug",
+                    "Clone",
+                    "Copy",
+                    "PartialEq",
+                    "Eq",
+                    "Hash",
+                    "PartialOrd",
+                    "Ord",
+                    "Default",
+                ]);
                 quote! {
                     #rt::flags! {
                         #docs
+                        #extra
                         pub #ident { #(#consts)* }
                     }
                 }
@@ -404,9 +421,10 @@ impl TypeGen<'_> {
         ident.trim_start_matches("r#").to_string()
     }
 
-    /// The derives of a generated record, variant or enum: witbind's, the
-    /// standard ones the type supports, then the `additional_derives` that
-    /// are not among them (a trait derived twice does not compile).
+    /// The derives of a generated record, variant or enum, in either form:
+    /// witbind's, the standard ones the type supports, then the
+    /// `additional_derives` that are not among them (a trait derived twice
+    /// does not compile).
     fn derives(&self, id: TypeId, form: Form) -> TokenStream {
         let rt = runtime();
         let def = &self.resolve.types[id];
@@ -435,17 +453,33 @@ impl TypeGen<'_> {
         for name in std_derives {
             derives.push((name.to_string(), std_derive(name)));
         }
-        if form == Form::Owned {
-            for extra in &self.options.additional_derives {
-                let name = extra.segments.last().map(|s| s.ident.to_string());
-                let name = name.unwrap_or_default();
-                if !derives.iter().any(|(have, _)| *have == name) {
-                    derives.push((name, quote!(#extra)));
-                }
-            }
-        }
+        let have: Vec<&str> = derives.iter().map(|(name, _)| name.as_str()).collect();
+        let extra = self.additional_derives(&have);
         let derives = derives.iter().map(|(_, path)| path);
-        quote!(#[derive(#(#derives),*)])
+        quote!(#[derive(#(#derives),*)] #extra)
+    }
+
+    /// `#[derive(...)]` of the `additional_derives` whose names are not in
+    /// `have` (nothing when none is left).
+    fn additional_derives(&self, have: &[&str]) -> TokenStream {
+        let mut names: Vec<String> = have.iter().map(|n| n.to_string()).collect();
+        let extra: Vec<&syn::Path> = self
+            .options
+            .additional_derives
+            .iter()
+            .filter(|path| {
+                let name = path.segments.last().map(|s| s.ident.to_string());
+                let name = name.unwrap_or_default();
+                let new = !names.contains(&name);
+                names.push(name);
+                new
+            })
+            .collect();
+        if extra.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(#[derive(#(#extra),*)])
+        }
     }
 
     /// `const _: () = assert!(...)`: the derive's layout equals `SizeAlign`'s.
@@ -468,6 +502,7 @@ impl TypeGen<'_> {
         let align_message =
             format!("the Rust alignment of `{wit_name}` differs from its WIT alignment {align}");
         quote! {
+            #[allow(deprecated)]
             const _: () = {
                 assert!(<#rust as #rt::ComponentType>::SIZE32 == #size, #size_message);
                 assert!(<#rust as #rt::ComponentType>::ALIGN32 == #align_u32, #align_message);

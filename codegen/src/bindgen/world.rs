@@ -7,6 +7,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use wit_parser::{Function, TypeDefKind, TypeId, WorldItem};
 
+use super::gates::{gated, link_options};
 use super::imports::ImportScope;
 use super::types::TypeGen;
 use crate::names::{snake_ident, type_ident};
@@ -36,23 +37,46 @@ impl TypeGen<'_> {
         let scope = ImportScope {
             module: &m.path,
             name: Some(&m.name),
+            world: &self.resolve.worlds[self.plan.world].name,
             trait_name: format_ident!("Host"),
             functions,
             resources,
         };
         let items = self.import_items(&scope);
+        self.traced.set(self.traced.get() | items.traced);
         let traits = items.traits;
         let registrations = items.registrations;
         let name = &m.name;
+        // With link options, every `add_to_linker` takes the world's.
+        let options_use = self
+            .plan
+            .has_link_options()
+            .then(|| quote!(let _ = options;));
+        let (options, doc) = if self.plan.has_link_options() {
+            let root = m.path.iter().map(|_| quote!(super::));
+            (
+                quote!(options: &#(#root)* LinkOptions,),
+                " Registers the host functions and resources of this interface in `linker`, \
+                 those behind `@unstable` features only when `options` enables them; `get` \
+                 finds the implementation in the store's data.",
+            )
+        } else {
+            (
+                TokenStream::new(),
+                " Registers the host functions and resources of this interface in `linker`; \
+                 `get` finds the implementation in the store's data.",
+            )
+        };
         quote! {
             #traits
 
-            /// Registers the host functions and resources of this interface
-            /// in `linker`; `get` finds the implementation in the store's data.
-            pub fn add_to_linker<T: 'static, U: Host + ?::core::marker::Sized + 'static>(
+            #[doc = #doc]
+            pub fn add_to_linker<T: 'static, U: HostWithStore<T> + ?::core::marker::Sized + 'static>(
                 linker: &mut #rt::Linker<T>,
+                #options
                 get: fn(&mut T) -> &mut U,
             ) -> #rt::Result<()> {
+                #options_use
                 let mut inst = linker.instance(#name)?;
                 let _ = (&mut inst, get);
                 #registrations
@@ -98,11 +122,14 @@ impl TypeGen<'_> {
             let scope = ImportScope {
                 module: &[],
                 name: None,
+                world: &w.name,
                 trait_name: imports_trait.clone(),
                 functions: root_functions,
                 resources: root_resources,
             };
             let items = self.import_items(&scope);
+            self.traced.set(self.traced.get() | items.traced);
+            let store_trait = scope.store_trait();
             root_traits = items.traits;
             let registrations = items.registrations;
             root_registrations = quote! {
@@ -111,8 +138,10 @@ impl TypeGen<'_> {
                     #registrations
                 }
             };
-            bounds.push(quote!(#imports_trait));
+            bounds.push(quote!(#store_trait<T>));
         }
+        let has_options = self.plan.has_link_options();
+        let options_use = has_options.then(|| quote!(let _ = options;));
         let mut interface_adds = Vec::new();
         let mut fields = Vec::new();
         let mut names = Vec::new();
@@ -133,9 +162,20 @@ impl TypeGen<'_> {
                     }
                 });
             } else {
-                bounds.push(quote!(#(#path::)* Host));
-                interface_adds.push(quote!(#(#path::)* add_to_linker(linker, get)?;));
+                bounds.push(quote!(#(#path::)* HostWithStore<T>));
+                let add = if has_options {
+                    quote!(#(#path::)* add_to_linker(linker, options, get)?;)
+                } else {
+                    quote!(#(#path::)* add_to_linker(linker, get)?;)
+                };
+                interface_adds.push(gated(&m.stability, has_options, add));
             }
+        }
+        // Interfaces a `with` entry maps to modules generated elsewhere
+        // (by another `bindgen!`) are registered through them.
+        for alias in &self.plan.with_imports {
+            bounds.push(quote!(#alias::HostWithStore<T>));
+            interface_adds.push(quote!(#alias::add_to_linker(linker, get)?;));
         }
         // The world struct's own methods, and its interface accessors.
         let mut taken: std::collections::BTreeSet<String> =
@@ -164,9 +204,28 @@ impl TypeGen<'_> {
         );
         // Root items land in the invoking module, outside the generated
         // modules and their `allow`s.
-        let allow = quote!(#[allow(dead_code, clippy::all)]);
+        let allow = quote!(#[allow(dead_code, deprecated, clippy::all)]);
+        let (link_options, options_param, add_doc) = if has_options {
+            (
+                link_options(&w.name, &self.plan.link_features),
+                quote!(options: &LinkOptions,),
+                " Registers every import of the world in `linker`, those of interfaces a \
+                 `with` entry maps elsewhere included, and those behind `@unstable` features \
+                 only when `options` enables them: `get` finds the host's implementation in \
+                 the store's data.",
+            )
+        } else {
+            (
+                TokenStream::new(),
+                TokenStream::new(),
+                " Registers every import of the world in `linker`, those of interfaces a \
+                 `with` entry maps elsewhere included: `get` finds the host's implementation \
+                 in the store's data.",
+            )
+        };
         quote! {
             #root_traits
+            #link_options
 
             #[doc = #world_doc]
             #[derive(::core::clone::Clone, ::core::fmt::Debug)]
@@ -213,13 +272,14 @@ impl TypeGen<'_> {
 
             #allow
             impl #world {
-                /// Registers every import of the world in `linker`: `get` finds
-                /// the host's implementation in the store's data.
+                #[doc = #add_doc]
                 pub fn add_to_linker<T: 'static, U: #(#bounds +)* ?::core::marker::Sized + 'static>(
                     linker: &mut #rt::Linker<T>,
+                    #options_param
                     get: fn(&mut T) -> &mut U,
                 ) -> #rt::Result<()> {
                     let _ = (&mut *linker, get);
+                    #options_use
                     #root_registrations
                     #(#interface_adds)*
                     ::core::result::Result::Ok(())

@@ -19,8 +19,9 @@ use crate::types::Type;
 /// A guest `string`, validated when lifted and read in place.
 ///
 /// UTF-8 strings are borrowed as `&str` without a copy; UTF-16 and Latin-1
-/// strings are decoded when asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// strings are decoded when asked for. Comparisons and hashes are those of
+/// the text, whatever the encoding.
+#[derive(Debug, Clone, Copy)]
 pub struct WasmStr<'a> {
     inner: GuestStr<'a>,
 }
@@ -54,6 +55,35 @@ impl<'a> WasmStr<'a> {
             GuestStr::Utf8(s) => s.as_bytes(),
             GuestStr::Utf16(b) | GuestStr::Latin1(b) => b,
         }
+    }
+}
+
+impl PartialEq for WasmStr<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self.as_utf8(), other.as_utf8()) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.to_str() == other.to_str(),
+        }
+    }
+}
+
+impl Eq for WasmStr<'_> {}
+
+impl PartialOrd for WasmStr<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for WasmStr<'_> {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.to_str().cmp(&other.to_str())
+    }
+}
+
+impl core::hash::Hash for WasmStr<'_> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.to_str().hash(state);
     }
 }
 
@@ -196,6 +226,31 @@ impl<'a, T: Lift<'a>> WasmList<'a, T> {
     }
 }
 
+/// Lists are equal when they have the same length and equal elements, each
+/// lifted for the comparison (an element that fails to lift, which a list
+/// validated when lifted does not have, equals nothing).
+impl<'a, T: Lift<'a> + PartialEq> PartialEq for WasmList<'a, T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len
+            && self
+                .iter()
+                .zip(other.iter())
+                .all(|pair| matches!(pair, (Ok(a), Ok(b)) if a == b))
+    }
+}
+
+impl<'a, T: Lift<'a> + Eq> Eq for WasmList<'a, T> {}
+
+/// Hashes the length and every element, lifted, as a slice of them would.
+impl<'a, T: Lift<'a> + core::hash::Hash> core::hash::Hash for WasmList<'a, T> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        state.write_usize(self.len);
+        for element in self.iter().flatten() {
+            element.hash(state);
+        }
+    }
+}
+
 impl<'a> WasmList<'a, u8> {
     /// The bytes of a `list<u8>`, borrowed.
     pub fn as_slice(&self) -> &'a [u8] {
@@ -223,5 +278,50 @@ impl<'a, T: Lift<'a>> Lift<'a> for WasmList<'a, T> {
     fn load(cx: &mut LiftContext<'a>, bytes: &'a [u8]) -> Result<Self> {
         let (ptr, len) = load_pointer_pair(bytes)?;
         Self::lift(cx, ptr, len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::hash::{BuildHasher, RandomState};
+
+    use super::*;
+    use crate::abi::flat::FlatReader;
+
+    fn lift<'a, T: Lift<'a>>(memory: &'a [u8], encoding: StringEncoding, ptr: u32, len: u32) -> T {
+        let mut cx = LiftContext::new(memory, encoding);
+        let flat = [u64::from(ptr), u64::from(len)];
+        T::lift_flat(&mut cx, &mut FlatReader::new(&flat)).unwrap()
+    }
+
+    #[test]
+    fn strings_compare_and_hash_by_their_text_in_any_encoding() {
+        let mut memory = b"hi\0\0h\0i\0hj".to_vec();
+        memory.resize(16, 0);
+        let utf8: WasmStr<'_> = lift(&memory, StringEncoding::Utf8, 0, 2);
+        let utf16: WasmStr<'_> = lift(&memory, StringEncoding::Utf16, 4, 2);
+        let other: WasmStr<'_> = lift(&memory, StringEncoding::Utf8, 8, 2);
+        assert_eq!(utf8, utf16);
+        assert_ne!(utf8, other);
+        assert!(utf8 < other);
+        let hasher = RandomState::new();
+        assert_eq!(hasher.hash_one(utf8), hasher.hash_one(utf16));
+    }
+
+    #[test]
+    fn lists_compare_and_hash_by_their_elements() {
+        let memory: Vec<u8> = [1u32, 2, 1, 2, 1, 3]
+            .iter()
+            .flat_map(|n| n.to_le_bytes())
+            .collect();
+        let a: WasmList<'_, u32> = lift(&memory, StringEncoding::Utf8, 0, 2);
+        let b: WasmList<'_, u32> = lift(&memory, StringEncoding::Utf8, 8, 2);
+        let c: WasmList<'_, u32> = lift(&memory, StringEncoding::Utf8, 16, 2);
+        let shorter: WasmList<'_, u32> = lift(&memory, StringEncoding::Utf8, 0, 1);
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert_ne!(a, shorter);
+        let hasher = RandomState::new();
+        assert_eq!(hasher.hash_one(a), hasher.hash_one(b));
     }
 }

@@ -1,6 +1,6 @@
 //! [`Linker`]: host definitions by import name, and instantiation.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use wasmtime_environ::PrimaryMap;
@@ -20,6 +20,7 @@ use crate::host::plan::ComponentPlan;
 use crate::host::plan::types::{FuncType, ResourceMap};
 use crate::host::runtime::context::{AsContextMut, StoreContextMut};
 use crate::host::runtime::state::{Cx, HostDtor, HostDtors};
+use crate::host::semver::{self, Matched};
 use crate::resources::Resource;
 use crate::types::ResourceType;
 use crate::val::Val;
@@ -52,10 +53,24 @@ type Definitions<T> = HashMap<String, Definition<T>>;
 
 /// Host definitions for a component's imports, by name: functions of the
 /// root (`root()`) and of imported interfaces (`instance("ns:pkg/iface")`).
+///
+/// # Names and semver
+///
+/// Interface names may carry a version (`wasi:cli/stdout@0.2.0`). An import
+/// is resolved to the interface defined under its exact name, or else, as
+/// wasmtime's linker does, to the highest semver-compatible version defined:
+/// an import of `a:b/c@0.2.1` is satisfied by `a:b/c@0.2.0` or `a:b/c@0.2.4`
+/// (same minor version below 1.0, same major version from 1.0 on; a 0.0.x
+/// version or a pre-release only by itself). This relies on interfaces of
+/// one track never changing, as semver promises. Definitions made through
+/// [`LinkerInstance::exact`] opt out: they satisfy only imports of their
+/// interface's exact name.
 pub struct Linker<T: 'static> {
     engine: Engine,
     root: Definitions<T>,
     instances: HashMap<String, Definitions<T>>,
+    /// The items of each interface defined for exact-name imports only.
+    exact_only: HashMap<String, HashSet<String>>,
 }
 
 impl<T: 'static> Clone for Linker<T> {
@@ -64,6 +79,7 @@ impl<T: 'static> Clone for Linker<T> {
             engine: self.engine.clone(),
             root: self.root.clone(),
             instances: self.instances.clone(),
+            exact_only: self.exact_only.clone(),
         }
     }
 }
@@ -73,6 +89,11 @@ impl<T: 'static> Clone for Linker<T> {
 pub struct LinkerInstance<'a, T: 'static> {
     path: Option<String>,
     definitions: &'a mut Definitions<T>,
+    /// The interface's exact-only items; `None` at the root, whose names
+    /// carry no versions.
+    exact_only: Option<&'a mut HashSet<String>>,
+    /// Whether definitions made now are exact-only.
+    exact: bool,
 }
 
 impl<T: 'static> Linker<T> {
@@ -82,6 +103,7 @@ impl<T: 'static> Linker<T> {
             engine: engine.clone(),
             root: HashMap::new(),
             instances: HashMap::new(),
+            exact_only: HashMap::new(),
         }
     }
 
@@ -95,6 +117,8 @@ impl<T: 'static> Linker<T> {
         LinkerInstance {
             path: None,
             definitions: &mut self.root,
+            exact_only: None,
+            exact: false,
         }
     }
 
@@ -107,6 +131,36 @@ impl<T: 'static> Linker<T> {
         Ok(LinkerInstance {
             path: Some(name.to_string()),
             definitions: self.instances.entry(name.to_string()).or_default(),
+            exact_only: Some(self.exact_only.entry(name.to_string()).or_default()),
+            exact: false,
+        })
+    }
+
+    /// The definition of `item` of the imported interface `name`: the one of
+    /// the interface defined under `name`, or else of the highest
+    /// semver-compatible version defined, unless it is exact-only.
+    fn instance_item(&self, name: &str, item: &str) -> Option<&Definition<T>> {
+        let (key, defs, matched) = semver::lookup(&self.instances, name)?;
+        let exact_only = || self.exact_only.get(key).is_some_and(|e| e.contains(item));
+        match matched {
+            Matched::Compatible if exact_only() => None,
+            _ => defs.get(item),
+        }
+    }
+
+    /// For an import `name#item` (a `desc`) that
+    /// [`instance_item`](Self::instance_item) does not find because a
+    /// compatible version defines it for exact imports only: the error
+    /// saying so.
+    fn exact_only_error(&self, name: &str, item: &str, desc: &str) -> Option<anyhow::Error> {
+        let (key, _, matched) = semver::lookup(&self.instances, name)?;
+        let exact_only = self.exact_only.get(key).is_some_and(|e| e.contains(item));
+        (matched == Matched::Compatible && exact_only).then(|| {
+            anyhow::anyhow!(
+                "missing import: the component imports `{name}#{item}` ({desc}); the linker \
+                 defines `{key}#{item}` for imports of exactly that name only \
+                 (`LinkerInstance::exact`, `bindgen!`'s `exact`)"
+            )
         })
     }
 
@@ -145,13 +199,18 @@ impl<T: 'static> Linker<T> {
                         }
                         _ => anyhow::bail!("import `{name}` is not an instance"),
                     };
-                    (full, self.instances.get(name).and_then(|d| d.get(item)), ty)
+                    (full, self.instance_item(name, item), ty)
                 }
                 _ => anyhow::bail!(
                     "import `{name}`: nested instance imports are not supported by witbind yet"
                 ),
             };
             let Some(def) = def else {
+                if let [item] = path.as_slice()
+                    && let Some(e) = self.exact_only_error(name, item, ty.desc())
+                {
+                    return Err(e);
+                }
                 anyhow::bail!(
                     "missing import: the component imports `{full_name}` ({}), which the linker does not define",
                     ty.desc()
@@ -222,12 +281,16 @@ impl<T: 'static> Linker<T> {
                             def.kind()
                         );
                     }
-                    let defs = self.instances.get(name);
                     for (item, export) in types[instance].exports.iter() {
                         let full = format!("{name}#{item}");
-                        let def = defs.and_then(|d| d.get(item));
+                        let def = self.instance_item(name, item);
                         if def.is_none() && aliases_other_import(plan, export.ty, &full) {
                             continue;
+                        }
+                        if def.is_none()
+                            && let Some(e) = self.exact_only_error(name, item, export.ty.desc())
+                        {
+                            return Err(e);
                         }
                         check_item(&full, def, export.ty, types, resource_types)?;
                     }
@@ -368,6 +431,19 @@ impl<T: 'static> ResolvedImports<T> {
 }
 
 impl<T: 'static> LinkerInstance<'_, T> {
+    /// This namespace, through which definitions satisfy only imports of
+    /// the interface's exact name: an import of a semver-compatible version
+    /// (see [`Linker`]) does not find them. At the root, whose names carry
+    /// no versions, this changes nothing.
+    pub fn exact(&mut self) -> LinkerInstance<'_, T> {
+        LinkerInstance {
+            path: self.path.clone(),
+            definitions: &mut *self.definitions,
+            exact_only: self.exact_only.as_deref_mut(),
+            exact: true,
+        }
+    }
+
     /// Defines the function `name` as `func`, which takes the parameters as
     /// the tuple `P` and returns the results as the tuple `R`.
     pub fn func_wrap<P, R, F>(&mut self, name: &str, func: F) -> Result<()>
@@ -427,6 +503,11 @@ impl<T: 'static> LinkerInstance<'_, T> {
             }
         }
         self.definitions.insert(name.to_string(), definition);
+        if self.exact
+            && let Some(exact_only) = self.exact_only.as_deref_mut()
+        {
+            exact_only.insert(name.to_string());
+        }
         Ok(())
     }
 }

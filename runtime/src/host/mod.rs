@@ -18,6 +18,7 @@
 //! 7. `backend`: the `Backend` trait, one implementation per engine, and
 //!    the dispatch from "any engine" to generic code.
 
+mod access;
 pub(crate) mod backend;
 mod builtins;
 mod call;
@@ -30,9 +31,11 @@ mod link;
 mod linker;
 mod plan;
 mod runtime;
+mod semver;
 mod store;
 mod typed;
 
+pub use access::Access;
 pub use backend::StoreLimits;
 pub use backend::any::BackendKind;
 pub use call::borrowed::BorrowedParams;

@@ -8,6 +8,8 @@ pub use crate::abi::layout;
 
 mod host_gate;
 pub use anyhow;
+#[cfg(feature = "tracing")]
+pub use tracing;
 
 use crate::error::{Error, Result, Trap};
 use crate::types::Type;

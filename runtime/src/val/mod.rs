@@ -99,8 +99,8 @@ pub enum Val {
     List(Vec<Val>),
     /// `map<K, V>`: the entries as they travel (a `list<tuple<K, V>>`), in
     /// order. Lifting keeps every entry the guest wrote, duplicate keys
-    /// included, as wasmtime's `Val::Map` does; collect them into a map
-    /// (the last value of a key wins) with [`Val::map_entries_deduplicated`].
+    /// included, as wasmtime's `Val::Map` does. A typed `HashMap` or
+    /// `BTreeMap` keeps the last value of a repeated key instead.
     Map(Vec<(Val, Val)>),
     /// `record { ... }`: every field, by name, in declaration order.
     Record(Vec<(String, Val)>),

@@ -56,6 +56,17 @@ impl HostState {
         m.values().map(|&v| u64::from(v)).sum()
     }
 
+    /// `get(key)` of the `named-imports` world's import `label`
+    /// (`primary` or `fallback`): `a` is in both, `b` only in `fallback`.
+    pub fn named_get(label: &str, key: &str) -> Option<String> {
+        match (label, key) {
+            ("primary", "a") => Some("from primary".to_string()),
+            ("fallback", "a") => Some("shadowed".to_string()),
+            ("fallback", "b") => Some("from fallback".to_string()),
+            _ => None,
+        }
+    }
+
     /// `lookup(key)`.
     pub fn lookup(key: &str) -> Option<String> {
         match key {

@@ -33,7 +33,8 @@ impl OracleFixture {
         let mut config = wasmtime::Config::new();
         config
             .wasm_component_model_map(true)
-            .wasm_component_model_fixed_length_lists(true);
+            .wasm_component_model_fixed_length_lists(true)
+            .wasm_component_model_implements(true);
         let engine = wt(Engine::new(&config))?;
         let bytes = fixtures::bytes(name)?;
         let component = wt(Component::from_binary(&engine, &bytes))
@@ -41,6 +42,7 @@ impl OracleFixture {
         let mut linker = Linker::new(&engine);
         wt(define_host_calls(&mut linker))?;
         wt(define_host_side(&mut linker))?;
+        wt(define_named_imports(&mut linker))?;
         Ok(OracleFixture {
             engine,
             component,
@@ -288,6 +290,18 @@ fn define_host_calls(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
         "total",
         |_, (m,): (std::collections::HashMap<String, u32>,)| Ok((HostState::total(&m),)),
     )?;
+    Ok(())
+}
+
+/// The imports `primary` and `fallback` of the `named-imports` world.
+fn define_named_imports(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
+    for label in ["primary", "fallback"] {
+        linker
+            .instance(label)?
+            .func_wrap("get", move |_, (key,): (String,)| {
+                Ok((HostState::named_get(label, &key),))
+            })?;
+    }
     Ok(())
 }
 

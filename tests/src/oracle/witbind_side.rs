@@ -50,6 +50,7 @@ impl WitbindFixture {
         let mut linker = Linker::new(&engine);
         define_host_calls(&mut linker)?;
         define_host_side(&mut linker)?;
+        define_named_imports(&mut linker)?;
         Ok(WitbindFixture {
             engine,
             component,
@@ -184,6 +185,18 @@ fn define_host_calls(linker: &mut Linker<HostState>) -> Result<()> {
         "total",
         |_, (m,): (std::collections::HashMap<String, u32>,)| Ok((HostState::total(&m),)),
     )?;
+    Ok(())
+}
+
+/// The imports `primary` and `fallback` of the `named-imports` world.
+fn define_named_imports(linker: &mut Linker<HostState>) -> Result<()> {
+    for label in ["primary", "fallback"] {
+        linker
+            .instance(label)?
+            .func_wrap("get", move |_, (key,): (String,)| {
+                Ok((HostState::named_get(label, &key),))
+            })?;
+    }
     Ok(())
 }
 

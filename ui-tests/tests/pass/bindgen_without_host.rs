@@ -13,6 +13,11 @@ mod bindings {
             }
             world w { import api; export api; import g: func() -> u32; export h: func(s: string); }
         ",
+        // The host-side flags need neither the host nor `tracing` when the
+        // host side is left out.
+        imports: { default: store | trappable | exact | verbose_tracing },
+        exports: { default: tracing },
+        additional_derives: [Eq],
     });
 }
 

@@ -160,11 +160,15 @@ impl ComponentPlan {
     fn build(engine: &AnyEngine, bytes: &[u8], source: ModuleSource<'_>) -> Result<Self> {
         let tunables = Tunables::default_host();
         let scope = ScopeVec::new();
-        // Fixed-length lists and maps are component-model features behind
-        // flags in the spec's validation; witbind runs them.
+        // Fixed-length lists, maps, and names carrying `(implements ..)` or
+        // `(external-id ..)` (WIT's named imports and `@external-id`) are
+        // component-model features behind flags in the spec's validation;
+        // witbind runs them. An import is linked by its name: a named
+        // import's label, not the interface it implements.
         let features = wasmparser::WasmFeatures::default()
             | wasmparser::WasmFeatures::CM_FIXED_LENGTH_LISTS
-            | wasmparser::WasmFeatures::CM_MAP;
+            | wasmparser::WasmFeatures::CM_MAP
+            | wasmparser::WasmFeatures::CM_IMPLEMENTS;
         let mut validator = wasmparser::Validator::new_with_features(features);
         let mut types = ComponentTypesBuilder::new(&validator);
         let translator = Translator::new(&tunables, &mut validator, &mut types, &scope);
