@@ -183,3 +183,60 @@ fn a_directory_that_cannot_be_opened_is_an_error() {
         "{err}"
     );
 }
+
+/// A sink that takes one write (the guest's `case` line) and then fails
+/// as a full disk does.
+struct FailingSink {
+    writes: u32,
+}
+
+impl witbind_wasi::OutputSink for FailingSink {
+    fn check_write(&mut self) -> Result<usize, witbind_wasi::StreamError> {
+        Ok(1024)
+    }
+
+    fn write(&mut self, _: &[u8]) -> Result<(), witbind_wasi::StreamError> {
+        self.writes += 1;
+        if self.writes == 1 {
+            return Ok(());
+        }
+        let error = std::io::Error::from_raw_os_error(28); // ENOSPC
+        Err(witbind_wasi::StreamError::LastOperationFailed(error.into()))
+    }
+
+    fn flush(&mut self) -> Result<(), witbind_wasi::StreamError> {
+        Ok(())
+    }
+
+    fn poll_ready(&mut self, _: &mut std::task::Context<'_>) -> std::task::Poll<()> {
+        std::task::Poll::Ready(())
+    }
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_failed_write_gives_an_error_resource_then_closed() {
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let stderr = MemoryOutputPipe::new(1 << 16);
+        let wasi = WasiCtxBuilder::new()
+            .args(["io", "failing-stdout"])
+            .stdout(FailingSink { writes: 0 })
+            .stderr(stderr.clone())
+            .build();
+        let mut store = Store::new(&engine, State { wasi });
+        let component = Component::from_file(&engine, common::fixture("io")).unwrap();
+        let code = witbind_wasi::run(&mut store, &component, &linker(&engine)).unwrap();
+        assert_eq!(code, 0, "{backend}");
+        let err = String::from_utf8(stderr.contents()).unwrap();
+        assert!(
+            err.contains("write failed: No space left on device"),
+            "{backend}: {err}"
+        );
+        assert!(
+            err.contains("filesystem error code: Some(\"insufficient-space\")"),
+            "{backend}: {err}"
+        );
+        assert!(err.contains("then: Err(\"closed\")"), "{backend}: {err}");
+    }
+}

@@ -96,6 +96,19 @@ fn main() {
             output.blocking_write_and_flush(b"\n").expect("newline");
         }
         "files" => files(),
+        "failing-stdout" => {
+            let output = stdout::get_stdout();
+            match output.blocking_write_and_flush(b"lost") {
+                Ok(()) => println!("write: ok"),
+                Err(StreamError::Closed) => println!("write: closed"),
+                Err(StreamError::LastOperationFailed(e)) => {
+                    eprintln!("write failed: {}", e.to_debug_string());
+                    let code = wasip2::filesystem::types::filesystem_error_code(&e);
+                    eprintln!("filesystem error code: {:?}", code.map(|c| c.name()));
+                }
+            }
+            eprintln!("then: {:?}", output.check_write().map_err(kind));
+        }
         "read-only" => read_only(),
         "huge-read" => {
             let input = stdin::get_stdin();
