@@ -36,7 +36,7 @@ impl<P, R> std::fmt::Debug for TypedFunc<P, R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TypedFunc")
             .field("name", &self.func.name())
-            .field("type", &self.func.ty().describe())
+            .field("type", &self.func.func_type().describe())
             .finish()
     }
 }
@@ -51,8 +51,9 @@ impl Func {
         P: Lower,
         R: for<'a> Lift<'a>,
     {
-        let ty = self.ty();
-        let check = P::typecheck(&ty.params).and_then(|()| R::typecheck(&ty.results));
+        let ty = self.func_type();
+        let check = P::typecheck_in_signature(&ty.params)
+            .and_then(|()| R::typecheck_in_signature(&ty.results));
         if let Err(e) = check {
             return Err(e.context(format!(
                 "export `{}`: the Rust type `fn{} -> {}` does not match the component's type `{}`",

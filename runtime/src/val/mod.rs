@@ -25,6 +25,7 @@ mod lower;
 mod roundtrip_tests;
 #[cfg(test)]
 mod tests;
+mod typed;
 
 pub use call::{CanonContext, CoreFuncType, lift_flat_values, lower_flat_values};
 #[cfg(feature = "host")]
