@@ -383,7 +383,9 @@ impl<T: 'static> ResolvedImports<T> {
 
 impl<T: 'static> LinkerInstance<'_, T> {
     /// Defines the function `name` as `func`, which takes the parameters as
-    /// the tuple `P` and returns the results as the tuple `R`.
+    /// the tuple `P` and returns the results as the tuple `R`. As in
+    /// [`Func::typed`](crate::Func::typed), a [`Val`] may stand for any whole
+    /// parameter or result.
     pub fn func_wrap<P, R, F>(&mut self, name: &str, func: F) -> Result<()>
     where
         P: for<'a> Lift<'a> + 'static,

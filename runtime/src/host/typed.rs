@@ -46,6 +46,13 @@ impl Func {
     /// the tuple `R`, failing (naming both types) when they do not match
     /// the component's type. The check walks the types only: it costs no
     /// lookup and no allocation when it succeeds.
+    ///
+    /// A [`Val`](crate::Val) in `P` or `R` stands for a whole parameter or
+    /// result of any type (also inside a tuple there), so a call can be
+    /// partly typed: `typed::<(u32, Val), (Val,)>()`. A `Val` that does not
+    /// fit its place is an error when it is lowered. Nested in a list,
+    /// option, record, ... a `Val` is refused here: make the container one
+    /// `Val` instead.
     pub fn typed<P, R>(&self) -> Result<TypedFunc<P, R>>
     where
         P: Lower,

@@ -110,3 +110,55 @@ impl<'a> Lift<'a> for Val {
         Val::load(cx, ty, bytes)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::{ListType, OptionType, TupleType};
+
+    fn tuple(types: Vec<Type>) -> Type {
+        Type::Tuple(TupleType::new(types))
+    }
+
+    #[test]
+    fn a_val_matches_any_type_in_a_signature_and_none_inside_a_container() {
+        let list = Type::List(ListType::new(Type::String));
+        assert!(
+            <(u32, Val)>::typecheck_in_signature(&tuple(vec![Type::U32, list.clone()])).is_ok()
+        );
+        assert!(
+            <((Val, u8),)>::typecheck_in_signature(&tuple(vec![tuple(vec![Type::Char, Type::U8])]))
+                .is_ok()
+        );
+        // The typed elements are still checked, and the arity.
+        assert!(<(u32, Val)>::typecheck_in_signature(&tuple(vec![Type::U8, Type::U8])).is_err());
+        assert!(<(Val,)>::typecheck_in_signature(&tuple(vec![Type::U8, Type::U8])).is_err());
+        // Nested in a container, even inside a tuple, a `Val` has no layout.
+        assert!(<(Vec<Val>,)>::typecheck_in_signature(&tuple(vec![list])).is_err());
+        let option = Type::Option(OptionType::new(tuple(vec![Type::U32])));
+        assert!(<(Option<(Val,)>,)>::typecheck_in_signature(&tuple(vec![option])).is_err());
+        assert!(<(u32, Val)>::typecheck(&tuple(vec![Type::U32, Type::U32])).is_err());
+    }
+
+    #[test]
+    fn tuples_holding_a_val_are_dynamic_and_others_are_not() {
+        const {
+            assert!(<(u32, Val)>::DYNAMIC);
+            assert!(<(u32, (Val,))>::DYNAMIC);
+            assert!(<(&Val,)>::DYNAMIC);
+            assert!(!<(u32, String)>::DYNAMIC);
+            assert!(!<Option<u32>>::DYNAMIC);
+        }
+    }
+
+    #[test]
+    fn a_val_without_its_type_is_an_error() {
+        let mut memory = crate::VecMemory::new(vec![0; 16], |_, _, _, _, _| Ok(8));
+        let mut cx = LowerContext::new(&mut memory, crate::StringEncoding::Utf8);
+        let mut flat = [0u64; 2];
+        let err = Lower::lower_flat(&Val::U32(1), &mut cx, &mut FlatWriter::new(&mut flat));
+        assert!(format!("{:#}", err.unwrap_err()).contains("signature"));
+        let mut cx = LiftContext::without_memory(crate::StringEncoding::Utf8);
+        assert!(<Val as Lift>::lift_flat(&mut cx, &mut FlatReader::new(&flat)).is_err());
+    }
+}
