@@ -27,6 +27,7 @@ mod map_tests;
 mod roundtrip_tests;
 #[cfg(test)]
 mod tests;
+mod typed;
 
 pub use call::{CanonContext, CoreFuncType, lift_flat_values, lower_flat_values};
 #[cfg(feature = "host")]
