@@ -22,7 +22,7 @@ use crate::error::{Result, Trap, trap};
 /// A store finds the tables of the instance a handle belongs to (the one
 /// whose host table holds the `ResourceAny`), and puts a new handle in
 /// the tables of the instance whose host function is running: inside a
-/// [`func_new`](crate::LinkerInstance::func_new) function (or a typed host
+/// `LinkerInstance::func_new` function (or a typed host
 /// function whose parameters or results hold a `ResourceAny` or a `Val`),
 /// the instance that called it. Elsewhere a store cannot tell which
 /// instance the handle is for, and the conversion is an error.

@@ -1,6 +1,6 @@
 //! Types above values: a function's type ([`ComponentFunc`]) and, with the
 //! host, the walkable description of a whole component
-//! ([`Component`], from [`witbind::Component::component_type`](crate::Component::component_type)):
+//! (`Component`, from `witbind::Component::component_type`):
 //! its imports and exports, nested interfaces, functions, resources and
 //! core modules.
 //!
@@ -15,10 +15,9 @@ use super::{TupleType, Type};
 
 /// A component function's type: its named parameters and its results.
 ///
-/// [`Func::ty`](crate::Func::ty) gives an export's, a
-/// [`func_new`](crate::LinkerInstance::func_new) host function receives its
-/// import's, and [`Component::component_type`](crate::Component::component_type)
-/// lists every function a component imports and exports. It prints as WIT:
+/// With the component host, `Func::ty` gives an export's, a `func_new` host
+/// function receives its import's, and `Component::component_type` lists
+/// every function a component imports and exports. It prints as WIT:
 /// `func(a: u32, b: string) -> option<u8>`.
 ///
 /// ```
