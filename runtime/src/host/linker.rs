@@ -7,7 +7,7 @@ use wasmtime_environ::PrimaryMap;
 use wasmtime_environ::component::{ComponentTypes, TypeDef, TypeResourceTable};
 
 use crate::abi::traits::{ComponentType, Lift, Lower};
-use crate::error::Result;
+use crate::error::{Result, Trap, trap};
 use crate::host::backend::any::{Engines, on_engine};
 use crate::host::builtins::resource::{HostResource, resource_map};
 use crate::host::call::borrowed::BorrowedParams;
@@ -22,8 +22,13 @@ use crate::host::runtime::context::{AsContextMut, StoreContextMut};
 use crate::host::runtime::state::{Cx, HostDtor, HostDtors};
 use crate::host::semver::{self, Matched};
 use crate::resources::Resource;
-use crate::types::ResourceType;
+use crate::types::{ComponentFunc, ResourceType};
 use crate::val::Val;
+
+/// The Rust type behind every resource
+/// [`Linker::define_unknown_imports_as_traps`] defines: private, so no
+/// handle of it can ever be made.
+struct UnknownImport;
 
 /// One host definition.
 enum Definition<T: 'static> {
@@ -162,6 +167,44 @@ impl<T: 'static> Linker<T> {
                  (`LinkerInstance::exact`, `bindgen!`'s `exact`)"
             )
         })
+    }
+
+    /// Defines every import of `component` this linker does not define
+    /// yet, so that instantiating it no longer fails on them: a function
+    /// becomes one that traps when called
+    /// ([`Trap::UnknownImport`](crate::Trap::UnknownImport), naming the
+    /// import), at the root and in imported interfaces alike.
+    ///
+    /// An unknown resource type becomes a host resource type of a private
+    /// Rust type, named after the import: neither the host nor the guest
+    /// can make a handle of it (a guest cannot create handles of a type it
+    /// imports), so a function taking one can never receive one. Value
+    /// types need no definition. A definition the linker already has is
+    /// kept, even of the wrong kind (instantiating then reports it); an
+    /// imported component, module or nested instance is an error naming
+    /// it.
+    pub fn define_unknown_imports_as_traps(&mut self, component: &Component) -> Result<()> {
+        let plan = &component.plan;
+        let (info, types) = (&plan.info, &plan.types);
+        for (_, (name, ext)) in info.import_types.iter() {
+            match ext.ty {
+                TypeDef::ComponentInstance(instance) => {
+                    if self.root.contains_key(name) {
+                        continue;
+                    }
+                    let mut linker = self.instance(name)?;
+                    for (item, export) in types[instance].exports.iter() {
+                        linker.define_unknown_as_trap(item, export.ty)?;
+                    }
+                }
+                ty => {
+                    if !self.instances.contains_key(name) {
+                        self.root().define_unknown_as_trap(name, ty)?;
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Instantiates `component` in `store`, with every import resolved to
@@ -445,7 +488,9 @@ impl<T: 'static> LinkerInstance<'_, T> {
     }
 
     /// Defines the function `name` as `func`, which takes the parameters as
-    /// the tuple `P` and returns the results as the tuple `R`.
+    /// the tuple `P` and returns the results as the tuple `R`. As in
+    /// [`Func::typed`](crate::Func::typed), a [`Val`] may stand for any whole
+    /// parameter or result.
     pub fn func_wrap<P, R, F>(&mut self, name: &str, func: F) -> Result<()>
     where
         P: for<'a> Lift<'a> + 'static,
@@ -469,13 +514,42 @@ impl<T: 'static> LinkerInstance<'_, T> {
         self.define(name, Definition::Func(Arc::new(func)))
     }
 
-    /// Defines the function `name` as `func`, which takes and returns
-    /// dynamic [`Val`]s: whatever type the component imports `name` with.
-    /// Results that do not match the import's result types trap the call.
+    /// Defines the function `name` as `func`, which takes dynamic [`Val`]s
+    /// and serves whatever type the component imports `name` with: it gets
+    /// the store, the import's type (parameter names and types, result
+    /// types), the arguments, and one result slot per result to fill.
+    ///
+    /// The slots hold `Val::Bool(false)` until `func` writes them; results
+    /// that do not match the import's result types trap the call. Host
+    /// resources travel as [`Val::Resource`]: make one from a
+    /// [`Resource<R>`] with
+    /// [`ResourceAny::try_from_resource(resource, &mut store)`](crate::ResourceAny::try_from_resource),
+    /// and take one back with
+    /// [`Resource::try_from_resource_any(any, &mut store)`](crate::Resource::try_from_resource_any).
+    ///
+    /// ```
+    /// # fn main() -> witbind::Result<()> {
+    /// use witbind::{Engine, Linker, Val};
+    ///
+    /// let mut linker = Linker::<()>::new(&Engine::default());
+    /// linker.root().func_new("is-even", |_store, ty, params, results| {
+    ///     assert_eq!(ty.to_string(), "func(n: u32) -> bool");
+    ///     let [Val::U32(n)] = params else {
+    ///         anyhow::bail!("`is-even` takes a u32, got {params:?}");
+    ///     };
+    ///     results[0] = Val::Bool(n % 2 == 0);
+    ///     Ok(())
+    /// })?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn func_new(
         &mut self,
         name: &str,
-        func: impl Fn(StoreContextMut<'_, T>, &[Val]) -> Result<Vec<Val>> + Send + Sync + 'static,
+        func: impl Fn(StoreContextMut<'_, T>, &ComponentFunc, &[Val], &mut [Val]) -> Result<()>
+        + Send
+        + Sync
+        + 'static,
     ) -> Result<()> {
         self.define(name, Definition::Func(Arc::new(HostFunc::dynamic(func))))
     }
@@ -493,6 +567,40 @@ impl<T: 'static> LinkerInstance<'_, T> {
             dtor: Arc::new(dtor),
         };
         self.define(name, Definition::Resource(resource))
+    }
+
+    /// Defines `name`, an import of type `ty`, as
+    /// [`Linker::define_unknown_imports_as_traps`] says, unless it is
+    /// defined already.
+    fn define_unknown_as_trap(&mut self, name: &str, ty: TypeDef) -> Result<()> {
+        if self.definitions.contains_key(name) {
+            return Ok(());
+        }
+        let full = match &self.path {
+            Some(path) => format!("{path}#{name}"),
+            None => name.to_string(),
+        };
+        match ty {
+            TypeDef::ComponentFunc(_) => {
+                let func = HostFunc::dynamic(move |_, _, _, _| {
+                    trap(Trap::UnknownImport { name: full.clone() })
+                });
+                self.define(name, Definition::Func(Arc::new(func)))
+            }
+            TypeDef::Resource(_) => {
+                let resource = HostResource {
+                    ty: ResourceType::host::<UnknownImport>(&full),
+                    dtor: Arc::new(|_, _| Ok(())),
+                };
+                self.define(name, Definition::Resource(resource))
+            }
+            TypeDef::Interface(_) => Ok(()),
+            other => anyhow::bail!(
+                "import `{full}`: cannot define an imported {} as traps; witbind does not \
+                 support importing one yet",
+                other.desc()
+            ),
+        }
     }
 
     fn define(&mut self, name: &str, definition: Definition<T>) -> Result<()> {
