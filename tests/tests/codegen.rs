@@ -43,6 +43,7 @@ macro_rules! fixture {
 }
 
 fixture!(aliases, "codegen/aliases.wit");
+fixture!(call_names, "codegen/call-names.wit");
 fixture!(chars_floats, "codegen/chars-floats.wit");
 fixture!(deep_use, "codegen/deep-use.wit");
 fixture!(docs, "codegen/docs.wit");
@@ -305,6 +306,21 @@ fn clashing_names_get_distinct_rust_names() {
     // resources' structs and call methods are distinct.
     let _ = |guest: &name_clashes::owning::exports::test::clashes::api::Guest| {
         let _ = (guest.my_res(), guest.my_res_(), guest.file());
+    };
+}
+
+/// An export named `call-x` next to one named `x` gets its own call method
+/// (`call_call_x`) and its own field, at the world and in an interface.
+#[test]
+fn exports_named_call_something_keep_their_own_methods() {
+    use call_names::owning::CallNames;
+    use call_names::owning::exports::test::call_names::api::Guest;
+    let _ = |store: &mut witbind::Store<()>, world: &CallNames, api: &Guest| {
+        let _: witbind::Result<()> = world.call_call_run(&mut *store);
+        let _: witbind::Result<()> = world.call_run(&mut *store);
+        let _: witbind::Result<u32> = api.call_call_ping(&mut *store);
+        let _: witbind::Result<u32> = api.call_ping(&mut *store);
+        let _: witbind::Result<()> = api.call_call_call_ping(&mut *store);
     };
 }
 
