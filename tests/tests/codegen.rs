@@ -48,6 +48,7 @@ fixture!(chars_floats, "codegen/chars-floats.wit");
 fixture!(deep_use, "codegen/deep-use.wit");
 fixture!(docs, "codegen/docs.wit");
 fixture!(empty_interface, "codegen/empty-interface.wit");
+fixture!(empty_records, "codegen/empty-records.wit");
 fixture!(enum_big, "codegen/enum-big.wit");
 fixture!(exports_only, "codegen/exports-only.wit");
 fixture!(flag_names, "codegen/flag-names.wit");
@@ -322,6 +323,61 @@ fn exports_named_call_something_keep_their_own_methods() {
         let _: witbind::Result<u32> = api.call_ping(&mut *store);
         let _: witbind::Result<()> = api.call_call_call_ping(&mut *store);
     };
+}
+
+/// A WIT record without fields is a zero-sized struct: it lowers to no
+/// byte and no flat value, lifts back, and links as an import; no
+/// component type matches it (components cannot declare one).
+#[test]
+fn records_without_fields_are_zero_sized() {
+    use empty_records::owning::Marker;
+    use empty_records::owning::test::empty_records::{shapes, user};
+    use shapes::{Either, Holder, Nothing};
+    use witbind::ComponentType;
+
+    assert_eq!((Nothing::SIZE32, Nothing::ALIGN32, Nothing::FLAT_COUNT), (0, 1, 0));
+    assert_eq!((Marker::SIZE32, Marker::ALIGN32, Marker::FLAT_COUNT), (0, 1, 0));
+    // The empty field takes no room: `n` sits at offset 0.
+    assert_eq!((Holder::SIZE32, Holder::FLAT_COUNT), (1, 1));
+    witbind_tests::assert_round_trip(&Nothing {});
+    witbind_tests::assert_round_trip(&Holder { inner: Nothing {}, n: 7 });
+    witbind_tests::assert_round_trip(&Either::None(Nothing {}));
+    witbind_tests::assert_round_trip(&vec![Nothing {}, Nothing {}]);
+    let lowered = witbind_tests::lower(&Holder { inner: Nothing {}, n: 9 }).unwrap();
+    assert_eq!(lowered.flat, vec![9]);
+
+    let unit = witbind::Type::Record(
+        witbind::types::RecordType::new(vec![witbind::types::Field {
+            name: "a".into(),
+            ty: witbind::Type::U8,
+        }]),
+    );
+    let err = Nothing::typecheck(&unit).unwrap_err().to_string();
+    assert!(err.contains("type mismatch"), "{err}");
+
+    struct Host;
+    impl shapes::Host for Host {
+        fn take(
+            &mut self,
+            a: Nothing,
+            b: Vec<Nothing>,
+            c: Option<Nothing>,
+        ) -> Result<Nothing, Nothing> {
+            if b.is_empty() && c.is_none() { Ok(a) } else { Err(a) }
+        }
+        fn wrap(&mut self, h: Holder) -> Either {
+            Either::Some(u32::from(h.n))
+        }
+    }
+    impl user::Host for Host {
+        fn echo(&mut self, n: Nothing) -> Nothing {
+            n
+        }
+    }
+    for engine in witbind_tests::engines() {
+        let mut linker = witbind::Linker::<Host>::new(&engine);
+        empty_records::owning::EmptyRecords::add_to_linker(&mut linker, |h| h).unwrap();
+    }
 }
 
 /// Enums and variants that a `result` names as its error are errors: they
