@@ -57,6 +57,7 @@ fixture!(flags_17, "codegen/flags-17.wit");
 fixture!(flags_32, "codegen/flags-32.wit");
 fixture!(flags_8, "codegen/flags-8.wit");
 fixture!(flags_9, "codegen/flags-9.wit");
+fixture!(flags_wide, "codegen/flags-wide.wit");
 fixture!(gates, "codegen/gates.wit");
 fixture!(fixed_lists, "codegen/fixed-lists.wit");
 fixture!(maps, "codegen/maps.wit");
@@ -335,23 +336,36 @@ fn records_without_fields_are_zero_sized() {
     use shapes::{Either, Holder, Nothing};
     use witbind::ComponentType;
 
-    assert_eq!((Nothing::SIZE32, Nothing::ALIGN32, Nothing::FLAT_COUNT), (0, 1, 0));
-    assert_eq!((Marker::SIZE32, Marker::ALIGN32, Marker::FLAT_COUNT), (0, 1, 0));
+    assert_eq!(
+        (Nothing::SIZE32, Nothing::ALIGN32, Nothing::FLAT_COUNT),
+        (0, 1, 0)
+    );
+    assert_eq!(
+        (Marker::SIZE32, Marker::ALIGN32, Marker::FLAT_COUNT),
+        (0, 1, 0)
+    );
     // The empty field takes no room: `n` sits at offset 0.
     assert_eq!((Holder::SIZE32, Holder::FLAT_COUNT), (1, 1));
     witbind_tests::assert_round_trip(&Nothing {});
-    witbind_tests::assert_round_trip(&Holder { inner: Nothing {}, n: 7 });
+    witbind_tests::assert_round_trip(&Holder {
+        inner: Nothing {},
+        n: 7,
+    });
     witbind_tests::assert_round_trip(&Either::None(Nothing {}));
     witbind_tests::assert_round_trip(&vec![Nothing {}, Nothing {}]);
-    let lowered = witbind_tests::lower(&Holder { inner: Nothing {}, n: 9 }).unwrap();
+    let lowered = witbind_tests::lower(&Holder {
+        inner: Nothing {},
+        n: 9,
+    })
+    .unwrap();
     assert_eq!(lowered.flat, vec![9]);
 
-    let unit = witbind::Type::Record(
-        witbind::types::RecordType::new(vec![witbind::types::Field {
+    let unit = witbind::Type::Record(witbind::types::RecordType::new(vec![
+        witbind::types::Field {
             name: "a".into(),
             ty: witbind::Type::U8,
-        }]),
-    );
+        },
+    ]));
     let err = Nothing::typecheck(&unit).unwrap_err().to_string();
     assert!(err.contains("type mismatch"), "{err}");
 
@@ -363,7 +377,11 @@ fn records_without_fields_are_zero_sized() {
             b: Vec<Nothing>,
             c: Option<Nothing>,
         ) -> Result<Nothing, Nothing> {
-            if b.is_empty() && c.is_none() { Ok(a) } else { Err(a) }
+            if b.is_empty() && c.is_none() {
+                Ok(a)
+            } else {
+                Err(a)
+            }
         }
         fn wrap(&mut self, h: Holder) -> Either {
             Either::Some(u32::from(h.n))
@@ -377,6 +395,104 @@ fn records_without_fields_are_zero_sized() {
     for engine in witbind_tests::engines() {
         let mut linker = witbind::Linker::<Host>::new(&engine);
         empty_records::owning::EmptyRecords::add_to_linker(&mut linker, |h| h).unwrap();
+    }
+}
+
+/// WIT flags types of no flag or of more than 32 (which WIT text allows and
+/// components do not) hold one `u32` per 32 flags, low word first, as the
+/// Canonical ABI laid them out before its limit; lifting ignores bits that
+/// name no flag, and no component type matches them.
+#[test]
+fn flags_of_no_or_many_flags_hold_one_word_per_32() {
+    use flags_wide::owning::test::flags_wide::wide::{
+        self, Full, Holder, NoneSet, SixtyFive, SixtyFour, ThirtyThree,
+    };
+    use witbind::{ComponentType, FlatReader, Lift, LiftContext, StringEncoding};
+
+    let layout = |size, align, flat| (size, align, flat);
+    assert_eq!(
+        layout(NoneSet::SIZE32, NoneSet::ALIGN32, NoneSet::FLAT_COUNT),
+        (0, 4, 0)
+    );
+    assert_eq!(
+        layout(
+            ThirtyThree::SIZE32,
+            ThirtyThree::ALIGN32,
+            ThirtyThree::FLAT_COUNT
+        ),
+        (8, 4, 2)
+    );
+    assert_eq!(
+        layout(SixtyFour::SIZE32, SixtyFour::ALIGN32, SixtyFour::FLAT_COUNT),
+        (8, 4, 2)
+    );
+    assert_eq!(
+        layout(SixtyFive::SIZE32, SixtyFive::ALIGN32, SixtyFive::FLAT_COUNT),
+        (12, 4, 3)
+    );
+    assert_eq!(
+        layout(Full::SIZE32, Full::ALIGN32, Full::FLAT_COUNT),
+        (16, 4, 4)
+    );
+    assert_eq!(NoneSet::flags().len() + Full::flags().len(), 128);
+    assert_eq!(Full::all().bits(), u128::MAX);
+
+    let both = ThirtyThree::T0 | ThirtyThree::T32;
+    let lowered = witbind_tests::lower(&both).unwrap();
+    assert_eq!(lowered.flat, vec![1, 1]);
+    assert_eq!(
+        lowered.value_bytes::<ThirtyThree>(),
+        &[1, 0, 0, 0, 1, 0, 0, 0]
+    );
+    let last = witbind_tests::lower(&SixtyFive::G64).unwrap();
+    assert_eq!(last.flat, vec![0, 0, 1]);
+    for value in [ThirtyThree::all(), ThirtyThree::empty(), both] {
+        witbind_tests::assert_round_trip(&value);
+    }
+    witbind_tests::assert_round_trip(&SixtyFour::all());
+    witbind_tests::assert_round_trip(&(SixtyFive::G64 | SixtyFive::G1));
+    witbind_tests::assert_round_trip(&(Full::B127 | Full::B31 | Full::B32));
+    witbind_tests::assert_round_trip(&NoneSet::empty());
+    witbind_tests::assert_round_trip(&Holder {
+        narrow: NoneSet::empty(),
+        wide: SixtyFive::all(),
+    });
+
+    // Bits above the last flag are dropped, in memory and flat.
+    let mut cx = LiftContext::new(&[], StringEncoding::Utf8);
+    assert_eq!(
+        SixtyFive::load(&mut cx, &[0xff; 12]).unwrap(),
+        SixtyFive::all()
+    );
+    let flat = [u64::from(u32::MAX); 3];
+    let lifted = SixtyFive::lift_flat(&mut cx, &mut FlatReader::new(&flat)).unwrap();
+    assert_eq!(lifted, SixtyFive::all());
+
+    let one = witbind::Type::Flags(witbind::types::FlagsType::new(vec!["a".into()]).unwrap());
+    for err in [
+        NoneSet::typecheck(&one).unwrap_err(),
+        ThirtyThree::typecheck(&one).unwrap_err(),
+    ] {
+        let text = err.to_string();
+        assert!(text.contains("no component can declare"), "{text}");
+    }
+
+    struct Host;
+    impl wide::Host for Host {
+        fn pass(
+            &mut self,
+            a: NoneSet,
+            _: ThirtyThree,
+            _: SixtyFour,
+            d: SixtyFive,
+            _: Full,
+        ) -> Holder {
+            Holder { narrow: a, wide: d }
+        }
+    }
+    for engine in witbind_tests::engines() {
+        let mut linker = witbind::Linker::<Host>::new(&engine);
+        flags_wide::owning::FlagsWide::add_to_linker(&mut linker, |h| h).unwrap();
     }
 }
 

@@ -552,7 +552,7 @@ fn additional_derives_reach_every_form_and_flags() {
     }
     // flags! derives Eq, Hash and Clone itself.
     assert!(
-        out.contains("# [derive (serde :: Serialize)] pub F"),
+        out.contains("# [derive (serde :: Serialize)] # [doc = \" The WIT flags type with flags `a`, `b`.\"] # [derive (:: core :: clone :: Clone"),
         "{out}"
     );
     // The enum derives Eq, Hash and Clone already.
@@ -612,6 +612,21 @@ fn lists_of_owned_handles_move_into_the_call() {
             "all : :: std :: vec :: Vec < :: witbind :: ResourceAny > , some : :: core :: option \
              :: Option < :: std :: vec :: Vec < :: witbind :: ResourceAny > >"
         ),
+        "{out}"
+    );
+}
+
+#[test]
+fn flags_beyond_128_are_a_compile_error_naming_the_type() {
+    let names: Vec<String> = (0..129).map(|i| format!("x{i}")).collect();
+    let wit = format!(
+        "package t:f; interface i {{ flags huge {{ {} }} }} world w {{ import i; }}",
+        names.join(", ")
+    );
+    let out = run(quote!({ inline: #wit })).unwrap();
+    assert!(out.contains("compile_error"), "{out}");
+    assert!(
+        out.contains("the WIT flags type `Huge` has 129 flags"),
         "{out}"
     );
 }

@@ -233,13 +233,14 @@ impl TypeGen<'_> {
                     "Ord",
                     "Default",
                 ]);
-                quote! {
-                    #rt::flags! {
-                        #docs
-                        #extra
-                        pub #ident { #(#consts)* }
-                    }
-                }
+                // Expanded here rather than through `flags!`, which takes
+                // only what the Component Model allows: WIT text may
+                // declare no flag or more than 32.
+                crate::flags::expand_wit(quote! {
+                    #docs
+                    #extra
+                    pub #ident { #(#consts)* }
+                })
             }
             TypeDefKind::Resource if self.exported_resource(id, module) => {
                 let text = format!(
