@@ -630,3 +630,20 @@ fn flags_beyond_128_are_a_compile_error_naming_the_type() {
         "{out}"
     );
 }
+
+#[test]
+fn a_world_behind_a_feature_says_which_feature_to_enable() {
+    let wit = "package t:g; @unstable(feature = fancy) world w { import f: func(); }";
+    let err = run(quote!({ inline: #wit })).unwrap_err().to_string();
+    assert!(
+        err.contains("the world `w` is behind the `@unstable` feature `fancy`: enable it with"),
+        "{err}"
+    );
+    assert!(run(quote!({ inline: #wit, features: ["fancy"] })).is_ok());
+    assert!(run(quote!({ inline: #wit, all_features: true })).is_ok());
+    // A world that is missing for another reason gets no such note.
+    let err = run(quote!({ inline: #wit, world: "nope", all_features: true }))
+        .unwrap_err()
+        .to_string();
+    assert!(!err.contains("behind"), "{err}");
+}
