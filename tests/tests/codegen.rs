@@ -76,6 +76,8 @@ fixture!(imports_only, "codegen/imports-only.wit");
 fixture!(inline_interfaces, "codegen/inline-interfaces.wit");
 fixture!(keywords, "codegen/keywords.wit");
 fixture!(lists, "codegen/lists.wit");
+fixture!(link_options_name, "codegen/link-options-name.wit");
+fixture!(link_options_name_gated, "codegen/link-options-name.wit", (all_features: true));
 fixture!(name_clash, "codegen/name-clash.wit");
 fixture!(nested_records, "codegen/nested-records.wit");
 fixture!(options_results, "codegen/options-results.wit");
@@ -494,6 +496,18 @@ fn flags_of_no_or_many_flags_hold_one_word_per_32() {
         let mut linker = witbind::Linker::<Host>::new(&engine);
         flags_wide::owning::FlagsWide::add_to_linker(&mut linker, |h| h).unwrap();
     }
+}
+
+/// A WIT type named `link-options` keeps that name unless the world gets
+/// a `LinkOptions` of its own (enabled features gate imports): then it is
+/// `LinkOptions_`.
+#[test]
+fn a_type_named_link_options_gives_way_to_the_generated_one() {
+    let plain = link_options_name::owning::LinkOptions { verbose: true };
+    let renamed = link_options_name_gated::owning::LinkOptions_ { verbose: true };
+    let mut options = link_options_name_gated::owning::LinkOptions::default();
+    options.extra(true);
+    assert_eq!(plain.verbose, renamed.verbose);
 }
 
 /// Enums and variants that a `result` names as its error are errors: they
