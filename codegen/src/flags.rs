@@ -539,7 +539,7 @@ fn expand_one(ty: &FlagsType, names: &[String]) -> TokenStream {
         #[automatically_derived]
         impl #rt::Lower for #ident {
             #[inline]
-            fn lower_flat<M: #rt::GuestMemory + ?Sized>(
+            fn lower_flat<M: #rt::GuestMemory + ?::core::marker::Sized>(
                 &self,
                 _cx: &mut #rt::LowerContext<'_, M>,
                 dst: &mut #rt::FlatWriter<'_>,
@@ -548,7 +548,7 @@ fn expand_one(ty: &FlagsType, names: &[String]) -> TokenStream {
             }
 
             #[inline]
-            fn store<M: #rt::GuestMemory + ?Sized>(
+            fn store<M: #rt::GuestMemory + ?::core::marker::Sized>(
                 &self,
                 cx: &mut #rt::LowerContext<'_, M>,
                 offset: usize,
