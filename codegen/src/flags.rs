@@ -27,6 +27,24 @@ use crate::runtime;
 /// Most flags a WIT `flags` type may have.
 const MAX_FLAGS: usize = 32;
 
+/// Most flags of a WIT `flags` type `bindgen!` generates: the widest bit
+/// set a Rust integer (`u128`) holds.
+const MAX_WIT_FLAGS: usize = 128;
+
+/// Who asks for the expansion, which decides the flag counts accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// `flags!` written by hand: 1 to 32 flags, what the Component Model
+    /// allows.
+    Macro,
+    /// A WIT `flags` type `bindgen!` generates. WIT text may declare none
+    /// or more than 32 flags (wit-parser and wasmtime's `bindgen!` accept
+    /// both), so those compile too, laid out as the Canonical ABI did before
+    /// its limit of 32 (one `i32` per 32 flags); no component can declare
+    /// such a type, so its `typecheck` always fails, saying why.
+    Wit,
+}
+
 /// One flag: `#[component(name = "...")] const NAME;`.
 struct Flag {
     attrs: Vec<Attribute>,
@@ -116,6 +134,16 @@ impl Parse for FlagsInput {
 
 /// Expands `flags! { ... }`.
 pub fn expand(input: TokenStream) -> TokenStream {
+    expand_from(input, Source::Macro)
+}
+
+/// Expands the `flags!` input `bindgen!` writes for a WIT `flags` type,
+/// which may have no flags or more than 32 ([`Source::Wit`]).
+pub(crate) fn expand_wit(input: TokenStream) -> TokenStream {
+    expand_from(input, Source::Wit)
+}
+
+fn expand_from(input: TokenStream, source: Source) -> TokenStream {
     let FlagsInput(types) = match syn::parse2(input) {
         Ok(input) => input,
         Err(e) => return e.to_compile_error(),
@@ -123,7 +151,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
     let mut errors = None;
     let mut out = TokenStream::new();
     for ty in &types {
-        match check(ty) {
+        match check(ty, source) {
             Ok(names) => out.extend(expand_one(ty, &names)),
             Err(e) => push(&mut errors, e),
         }
@@ -135,26 +163,47 @@ pub fn expand(input: TokenStream) -> TokenStream {
 }
 
 /// Checks the flag count and names; returns the WIT names in order.
-fn check(ty: &FlagsType) -> syn::Result<Vec<String>> {
+fn check(ty: &FlagsType, source: Source) -> syn::Result<Vec<String>> {
     let mut errors = None;
-    if ty.flags.is_empty() {
+    if ty.flags.is_empty() && source == Source::Macro {
         push(
             &mut errors,
             syn::Error::new(ty.brace_span, "a WIT flags type needs at least one flag"),
         );
     }
-    if let Some(extra) = ty.flags.get(MAX_FLAGS) {
-        push(
-            &mut errors,
-            syn::Error::new(
-                extra.ident.span(),
-                format!(
-                    "too many flags: a WIT flags type has at most {MAX_FLAGS}, this is flag \
-                     number {}",
-                    ty.flags.len()
-                ),
-            ),
-        );
+    match source {
+        Source::Macro => {
+            if let Some(extra) = ty.flags.get(MAX_FLAGS) {
+                push(
+                    &mut errors,
+                    syn::Error::new(
+                        extra.ident.span(),
+                        format!(
+                            "too many flags: a WIT flags type has at most {MAX_FLAGS}, this \
+                             is flag number {}",
+                            ty.flags.len()
+                        ),
+                    ),
+                );
+            }
+        }
+        Source::Wit => {
+            if ty.flags.len() > MAX_WIT_FLAGS {
+                push(
+                    &mut errors,
+                    syn::Error::new(
+                        ty.ident.span(),
+                        format!(
+                            "the WIT flags type `{}` has {} flags: witbind generates flags \
+                             types of at most {MAX_WIT_FLAGS} (and the Component Model allows \
+                             at most {MAX_FLAGS}); split it into several flags types",
+                            ty.ident,
+                            ty.flags.len()
+                        ),
+                    ),
+                );
+            }
+        }
     }
     let mut names: Vec<String> = Vec::new();
     for flag in &ty.flags {
@@ -191,15 +240,12 @@ fn expand_one(ty: &FlagsType, names: &[String]) -> TokenStream {
         attrs, vis, ident, ..
     } = ty;
     let count = ty.flags.len();
-    let (repr, width) = match count {
-        0..=8 => (quote!(u8), 1usize),
-        9..=16 => (quote!(u16), 2),
-        _ => (quote!(u32), 4),
-    };
-    let all_bits = if count == 32 {
-        quote!(u32::MAX)
+    let layout = Layout::of(count);
+    let repr = &layout.repr;
+    let all_bits = if count == MAX_WIT_FLAGS {
+        quote!(u128::MAX)
     } else {
-        let mask = Literal::u64_unsuffixed((1u64 << count) - 1);
+        let mask = Literal::u128_unsuffixed((1u128 << count) - 1);
         quote!(#mask)
     };
     let consts = ty.flags.iter().enumerate().map(|(i, flag)| {
@@ -223,7 +269,15 @@ fn expand_one(ty: &FlagsType, names: &[String]) -> TokenStream {
     let rust_names: Vec<String> = flag_idents.iter().map(|i| i.to_string()).collect();
     let rust_name = ident.to_string();
     let count_lit = Literal::usize_unsuffixed(count);
-    let width_lit = Literal::usize_unsuffixed(width);
+    let size_lit = Literal::usize_unsuffixed(layout.size);
+    let align_lit = Literal::u32_unsuffixed(layout.align);
+    let words_lit = Literal::usize_unsuffixed(layout.words);
+    let typecheck = if (1..=MAX_FLAGS).contains(&count) {
+        quote!(#rt::__internal::flags_names(#rust_name, &[#(#names),*], ty))
+    } else {
+        quote!(#rt::__internal::flags_outside_model(#rust_name, #count_lit, ty))
+    };
+    let (lower_flat, store, lift_flat, load) = abi_code(&layout, &rt);
     let type_doc = if attrs.iter().any(|a| a.path().is_ident("doc")) {
         quote!()
     } else {
@@ -473,33 +527,33 @@ fn expand_one(ty: &FlagsType, names: &[String]) -> TokenStream {
 
         #[automatically_derived]
         impl #rt::ComponentType for #ident {
-            const SIZE32: usize = #width_lit;
-            const ALIGN32: u32 = #width_lit;
-            const FLAT_COUNT: usize = 1;
+            const SIZE32: usize = #size_lit;
+            const ALIGN32: u32 = #align_lit;
+            const FLAT_COUNT: usize = #words_lit;
 
             fn typecheck(ty: &#rt::Type) -> #rt::Result<()> {
-                #rt::__internal::flags_names(#rust_name, &[#(#names),*], ty)
+                #typecheck
             }
         }
 
         #[automatically_derived]
         impl #rt::Lower for #ident {
             #[inline]
-            fn lower_flat<M: #rt::GuestMemory + ?Sized>(
+            fn lower_flat<M: #rt::GuestMemory + ?::core::marker::Sized>(
                 &self,
                 _cx: &mut #rt::LowerContext<'_, M>,
                 dst: &mut #rt::FlatWriter<'_>,
             ) -> #rt::Result<()> {
-                dst.push(u64::from(self.bits))
+                #lower_flat
             }
 
             #[inline]
-            fn store<M: #rt::GuestMemory + ?Sized>(
+            fn store<M: #rt::GuestMemory + ?::core::marker::Sized>(
                 &self,
                 cx: &mut #rt::LowerContext<'_, M>,
                 offset: usize,
             ) -> #rt::Result<()> {
-                cx.write(offset, self.bits.to_le_bytes())
+                #store
             }
         }
 
@@ -512,14 +566,102 @@ fn expand_one(ty: &FlagsType, names: &[String]) -> TokenStream {
             ) -> #rt::Result<Self> {
                 // Bits above the declared flags are ignored, as the spec's
                 // `unpack_flags_from_int` does.
-                ::core::result::Result::Ok(Self::from_bits_truncate(src.next_i32()? as #repr))
+                #lift_flat
             }
 
             #[inline]
             fn load(_cx: &mut #rt::LiftContext<'a>, bytes: &'a [u8]) -> #rt::Result<Self> {
-                let bits = #rt::__internal::load_le_uint(bytes, #width_lit)?;
-                ::core::result::Result::Ok(Self::from_bits_truncate(bits as #repr))
+                #load
             }
+        }
+    }
+}
+
+/// How a flags type of some number of flags is held and laid out.
+struct Layout {
+    /// The Rust integer holding the bits.
+    repr: TokenStream,
+    /// `i32` words in the flat form: one per 32 flags.
+    words: usize,
+    /// Size in memory, in bytes.
+    size: usize,
+    /// Alignment in memory, in bytes.
+    align: u32,
+}
+
+impl Layout {
+    /// The Canonical ABI's layout of `count` flags (wit-parser's
+    /// `SizeAlign`): one byte up to 8, two up to 16, then one `u32` per 32
+    /// flags (none for no flag, aligned to 4 all the same).
+    fn of(count: usize) -> Self {
+        let words = count.div_ceil(32);
+        let (repr, size, align) = match count {
+            0 => (quote!(u8), 0, 4),
+            1..=8 => (quote!(u8), 1, 1),
+            9..=16 => (quote!(u16), 2, 2),
+            17..=32 => (quote!(u32), 4, 4),
+            33..=64 => (quote!(u64), 8, 4),
+            _ => (quote!(u128), words * 4, 4),
+        };
+        Self {
+            repr,
+            words: if count == 0 { 0 } else { words },
+            size,
+            align,
+        }
+    }
+}
+
+/// The bodies of `lower_flat`, `store`, `lift_flat` and `load`.
+fn abi_code(
+    layout: &Layout,
+    rt: &TokenStream,
+) -> (TokenStream, TokenStream, TokenStream, TokenStream) {
+    let repr = &layout.repr;
+    let ok = quote!(::core::result::Result::Ok);
+    match layout.words {
+        0 => (
+            quote! { let _ = dst; #ok(()) },
+            quote! { let _ = (cx, offset); #ok(()) },
+            quote! { let _ = src; #ok(Self::empty()) },
+            quote! { let _ = bytes; #ok(Self::empty()) },
+        ),
+        1 => {
+            let width = Literal::usize_unsuffixed(layout.size);
+            (
+                quote!(dst.push(u64::from(self.bits))),
+                quote!(cx.write(offset, self.bits.to_le_bytes())),
+                quote!(#ok(Self::from_bits_truncate(src.next_i32()? as #repr))),
+                quote! {
+                    let bits = #rt::__internal::load_le_uint(bytes, #width)?;
+                    #ok(Self::from_bits_truncate(bits as #repr))
+                },
+            )
+        }
+        words => {
+            let words = Literal::usize_unsuffixed(words);
+            let size = Literal::usize_unsuffixed(layout.size);
+            (
+                quote! {
+                    for word in 0..#words {
+                        dst.push(u64::from((self.bits >> (32 * word)) as u32))?;
+                    }
+                    #ok(())
+                },
+                quote!(cx.write_slice(offset, &self.bits.to_le_bytes()[..#size])),
+                quote! {
+                    let mut bits: #repr = 0;
+                    for word in 0..#words {
+                        bits |= #repr::from(src.next_i32()? as u32) << (32 * word);
+                    }
+                    #ok(Self::from_bits_truncate(bits))
+                },
+                quote! {
+                    let raw = #rt::__internal::slice(bytes, 0, #size)?;
+                    let bits = raw.iter().rev().fold(0, |acc: #repr, &b| (acc << 8) | #repr::from(b));
+                    #ok(Self::from_bits_truncate(bits))
+                },
+            )
         }
     }
 }

@@ -43,10 +43,12 @@ macro_rules! fixture {
 }
 
 fixture!(aliases, "codegen/aliases.wit");
+fixture!(call_names, "codegen/call-names.wit");
 fixture!(chars_floats, "codegen/chars-floats.wit");
 fixture!(deep_use, "codegen/deep-use.wit");
 fixture!(docs, "codegen/docs.wit");
 fixture!(empty_interface, "codegen/empty-interface.wit");
+fixture!(empty_records, "codegen/empty-records.wit");
 fixture!(enum_big, "codegen/enum-big.wit");
 fixture!(exports_only, "codegen/exports-only.wit");
 fixture!(flag_names, "codegen/flag-names.wit");
@@ -55,6 +57,7 @@ fixture!(flags_17, "codegen/flags-17.wit");
 fixture!(flags_32, "codegen/flags-32.wit");
 fixture!(flags_8, "codegen/flags-8.wit");
 fixture!(flags_9, "codegen/flags-9.wit");
+fixture!(flags_wide, "codegen/flags-wide.wit");
 fixture!(gates, "codegen/gates.wit");
 fixture!(fixed_lists, "codegen/fixed-lists.wit");
 fixture!(maps, "codegen/maps.wit");
@@ -73,6 +76,8 @@ fixture!(imports_only, "codegen/imports-only.wit");
 fixture!(inline_interfaces, "codegen/inline-interfaces.wit");
 fixture!(keywords, "codegen/keywords.wit");
 fixture!(lists, "codegen/lists.wit");
+fixture!(link_options_name, "codegen/link-options-name.wit");
+fixture!(link_options_name_gated, "codegen/link-options-name.wit", (all_features: true));
 fixture!(name_clash, "codegen/name-clash.wit");
 fixture!(nested_records, "codegen/nested-records.wit");
 fixture!(options_results, "codegen/options-results.wit");
@@ -306,6 +311,203 @@ fn clashing_names_get_distinct_rust_names() {
     let _ = |guest: &name_clashes::owning::exports::test::clashes::api::Guest| {
         let _ = (guest.my_res(), guest.my_res_(), guest.file());
     };
+}
+
+/// An export named `call-x` next to one named `x` gets its own call method
+/// (`call_call_x`) and its own field, at the world and in an interface.
+#[test]
+fn exports_named_call_something_keep_their_own_methods() {
+    use call_names::owning::CallNames;
+    use call_names::owning::exports::test::call_names::api::Guest;
+    let _ = |store: &mut witbind::Store<()>, world: &CallNames, api: &Guest| {
+        let _: witbind::Result<()> = world.call_call_run(&mut *store);
+        let _: witbind::Result<()> = world.call_run(&mut *store);
+        let _: witbind::Result<u32> = api.call_call_ping(&mut *store);
+        let _: witbind::Result<u32> = api.call_ping(&mut *store);
+        let _: witbind::Result<()> = api.call_call_call_ping(&mut *store);
+    };
+}
+
+/// A WIT record without fields is a zero-sized struct: it lowers to no
+/// byte and no flat value, lifts back, and links as an import; no
+/// component type matches it (components cannot declare one).
+#[test]
+fn records_without_fields_are_zero_sized() {
+    use empty_records::owning::Marker;
+    use empty_records::owning::test::empty_records::{shapes, user};
+    use shapes::{Either, Holder, Nothing};
+    use witbind::ComponentType;
+
+    assert_eq!(
+        (Nothing::SIZE32, Nothing::ALIGN32, Nothing::FLAT_COUNT),
+        (0, 1, 0)
+    );
+    assert_eq!(
+        (Marker::SIZE32, Marker::ALIGN32, Marker::FLAT_COUNT),
+        (0, 1, 0)
+    );
+    // The empty field takes no room: `n` sits at offset 0.
+    assert_eq!((Holder::SIZE32, Holder::FLAT_COUNT), (1, 1));
+    witbind_tests::assert_round_trip(&Nothing {});
+    witbind_tests::assert_round_trip(&Holder {
+        inner: Nothing {},
+        n: 7,
+    });
+    witbind_tests::assert_round_trip(&Either::None(Nothing {}));
+    witbind_tests::assert_round_trip(&vec![Nothing {}, Nothing {}]);
+    let lowered = witbind_tests::lower(&Holder {
+        inner: Nothing {},
+        n: 9,
+    })
+    .unwrap();
+    assert_eq!(lowered.flat, vec![9]);
+
+    let unit = witbind::Type::Record(witbind::types::RecordType::new(vec![
+        witbind::types::Field {
+            name: "a".into(),
+            ty: witbind::Type::U8,
+        },
+    ]));
+    let err = Nothing::typecheck(&unit).unwrap_err().to_string();
+    assert!(err.contains("type mismatch"), "{err}");
+
+    struct Host;
+    impl shapes::Host for Host {
+        fn take(
+            &mut self,
+            a: Nothing,
+            b: Vec<Nothing>,
+            c: Option<Nothing>,
+        ) -> Result<Nothing, Nothing> {
+            if b.is_empty() && c.is_none() {
+                Ok(a)
+            } else {
+                Err(a)
+            }
+        }
+        fn wrap(&mut self, h: Holder) -> Either {
+            Either::Some(u32::from(h.n))
+        }
+    }
+    impl user::Host for Host {
+        fn echo(&mut self, n: Nothing) -> Nothing {
+            n
+        }
+    }
+    for engine in witbind_tests::engines() {
+        let mut linker = witbind::Linker::<Host>::new(&engine);
+        empty_records::owning::EmptyRecords::add_to_linker(&mut linker, |h| h).unwrap();
+    }
+}
+
+/// WIT flags types of no flag or of more than 32 (which WIT text allows and
+/// components do not) hold one `u32` per 32 flags, low word first, as the
+/// Canonical ABI laid them out before its limit; lifting ignores bits that
+/// name no flag, and no component type matches them.
+#[test]
+fn flags_of_no_or_many_flags_hold_one_word_per_32() {
+    use flags_wide::owning::test::flags_wide::wide::{
+        self, Full, Holder, NoneSet, SixtyFive, SixtyFour, ThirtyThree,
+    };
+    use witbind::{ComponentType, FlatReader, Lift, LiftContext, StringEncoding};
+
+    let layout = |size, align, flat| (size, align, flat);
+    assert_eq!(
+        layout(NoneSet::SIZE32, NoneSet::ALIGN32, NoneSet::FLAT_COUNT),
+        (0, 4, 0)
+    );
+    assert_eq!(
+        layout(
+            ThirtyThree::SIZE32,
+            ThirtyThree::ALIGN32,
+            ThirtyThree::FLAT_COUNT
+        ),
+        (8, 4, 2)
+    );
+    assert_eq!(
+        layout(SixtyFour::SIZE32, SixtyFour::ALIGN32, SixtyFour::FLAT_COUNT),
+        (8, 4, 2)
+    );
+    assert_eq!(
+        layout(SixtyFive::SIZE32, SixtyFive::ALIGN32, SixtyFive::FLAT_COUNT),
+        (12, 4, 3)
+    );
+    assert_eq!(
+        layout(Full::SIZE32, Full::ALIGN32, Full::FLAT_COUNT),
+        (16, 4, 4)
+    );
+    assert_eq!(NoneSet::flags().len() + Full::flags().len(), 128);
+    assert_eq!(Full::all().bits(), u128::MAX);
+
+    let both = ThirtyThree::T0 | ThirtyThree::T32;
+    let lowered = witbind_tests::lower(&both).unwrap();
+    assert_eq!(lowered.flat, vec![1, 1]);
+    assert_eq!(
+        lowered.value_bytes::<ThirtyThree>(),
+        &[1, 0, 0, 0, 1, 0, 0, 0]
+    );
+    let last = witbind_tests::lower(&SixtyFive::G64).unwrap();
+    assert_eq!(last.flat, vec![0, 0, 1]);
+    for value in [ThirtyThree::all(), ThirtyThree::empty(), both] {
+        witbind_tests::assert_round_trip(&value);
+    }
+    witbind_tests::assert_round_trip(&SixtyFour::all());
+    witbind_tests::assert_round_trip(&(SixtyFive::G64 | SixtyFive::G1));
+    witbind_tests::assert_round_trip(&(Full::B127 | Full::B31 | Full::B32));
+    witbind_tests::assert_round_trip(&NoneSet::empty());
+    witbind_tests::assert_round_trip(&Holder {
+        narrow: NoneSet::empty(),
+        wide: SixtyFive::all(),
+    });
+
+    // Bits above the last flag are dropped, in memory and flat.
+    let mut cx = LiftContext::new(&[], StringEncoding::Utf8);
+    assert_eq!(
+        SixtyFive::load(&mut cx, &[0xff; 12]).unwrap(),
+        SixtyFive::all()
+    );
+    let flat = [u64::from(u32::MAX); 3];
+    let lifted = SixtyFive::lift_flat(&mut cx, &mut FlatReader::new(&flat)).unwrap();
+    assert_eq!(lifted, SixtyFive::all());
+
+    let one = witbind::Type::Flags(witbind::types::FlagsType::new(vec!["a".into()]).unwrap());
+    for err in [
+        NoneSet::typecheck(&one).unwrap_err(),
+        ThirtyThree::typecheck(&one).unwrap_err(),
+    ] {
+        let text = err.to_string();
+        assert!(text.contains("no component can declare"), "{text}");
+    }
+
+    struct Host;
+    impl wide::Host for Host {
+        fn pass(
+            &mut self,
+            a: NoneSet,
+            _: ThirtyThree,
+            _: SixtyFour,
+            d: SixtyFive,
+            _: Full,
+        ) -> Holder {
+            Holder { narrow: a, wide: d }
+        }
+    }
+    for engine in witbind_tests::engines() {
+        let mut linker = witbind::Linker::<Host>::new(&engine);
+        flags_wide::owning::FlagsWide::add_to_linker(&mut linker, |h| h).unwrap();
+    }
+}
+
+/// A WIT type named `link-options` keeps that name unless the world gets
+/// a `LinkOptions` of its own (enabled features gate imports): then it is
+/// `LinkOptions_`.
+#[test]
+fn a_type_named_link_options_gives_way_to_the_generated_one() {
+    let plain = link_options_name::owning::LinkOptions { verbose: true };
+    let renamed = link_options_name_gated::owning::LinkOptions_ { verbose: true };
+    let mut options = link_options_name_gated::owning::LinkOptions::default();
+    options.extra(true);
+    assert_eq!(plain.verbose, renamed.verbose);
 }
 
 /// Enums and variants that a `result` names as its error are errors: they

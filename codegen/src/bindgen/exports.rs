@@ -47,9 +47,12 @@ impl TypeGen<'_> {
     ) -> ExportFunction {
         let rt = runtime();
         let method_name = unique_ident(call_method(f), taken);
+        // One `call_` prefix off (not every one: `call_call_g` and
+        // `call_g` must stay apart), so fields are as unique as methods.
+        let method_text = method_name.to_string();
         let field = format_ident!(
             "func_{}",
-            method_name.to_string().trim_start_matches("call_")
+            method_text.strip_prefix("call_").unwrap_or(&method_text)
         );
         let wit_name = &f.name;
         let name = match iface {

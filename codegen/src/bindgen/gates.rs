@@ -124,6 +124,25 @@ pub(crate) fn link_options(world: &str, features: &BTreeSet<String>) -> TokenStr
     }
 }
 
+/// When no world could be selected: if, with every feature enabled, the
+/// world selected is behind an `@unstable` feature, a note saying which
+/// feature to enable (the world is gone from the WIT without it); empty
+/// otherwise.
+pub(crate) fn world_feature_hint(options: &Options) -> String {
+    let Ok(loaded) = super::load::load_with(options, true) else {
+        return String::new();
+    };
+    let world = &loaded.resolve.worlds[loaded.world];
+    match unstable_feature(&world.stability) {
+        Some(feature) => format!(
+            " (the world `{}` is behind the `@unstable` feature `{feature}`: enable it with \
+             `features: [\"{feature}\"]` or `all_features: true`)",
+            world.name
+        ),
+        None => String::new(),
+    }
+}
+
 /// For an option key that names nothing: when the WIT with every feature
 /// enabled has an item of that name behind an `@unstable` feature, a note
 /// saying which feature to enable; empty otherwise.

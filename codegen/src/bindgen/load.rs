@@ -80,9 +80,18 @@ pub(crate) fn load_with(options: &Options, all_features: bool) -> syn::Result<Lo
         .unwrap_or_else(Span::call_site);
     let world_span = options.world.as_ref().map_or(source_span, LitStr::span);
     let world_name = options.world.as_ref().map(|w| w.value());
-    let world = resolve
-        .select_world(&packages, world_name.as_deref())
-        .map_err(|e| wit_error(world_span, &resolve, &e))?;
+    let world = match resolve.select_world(&packages, world_name.as_deref()) {
+        Ok(world) => world,
+        Err(e) => {
+            let hint = if all_features {
+                String::new()
+            } else {
+                super::gates::world_feature_hint(options)
+            };
+            let message = format!("{}{hint}", resolve.render_error(&e));
+            return Err(syn::Error::new(world_span, message));
+        }
+    };
     files.sort();
     files.dedup();
     Ok(Loaded {

@@ -262,8 +262,9 @@ impl Plan {
 /// `HostWithStore` and `Guest`, `Host<Resource>`,
 /// `Host<Resource>WithStore` and `Guest<Resource>` for its resources, at
 /// the root the world's struct, `<World>Imports`,
-/// `<World>ImportsWithStore` and `<World>Pre`, and everywhere `T` and `U`,
-/// the type parameters of the host traits and `add_to_linker`.
+/// `<World>ImportsWithStore`, `<World>Pre` and, when imports are gated,
+/// `LinkOptions`, and everywhere `T` and `U`, the type parameters of the
+/// host traits and `add_to_linker`.
 fn reserved_names(
     resolve: &Resolve,
     world: WorldId,
@@ -284,9 +285,12 @@ fn reserved_names(
         }
     }
     if module.is_empty() {
-        let world = type_ident(&resolve.worlds[world].name).to_string();
+        let world_ident = type_ident(&resolve.worlds[world].name).to_string();
         for suffix in ["", "Imports", "ImportsWithStore", "Pre"] {
-            reserved.insert(format!("{world}{suffix}"));
+            reserved.insert(format!("{world_ident}{suffix}"));
+        }
+        if !super::gates::link_features(resolve, world).is_empty() {
+            reserved.insert("LinkOptions".to_string());
         }
     }
     reserved

@@ -552,7 +552,7 @@ fn additional_derives_reach_every_form_and_flags() {
     }
     // flags! derives Eq, Hash and Clone itself.
     assert!(
-        out.contains("# [derive (serde :: Serialize)] pub F"),
+        out.contains("# [derive (serde :: Serialize)] # [doc = \" The WIT flags type with flags `a`, `b`.\"] # [derive (:: core :: clone :: Clone"),
         "{out}"
     );
     // The enum derives Eq, Hash and Clone already.
@@ -614,4 +614,36 @@ fn lists_of_owned_handles_move_into_the_call() {
         ),
         "{out}"
     );
+}
+
+#[test]
+fn flags_beyond_128_are_a_compile_error_naming_the_type() {
+    let names: Vec<String> = (0..129).map(|i| format!("x{i}")).collect();
+    let wit = format!(
+        "package t:f; interface i {{ flags huge {{ {} }} }} world w {{ import i; }}",
+        names.join(", ")
+    );
+    let out = run(quote!({ inline: #wit })).unwrap();
+    assert!(out.contains("compile_error"), "{out}");
+    assert!(
+        out.contains("the WIT flags type `Huge` has 129 flags"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_world_behind_a_feature_says_which_feature_to_enable() {
+    let wit = "package t:g; @unstable(feature = fancy) world w { import f: func(); }";
+    let err = run(quote!({ inline: #wit })).unwrap_err().to_string();
+    assert!(
+        err.contains("the world `w` is behind the `@unstable` feature `fancy`: enable it with"),
+        "{err}"
+    );
+    assert!(run(quote!({ inline: #wit, features: ["fancy"] })).is_ok());
+    assert!(run(quote!({ inline: #wit, all_features: true })).is_ok());
+    // A world that is missing for another reason gets no such note.
+    let err = run(quote!({ inline: #wit, world: "nope", all_features: true }))
+        .unwrap_err()
+        .to_string();
+    assert!(!err.contains("behind"), "{err}");
 }

@@ -151,6 +151,19 @@ impl TypeGen<'_> {
         let static_generics = (form == Form::Borrowed).then(|| quote!(<'static>));
         let derives = self.derives(id, form);
         let item = match &def.kind {
+            TypeDefKind::Record(record) if record.fields.is_empty() => {
+                // The derives take only what components can carry; WIT text
+                // also allows a record without fields (see
+                // `derive::empty_record_impls`).
+                let derives = self.std_derives(id, form);
+                let impls = crate::derive::empty_record_impls(&ident, form == Form::Owned);
+                quote! {
+                    #docs
+                    #derives
+                    pub struct #ident {}
+                    #impls
+                }
+            }
             TypeDefKind::Record(record) => {
                 let mut taken = BTreeSet::new();
                 let fields = record.fields.iter().map(|f| {
@@ -220,13 +233,14 @@ impl TypeGen<'_> {
                     "Ord",
                     "Default",
                 ]);
-                quote! {
-                    #rt::flags! {
-                        #docs
-                        #extra
-                        pub #ident { #(#consts)* }
-                    }
-                }
+                // Expanded here rather than through `flags!`, which takes
+                // only what the Component Model allows: WIT text may
+                // declare no flag or more than 32.
+                crate::flags::expand_wit(quote! {
+                    #docs
+                    #extra
+                    pub #ident { #(#consts)* }
+                })
             }
             TypeDefKind::Resource if self.exported_resource(id, module) => {
                 let text = format!(
@@ -427,7 +441,6 @@ impl TypeGen<'_> {
     /// does not compile).
     fn derives(&self, id: TypeId, form: Form) -> TokenStream {
         let rt = runtime();
-        let def = &self.resolve.types[id];
         let mut derives: Vec<(String, TokenStream)> = vec![
             ("ComponentType".into(), quote!(#rt::ComponentType)),
             ("Lift".into(), quote!(#rt::Lift)),
@@ -435,6 +448,24 @@ impl TypeGen<'_> {
         if form == Form::Owned {
             derives.push(("Lower".into(), quote!(#rt::Lower)));
         }
+        self.with_std_derives(id, form, derives)
+    }
+
+    /// [`Self::derives`] without witbind's own: the standard and
+    /// `additional_derives` ones.
+    fn std_derives(&self, id: TypeId, form: Form) -> TokenStream {
+        self.with_std_derives(id, form, Vec::new())
+    }
+
+    /// `#[derive(...)]` of `derives`, the standard traits the type can
+    /// implement, and the `additional_derives` not among them.
+    fn with_std_derives(
+        &self,
+        id: TypeId,
+        form: Form,
+        mut derives: Vec<(String, TokenStream)>,
+    ) -> TokenStream {
+        let def = &self.resolve.types[id];
         let std_derives: &[&str] = {
             let ty = Type::Id(id);
             if holds_long_tuple(self.resolve, &ty) {

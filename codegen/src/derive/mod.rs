@@ -54,6 +54,28 @@ pub fn expand(which: Derive, input: TokenStream) -> TokenStream {
     }
 }
 
+/// The `ComponentType`, `Lift` and (with `lower`) `Lower` impls of
+/// `pub struct <ident> {}`, which `bindgen!` writes for a WIT record
+/// without fields. WIT text allows one (wit-parser and wasmtime's
+/// `bindgen!` accept it) though the Component Model does not, so
+/// `#[component(record)]`, which takes what components can carry, refuses
+/// it. Zero-sized, it lowers to nothing and lifts from nothing; no
+/// component type matches it.
+pub(crate) fn empty_record_impls(ident: &Ident, lower: bool) -> TokenStream {
+    let input: DeriveInput = syn::parse_quote!(#[component(record)] pub struct #ident {});
+    let shape = Shape {
+        input: &input,
+        kind: ShapeKind::Record,
+        members: Vec::new(),
+    };
+    let mut impls = record::component_type(&shape);
+    impls.extend(record::lift(&shape));
+    if lower {
+        impls.extend(record::lower(&shape));
+    }
+    impls
+}
+
 /// One record field or variant case, in WIT order.
 pub(crate) struct Member {
     /// The Rust field or case name (`field<i>` for a tuple struct's field).

@@ -179,7 +179,7 @@ pub(crate) fn lower(shape: &Shape<'_>) -> TokenStream {
         #[automatically_derived]
         impl #impl_generics #rt::Lower for #ident #ty_generics #where_clause {
             #[inline]
-            fn lower_flat<M: #rt::GuestMemory + ?Sized>(
+            fn lower_flat<M: #rt::GuestMemory + ?::core::marker::Sized>(
                 &self,
                 cx: &mut #rt::LowerContext<'_, M>,
                 dst: &mut #rt::FlatWriter<'_>,
@@ -192,7 +192,7 @@ pub(crate) fn lower(shape: &Shape<'_>) -> TokenStream {
             }
 
             #[inline]
-            fn store<M: #rt::GuestMemory + ?Sized>(
+            fn store<M: #rt::GuestMemory + ?::core::marker::Sized>(
                 &self,
                 cx: &mut #rt::LowerContext<'_, M>,
                 offset: usize,

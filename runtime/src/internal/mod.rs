@@ -155,6 +155,17 @@ pub fn flags_names(rust: &str, names: &[&str], ty: &Type) -> Result<()> {
     Ok(())
 }
 
+/// The `typecheck` of a flags type `bindgen!` generated for a WIT `flags`
+/// type of `count` flags, none or more than 32: the Component Model allows
+/// neither, so no component type matches it.
+pub fn flags_outside_model(rust: &str, count: usize, ty: &Type) -> Result<()> {
+    anyhow::bail!(
+        "type mismatch: Rust flags `{rust}` stands for a WIT flags type of {count} flags, \
+         which no component can declare (the Component Model allows 1 to 32), so it cannot \
+         be `{ty}`"
+    )
+}
+
 /// Adds which field or case of which Rust type failed its check.
 pub fn in_member(rust: &str, member: &str, result: Result<()>) -> Result<()> {
     result.map_err(|e| e.context(format!("in `{member}` of Rust type `{rust}`")))
