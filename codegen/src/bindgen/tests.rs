@@ -3,8 +3,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{generate, source};
 use super::options::Options;
+use super::{generate, source};
 
 fn run(tokens: TokenStream) -> syn::Result<String> {
     let options: Options = syn::parse2(tokens)?;
@@ -94,7 +94,10 @@ fn source_is_the_formatted_expansion_without_rebuild_tracking() {
         syn::parse2(quote!({ path: "../tests/codegen/with-deps", debug: true })).unwrap();
     let text = source(&options).unwrap();
     // Formatted: one item per line, indented, parseable again.
-    assert!(text.contains("\n            pub struct Order {\n"), "{text}");
+    assert!(
+        text.contains("\n            pub struct Order {\n"),
+        "{text}"
+    );
     syn::parse_file(&text).unwrap();
     assert!(!text.contains("include_bytes"), "{text}");
     assert!(!text.contains("WITBIND_DEBUG"), "{text}");
@@ -114,7 +117,8 @@ fn source_is_the_formatted_expansion_without_rebuild_tracking() {
             .collect()
     };
     let ours = syn::parse_file(&text).unwrap();
-    let without_debug: Options = syn::parse2(quote!({ path: "../tests/codegen/with-deps" })).unwrap();
+    let without_debug: Options =
+        syn::parse2(quote!({ path: "../tests/codegen/with-deps" })).unwrap();
     let macro_items: syn::File = syn::parse2(generate(&without_debug).unwrap()).unwrap();
     assert!(!names(&ours.items).is_empty(), "{text}");
     let mut macro_items = macro_items.items;
