@@ -153,20 +153,25 @@ impl<T: 'static> Linker<T> {
         }
     }
 
+    /// For an import `name#item` that [`instance_item`](Self::instance_item)
+    /// does not find because a compatible version defines it for exact
+    /// imports only: the name of that version's interface.
+    fn exact_only_key(&self, name: &str, item: &str) -> Option<&str> {
+        let (key, _, matched) = semver::lookup(&self.instances, name)?;
+        let exact_only = self.exact_only.get(key).is_some_and(|e| e.contains(item));
+        (matched == Matched::Compatible && exact_only).then_some(key)
+    }
+
     /// For an import `name#item` (a `desc`) that
     /// [`instance_item`](Self::instance_item) does not find because a
     /// compatible version defines it for exact imports only: the error
     /// saying so.
     fn exact_only_error(&self, name: &str, item: &str, desc: &str) -> Option<anyhow::Error> {
-        let (key, _, matched) = semver::lookup(&self.instances, name)?;
-        let exact_only = self.exact_only.get(key).is_some_and(|e| e.contains(item));
-        (matched == Matched::Compatible && exact_only).then(|| {
-            anyhow::anyhow!(
-                "missing import: the component imports `{name}#{item}` ({desc}); the linker \
-                 defines `{key}#{item}` for imports of exactly that name only \
-                 (`LinkerInstance::exact`, `bindgen!`'s `exact`)"
-            )
-        })
+        let key = self.exact_only_key(name, item)?;
+        Some(anyhow::anyhow!(
+            "missing import: the component imports `{name}#{item}` ({desc}); {}",
+            exact_only_note(key, item)
+        ))
     }
 
     /// Defines every import of `component` this linker does not define
@@ -225,6 +230,7 @@ impl<T: 'static> Linker<T> {
     /// depend on the store.
     pub(crate) fn resolve(&self, component: &Component) -> Result<ResolvedImports<T>> {
         let plan = &component.plan;
+        self.check_missing(plan)?;
         let (info, types) = (&plan.info, &plan.types);
         let mut found = PrimaryMap::new();
         for (_, (import, path)) in info.imports.iter() {
@@ -308,7 +314,130 @@ impl<T: 'static> Linker<T> {
     }
 }
 
+/// A declared import the linker has no definition for.
+struct Missing<'a> {
+    /// The imported interface, `None` at the root.
+    interface: Option<&'a str>,
+    item: &'a str,
+    /// What it is: `function`, `resource`.
+    desc: &'a str,
+    /// The interface of a compatible version defining it for exact imports
+    /// only.
+    exact_only: Option<&'a str>,
+}
+
+impl std::fmt::Display for Missing<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` ({})", self.item, self.desc)?;
+        if let Some(key) = self.exact_only {
+            write!(f, " [{}]", exact_only_note(key, self.item))?;
+        }
+        Ok(())
+    }
+}
+
+/// Why an import is not found although the compatible interface `key`
+/// defines `item`.
+fn exact_only_note(key: &str, item: &str) -> String {
+    format!(
+        "the linker defines `{key}#{item}` for imports of exactly that name only \
+         (`LinkerInstance::exact`, `bindgen!`'s `exact`)"
+    )
+}
+
 impl<T: 'static> Linker<T> {
+    /// Fails when the linker defines nothing for some of the functions and
+    /// resources the component imports, listing every one of them, by
+    /// interface, in one error: a host learns all it lacks at once. A
+    /// definition of another kind or type is left to the checks that
+    /// follow, which name the mismatch.
+    fn check_missing(&self, plan: &ComponentPlan) -> Result<()> {
+        let (info, types) = (&plan.info, &plan.types);
+        let mut missing = Vec::new();
+        for (_, (name, ext)) in info.import_types.iter() {
+            match ext.ty {
+                // A function defined under the interface's name is a kind
+                // mismatch, named by `check_declared`.
+                TypeDef::ComponentInstance(_) if self.root.contains_key(name) => {}
+                TypeDef::ComponentInstance(instance) => {
+                    for (item, export) in types[instance].exports.iter() {
+                        let needed =
+                            matches!(export.ty, TypeDef::ComponentFunc(_) | TypeDef::Resource(_));
+                        if needed
+                            && self.instance_item(name, item).is_none()
+                            && !aliases_other_import(plan, export.ty, &format!("{name}#{item}"))
+                        {
+                            missing.push(Missing {
+                                interface: Some(name),
+                                item,
+                                desc: export.ty.desc(),
+                                exact_only: self.exact_only_key(name, item),
+                            });
+                        }
+                    }
+                }
+                TypeDef::ComponentFunc(_) | TypeDef::Resource(_) => {
+                    if !self.root.contains_key(name) && !self.instances.contains_key(name) {
+                        missing.push(Missing {
+                            interface: None,
+                            item: name,
+                            desc: ext.ty.desc(),
+                            exact_only: None,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        match missing.as_slice() {
+            [] => Ok(()),
+            [one] => {
+                let full = match one.interface {
+                    Some(interface) => format!("{interface}#{}", one.item),
+                    None => one.item.to_string(),
+                };
+                match one.exact_only {
+                    Some(key) => anyhow::bail!(
+                        "missing import: the component imports `{full}` ({}); {}",
+                        one.desc,
+                        exact_only_note(key, one.item)
+                    ),
+                    None => anyhow::bail!(
+                        "missing import: the component imports `{full}` ({}), which the linker \
+                         does not define",
+                        one.desc
+                    ),
+                }
+            }
+            all => {
+                let mut message = format!(
+                    "missing imports: the component imports {} items the linker does not define:",
+                    all.len()
+                );
+                // By interface, in the order the component first names each.
+                let mut groups: Vec<(Option<&str>, Vec<String>)> = Vec::new();
+                for m in all {
+                    match groups.iter_mut().find(|(i, _)| *i == m.interface) {
+                        Some((_, items)) => items.push(m.to_string()),
+                        None => groups.push((m.interface, vec![m.to_string()])),
+                    }
+                }
+                for (interface, items) in groups {
+                    let place = match interface {
+                        Some(interface) => format!("interface `{interface}`"),
+                        None => "root".to_string(),
+                    };
+                    message.push_str(&format!("\n  {place}: {}", items.join(", ")));
+                }
+                message.push_str(
+                    "\ndefine them in the linker (`Linker::root`, `Linker::instance`, or the \
+                     `add_to_linker` of the bindings that implement them)",
+                );
+                Err(anyhow::anyhow!(message))
+            }
+        }
+    }
+
     /// Checks that every import the component declares is defined with its
     /// declared kind and type, whether or not its core code uses it: the
     /// component's type promises all of them.
