@@ -185,6 +185,17 @@ pub enum Trap {
     /// `may_leave`).
     #[error("cannot leave the component instance: it called out from its realloc or post-return")]
     CannotLeave,
+    /// The guest called an import the host does not define, which the
+    /// linker's `define_unknown_imports_as_traps` made a function that
+    /// traps.
+    #[error(
+        "unknown import: the component called `{name}`, which the host does not define          (`Linker::define_unknown_imports_as_traps` made it trap)"
+    )]
+    UnknownImport {
+        /// The import's full name: `name`, or `ns:pkg/iface#name` for a
+        /// function of an imported interface.
+        name: String,
+    },
     /// The guest's core wasm code trapped (an `unreachable`, an out-of-bounds
     /// load, a stack overflow, ...), whichever engine ran it.
     #[error("core wasm trap: {0}")]

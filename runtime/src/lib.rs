@@ -45,7 +45,8 @@ pub use host::{
 #[cfg(feature = "host")]
 pub use host::{DEFAULT_MAX_HANDLES, StoreLimits};
 pub use resources::{
-    Borrowed, Resource, ResourceAny, ResourceTable, ResourceTableError, ResourceTables,
+    AsResourceTables, Borrowed, Resource, ResourceAny, ResourceTable, ResourceTableError,
+    ResourceTables,
 };
 pub use types::Type;
 pub use val::{CanonContext, CoreFuncType, Val, lift_flat_values, lower_flat_values};

@@ -9,8 +9,11 @@ memory, same `realloc` calls, same traps. Only the type changes, and the
 value's encoding, where the pairs are records (`point { x, y }` is laid out
 as `tuple<s32, s32>`).
 
-A map value is encoded as an array of `[key, value]` arrays, in the order the
-entries travel; lifting keeps every entry, duplicate keys included.
+A map value is encoded as an array of `[key, value]` arrays. A lowered map is
+stored as given; a lifted map holds each key once, where it first appears,
+with the last value the list gives it (the last duplicate key wins), so the
+expected values of `lift` vectors are the reference's lists with that rule
+applied.
 
 Run from this folder: `python3 derive_maps.py` rewrites `maps.jsonl`.
 """
@@ -35,8 +38,17 @@ def derive(vector):
     derived["wit"] = ""
     derived["type"] = target
     if "value" in vector:
-        derived["value"] = [to_pair(element) for element in vector["value"]]
+        pairs = [to_pair(element) for element in vector["value"]]
+        derived["value"] = last_value_wins(pairs) if vector["kind"] == "lift" else pairs
     return derived
+
+
+def last_value_wins(pairs):
+    """Each key once, in the order keys first appear, with its last value."""
+    merged = {}
+    for key, value in pairs:
+        merged[key] = value
+    return [[key, value] for key, value in merged.items()]
 
 
 def main():

@@ -79,3 +79,94 @@ fn an_instance_import_is_not_satisfied_by_a_function() {
         instantiate(&engine, &linker, text).unwrap();
     }
 }
+
+/// `b:c/y` uses the resource `r` of `b:c/x` (as `wasi:io/streams` uses the
+/// `error` of `wasi:io/error`): its instance type re-exports `r` as an
+/// `(eq ...)` alias, and a function of it takes a handle to `r`.
+const USED_RESOURCE: &str = r#"
+(component
+  (import "b:c/x" (instance $x (export "r" (type (sub resource)))))
+  (alias export $x "r" (type $r))
+  (import "b:c/y" (instance $y
+    (alias outer 1 $r (type $r'))
+    (export "r" (type $r2 (eq $r')))
+    (type $b (borrow $r2))
+    (export "f" (func (param "h" $b)))
+  ))
+)"#;
+
+struct R;
+
+#[test]
+fn a_used_resource_is_defined_by_the_interface_that_introduces_it() {
+    for engine in witbind_tests::engines() {
+        let kind = engine.backend_kind();
+        let mut linker = Linker::new(&engine);
+        linker
+            .instance("b:c/y")
+            .unwrap()
+            .func_wrap(
+                "f",
+                |_, (_,): (witbind::Borrowed<witbind::Resource<R>>,)| Ok(()),
+            )
+            .unwrap();
+        // Without `b:c/x#r`, the alias in `b:c/y` does not stand in for it.
+        let err = instantiate(&engine, &linker, USED_RESOURCE).unwrap_err();
+        assert!(format!("{err:#}").contains("b:c/x#r"), "{kind}: {err:#}");
+        linker
+            .instance("b:c/x")
+            .unwrap()
+            .resource::<R>("r", |_, _| Ok(()))
+            .unwrap();
+        // `b:c/y#r` needs no definition of its own: it is `b:c/x#r`.
+        instantiate(&engine, &linker, USED_RESOURCE).unwrap();
+    }
+}
+
+#[test]
+fn every_missing_import_is_listed_in_one_error_by_interface() {
+    let text = r#"(component
+        (import "a:b/one" (instance
+            (export "f" (func))
+            (export "r" (type (sub resource)))
+            (export "g" (func (param "x" u32)))))
+        (import "log" (func (param "msg" string)))
+        (import "a:b/two@0.2.0" (instance (export "h" (func))))
+        (import "count" (func (result u32))))"#;
+    for engine in witbind_tests::engines() {
+        let kind = engine.backend_kind();
+        let mut linker = Linker::new(&engine);
+        // Defined ones are not listed.
+        linker
+            .instance("a:b/one")
+            .unwrap()
+            .func_wrap("g", |_, (_,): (u32,)| Ok(()))
+            .unwrap();
+        let err = instantiate(&engine, &linker, text).unwrap_err();
+        let message = format!("{err:#}");
+        let expected = "missing imports: the component imports 5 items the linker does not define:\n  \
+            interface `a:b/one`: `f` (function), `r` (resource)\n  \
+            root: `log` (function), `count` (function)\n  \
+            interface `a:b/two@0.2.0`: `h` (function)\n";
+        assert!(message.starts_with(expected), "{kind}: {message}");
+        assert!(!message.contains("`g`"), "{kind}: {message}");
+        // A definition of the wrong type is a mismatch, not a missing import.
+        let mut linker = Linker::new(&engine);
+        let mut one = linker.instance("a:b/one").unwrap();
+        one.func_wrap("f", |_, (): ()| Ok(())).unwrap();
+        one.resource::<R>("r", |_, _| Ok(())).unwrap();
+        one.func_wrap("g", |_, (_,): (String,)| Ok(())).unwrap();
+        let mut root = linker.root();
+        root.func_wrap("log", |_, (_,): (String,)| Ok(())).unwrap();
+        root.func_wrap("count", |_, (): ()| Ok((1u32,))).unwrap();
+        linker
+            .instance("a:b/two@0.2.3")
+            .unwrap()
+            .func_wrap("h", |_, (): ()| Ok(()))
+            .unwrap();
+        let err = instantiate(&engine, &linker, text).unwrap_err();
+        let message = format!("{err:#}");
+        assert!(!message.contains("missing import"), "{kind}: {message}");
+        assert!(message.contains("a:b/one#g"), "{kind}: {message}");
+    }
+}

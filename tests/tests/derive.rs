@@ -721,7 +721,7 @@ fn derived_types_hold_maps() {
     let scores = Scores {
         by_name: [("ann".to_string(), 3)].into(),
         ordered: [(2, "two".to_string()), (1, "one".to_string())].into(),
-        raw: vec![('x', true), ('x', false)],
+        raw: vec![('y', true), ('x', false)],
     };
     assert_round_trip(&scores);
     assert_same_as_val(&scores, &scores_type);

@@ -189,7 +189,7 @@ fn wrong_rust_types_are_named_in_the_error() {
         let text = format!("{err:#}");
         assert!(text.contains("u64"), "{backend}: {text}");
         assert!(
-            text.contains("func(u32, u32) -> (u32)"),
+            text.contains("func(a: u32, b: u32) -> u32"),
             "{backend}: {text}"
         );
         let err = instance
@@ -501,25 +501,35 @@ fn dynamic_host_functions_serve_any_import_type() {
         let mut linker: Linker<Vec<String>> = Linker::new(&engine);
         linker
             .root()
-            .func_new("double", |_, params| match params {
-                [Val::U32(x)] => Ok(vec![Val::U32(x * 2)]),
-                other => anyhow::bail!("unexpected {other:?}"),
+            .func_new("double", |_, ty, params, results| {
+                // Each function receives its import's type.
+                assert_eq!(ty.to_string(), "func(x: u32) -> u32");
+                match params {
+                    [Val::U32(x)] => results[0] = Val::U32(x * 2),
+                    other => anyhow::bail!("unexpected {other:?}"),
+                }
+                Ok(())
             })
             .unwrap();
         let mut log = linker.instance("test:host/log").unwrap();
-        log.func_new("log", |mut store, params| {
+        log.func_new("log", |mut store, ty, params, results| {
+            assert_eq!(ty.to_string(), "func(msg: string)");
+            assert!(results.is_empty());
             if let [Val::String(s)] = params {
                 store.data_mut().push(s.clone());
             }
-            Ok(vec![])
+            Ok(())
         })
         .unwrap();
-        log.func_new("pair", |_, params| match params {
-            [Val::U32(x)] => Ok(vec![Val::Tuple(vec![
-                Val::U32(x + 1),
-                Val::String("abcd".into()),
-            ])]),
-            other => anyhow::bail!("unexpected {other:?}"),
+        log.func_new("pair", |_, ty, params, results| {
+            assert_eq!(ty.to_string(), "func(x: u32) -> tuple<u32, string>");
+            match params {
+                [Val::U32(x)] => {
+                    results[0] = Val::Tuple(vec![Val::U32(x + 1), Val::String("abcd".into())]);
+                }
+                other => anyhow::bail!("unexpected {other:?}"),
+            }
+            Ok(())
         })
         .unwrap();
         let instance = linker.instantiate(&mut store, &c).unwrap();
@@ -541,7 +551,10 @@ fn a_dynamic_host_function_returning_the_wrong_type_traps_the_call() {
         let mut linker: Linker<Vec<String>> = Linker::new(&engine);
         linker
             .root()
-            .func_new("double", |_, _| Ok(vec![Val::String("not a u32".into())]))
+            .func_new("double", |_, _, _, results| {
+                results[0] = Val::String("not a u32".into());
+                Ok(())
+            })
             .unwrap();
         let mut log = linker.instance("test:host/log").unwrap();
         log.func_wrap("log", |_, (_,): (String,)| Ok(())).unwrap();

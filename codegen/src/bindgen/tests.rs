@@ -3,8 +3,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::generate;
 use super::options::Options;
+use super::{generate, source};
 
 fn run(tokens: TokenStream) -> syn::Result<String> {
     let options: Options = syn::parse2(tokens)?;
@@ -86,6 +86,44 @@ fn clashing_names_are_made_unique() {
             "{name} missing: {out}"
         );
     }
+}
+
+#[test]
+fn source_is_the_formatted_expansion_without_rebuild_tracking() {
+    let options: Options =
+        syn::parse2(quote!({ path: "../tests/codegen/with-deps", debug: true })).unwrap();
+    let text = source(&options).unwrap();
+    // Formatted: one item per line, indented, parseable again.
+    assert!(
+        text.contains("\n            pub struct Order {\n"),
+        "{text}"
+    );
+    syn::parse_file(&text).unwrap();
+    assert!(!text.contains("include_bytes"), "{text}");
+    assert!(!text.contains("WITBIND_DEBUG"), "{text}");
+    assert!(!text.contains("include!"), "debug writes nothing: {text}");
+    // The host side is written out, formatted.
+    assert!(!text.contains("__bindgen_host_items"), "{text}");
+    assert!(text.contains("\n    pub fn add_to_linker<"), "{text}");
+    // The same items as the macro's expansion.
+    let names = |items: &[syn::Item]| -> Vec<String> {
+        items
+            .iter()
+            .filter_map(|item| match item {
+                syn::Item::Mod(m) => Some(m.ident.to_string()),
+                syn::Item::Struct(s) => Some(s.ident.to_string()),
+                _ => None,
+            })
+            .collect()
+    };
+    let ours = syn::parse_file(&text).unwrap();
+    let without_debug: Options =
+        syn::parse2(quote!({ path: "../tests/codegen/with-deps" })).unwrap();
+    let macro_items: syn::File = syn::parse2(generate(&without_debug).unwrap()).unwrap();
+    assert!(!names(&ours.items).is_empty(), "{text}");
+    let mut macro_items = macro_items.items;
+    super::inline_host_items(&mut macro_items).unwrap();
+    assert_eq!(names(&ours.items), names(&macro_items));
 }
 
 #[test]

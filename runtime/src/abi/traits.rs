@@ -27,9 +27,30 @@ pub trait ComponentType {
     /// [`check_handles`](ComponentType::check_handles).
     const MAY_HOLD_HANDLES: bool = false;
 
+    /// Whether the value takes its layout from the component type it is
+    /// lifted or lowered as, not from this Rust type: a
+    /// [`Val`](crate::Val), or a tuple holding one. Such a type lifts and
+    /// lowers only through the `*_as` methods ([`Lower::lower_flat_as`],
+    /// [`Lower::store_as`], [`Lift::lift_flat_as`], [`Lift::load_as`]),
+    /// which function calls use for their parameter and result lists, and
+    /// its `SIZE32`, `ALIGN32` and `FLAT_COUNT` mean nothing. Every other
+    /// type keeps this default, and its calls compile to what they were.
+    const DYNAMIC: bool = false;
+
     /// Checks that this Rust type represents the component-level type `ty`,
     /// with an error naming both when it does not.
     fn typecheck(ty: &Type) -> Result<()>;
+
+    /// [`typecheck`](Self::typecheck) where the value is lifted and
+    /// lowered with `ty` at hand (the `*_as` methods): a function's
+    /// parameter or result list, and the elements of tuples in it. Only a
+    /// [`Val`](crate::Val), which matches any type there, and the tuples
+    /// holding one differ from `typecheck`, which refuses a `Val` nested
+    /// in a list, option, record, ..., whose layout would have to come
+    /// from the Rust type.
+    fn typecheck_in_signature(ty: &Type) -> Result<()> {
+        Self::typecheck(ty)
+    }
 
     /// Checks that every handle in the value whose Rust type does not fix
     /// its resource type (a [`ResourceAny`](crate::ResourceAny)) is of the
@@ -71,6 +92,35 @@ pub trait Lower: ComponentType {
         offset: usize,
     ) -> Result<()>;
 
+    /// [`lower_flat`](Self::lower_flat) as the component type `ty`, which
+    /// passed [`typecheck_in_signature`](ComponentType::typecheck_in_signature):
+    /// how calls lower their parameter and result lists. The default
+    /// ignores `ty`; [`DYNAMIC`](ComponentType::DYNAMIC) types lower by it.
+    #[inline(always)]
+    fn lower_flat_as<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        ty: &Type,
+        dst: &mut FlatWriter<'_>,
+    ) -> Result<()> {
+        let _ = ty;
+        self.lower_flat(cx, dst)
+    }
+
+    /// [`store`](Self::store) as the component type `ty` (see
+    /// [`lower_flat_as`](Self::lower_flat_as)); `offset` is checked for
+    /// `ty`'s size and alignment.
+    #[inline(always)]
+    fn store_as<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        ty: &Type,
+        offset: usize,
+    ) -> Result<()> {
+        let _ = ty;
+        self.store(cx, offset)
+    }
+
     /// Stores `items` one after another from `offset`: the body of a list.
     /// Scalar types override this with a bulk copy.
     fn store_list<M: GuestMemory + ?Sized>(
@@ -97,6 +147,24 @@ pub trait Lift<'a>: ComponentType + Sized {
 
     /// Reads the value from `bytes`, exactly `SIZE32` bytes of guest memory.
     fn load(cx: &mut LiftContext<'a>, bytes: &'a [u8]) -> Result<Self>;
+
+    /// [`lift_flat`](Self::lift_flat) as the component type `ty`, which
+    /// passed [`typecheck_in_signature`](ComponentType::typecheck_in_signature):
+    /// how calls lift their parameter and result lists. The default
+    /// ignores `ty`; [`DYNAMIC`](ComponentType::DYNAMIC) types lift by it.
+    #[inline(always)]
+    fn lift_flat_as(cx: &mut LiftContext<'a>, ty: &Type, src: &mut FlatReader<'_>) -> Result<Self> {
+        let _ = ty;
+        Self::lift_flat(cx, src)
+    }
+
+    /// [`load`](Self::load) as the component type `ty` (see
+    /// [`lift_flat_as`](Self::lift_flat_as)): `bytes` are `ty`'s size.
+    #[inline(always)]
+    fn load_as(cx: &mut LiftContext<'a>, ty: &Type, bytes: &'a [u8]) -> Result<Self> {
+        let _ = ty;
+        Self::load(cx, bytes)
+    }
 
     /// Reads `len` values from `bytes`, exactly `len * SIZE32` bytes of guest
     /// memory: the body of a list. Scalar types override this with a bulk copy.

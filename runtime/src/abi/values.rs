@@ -1,7 +1,8 @@
 //! A function's parameter or result list crossing the boundary: the spec's
 //! `lower_flat_values` and `lift_flat_values`, written once for typed lists
-//! (a Rust tuple implementing [`Lower`]/[`Lift`]) and dynamic ones (a list
-//! of [`Val`](crate::Val)s with their [`Type`]s).
+//! (a Rust tuple implementing [`Lower`]/[`Lift`], which may hold
+//! [`Val`](crate::Val)s) and dynamic ones (a list of `Val`s), both with the
+//! list's types as one tuple [`Type`].
 //!
 //! A list travels as flat core values while it needs at most `max_flat` of
 //! them. Past that it spills to memory as a tuple passed by pointer: into
@@ -15,20 +16,29 @@ use crate::abi::flat::{FlatReader, FlatWriter};
 use crate::abi::memory::{GuestMemory, check_aligned, check_range};
 use crate::abi::traits::{ComponentType, Lift, Lower};
 use crate::error::Result;
-use crate::types::{TupleType, Type};
+use crate::types::Type;
 
-/// A list of values the host lowers.
+/// A list of values the host lowers; `ty` is the list's types as one
+/// tuple type.
 pub(crate) trait LowerList {
+    /// Whether the list may hold handles as values the host converts
+    /// itself ([`ResourceAny`](crate::ResourceAny)s, [`Val`](crate::Val)s):
+    /// a host function returning such a list records its caller while it
+    /// runs, which the store's conversions between
+    /// [`Resource`](crate::Resource) and `ResourceAny` need.
+    #[cfg(feature = "host")]
+    const HOST_HANDLES: bool;
+
     /// Checks the resource types of the handles in the list against
-    /// `types` before anything is lowered (and so before the guest's
+    /// `ty` before anything is lowered (and so before the guest's
     /// `realloc` runs).
-    fn check_handles(&self, types: &[Type]) -> Result<()>;
+    fn check_handles(&self, ty: &Type) -> Result<()>;
 
     /// Lowers every value, in order, to flat values.
     fn lower_flat<M: GuestMemory + ?Sized>(
         &self,
         cx: &mut LowerContext<'_, M>,
-        types: &[Type],
+        ty: &Type,
         dst: &mut FlatWriter<'_>,
     ) -> Result<()>;
 
@@ -36,70 +46,83 @@ pub(crate) trait LowerList {
     fn store<M: GuestMemory + ?Sized>(
         &self,
         cx: &mut LowerContext<'_, M>,
-        types: &[Type],
+        ty: &Type,
         ptr: usize,
     ) -> Result<()>;
 }
 
-/// A list of values the host lifts.
+/// A list of values the host lifts; `ty` is the list's types as one tuple
+/// type.
 pub(crate) trait LiftList<'a>: Sized {
+    /// As [`LowerList::HOST_HANDLES`], for a host function's parameters.
+    #[cfg(feature = "host")]
+    const HOST_HANDLES: bool;
+
     /// Lifts the values from flat values.
-    fn lift_flat(
-        cx: &mut LiftContext<'a>,
-        types: &[Type],
-        src: &mut FlatReader<'_>,
-    ) -> Result<Self>;
+    fn lift_flat(cx: &mut LiftContext<'a>, ty: &Type, src: &mut FlatReader<'_>) -> Result<Self>;
 
     /// Loads the values from the tuple in `bytes`.
-    fn load(cx: &mut LiftContext<'a>, types: &[Type], bytes: &'a [u8]) -> Result<Self>;
+    fn load(cx: &mut LiftContext<'a>, ty: &Type, bytes: &'a [u8]) -> Result<Self>;
 }
 
-/// A Rust tuple is a typed list; `types` were checked against it already,
-/// but for the resource types of its [`ResourceAny`](crate::ResourceAny)s,
-/// which only the values know.
+/// A Rust tuple is a typed list; `ty` was checked against it already
+/// (`typecheck_in_signature`), but for the resource types of its
+/// [`ResourceAny`](crate::ResourceAny)s, which only the values know. The
+/// `*_as` methods are the plain ones for every tuple without a
+/// [`Val`](crate::Val).
 impl<P: Lower + ?Sized> LowerList for P {
+    #[cfg(feature = "host")]
+    const HOST_HANDLES: bool = P::MAY_HOLD_HANDLES || P::DYNAMIC;
+
     #[inline(always)]
-    fn check_handles(&self, types: &[Type]) -> Result<()> {
-        ComponentType::check_list_handles(self, types)
+    fn check_handles(&self, ty: &Type) -> Result<()> {
+        if P::MAY_HOLD_HANDLES {
+            ComponentType::check_handles(self, ty)
+        } else {
+            Ok(())
+        }
     }
 
     #[inline]
     fn lower_flat<M: GuestMemory + ?Sized>(
         &self,
         cx: &mut LowerContext<'_, M>,
-        _: &[Type],
+        ty: &Type,
         dst: &mut FlatWriter<'_>,
     ) -> Result<()> {
-        Lower::lower_flat(self, cx, dst)
+        Lower::lower_flat_as(self, cx, ty, dst)
     }
 
     #[inline]
     fn store<M: GuestMemory + ?Sized>(
         &self,
         cx: &mut LowerContext<'_, M>,
-        _: &[Type],
+        ty: &Type,
         ptr: usize,
     ) -> Result<()> {
-        Lower::store(self, cx, ptr)
+        Lower::store_as(self, cx, ty, ptr)
     }
 }
 
 impl<'a, P: Lift<'a>> LiftList<'a> for P {
+    #[cfg(feature = "host")]
+    const HOST_HANDLES: bool = P::MAY_HOLD_HANDLES || P::DYNAMIC;
+
     #[inline]
-    fn lift_flat(
-        cx: &mut LiftContext<'a>,
-        types: &[Type],
-        src: &mut FlatReader<'_>,
-    ) -> Result<Self> {
-        let values: Self = Lift::lift_flat(cx, src)?;
-        values.check_list_handles(types)?;
+    fn lift_flat(cx: &mut LiftContext<'a>, ty: &Type, src: &mut FlatReader<'_>) -> Result<Self> {
+        let values: Self = Lift::lift_flat_as(cx, ty, src)?;
+        if P::MAY_HOLD_HANDLES {
+            values.check_handles(ty)?;
+        }
         Ok(values)
     }
 
     #[inline]
-    fn load(cx: &mut LiftContext<'a>, types: &[Type], bytes: &'a [u8]) -> Result<Self> {
-        let values: Self = Lift::load(cx, bytes)?;
-        values.check_list_handles(types)?;
+    fn load(cx: &mut LiftContext<'a>, ty: &Type, bytes: &'a [u8]) -> Result<Self> {
+        let values: Self = Lift::load_as(cx, ty, bytes)?;
+        if P::MAY_HOLD_HANDLES {
+            values.check_handles(ty)?;
+        }
         Ok(values)
     }
 }
@@ -117,9 +140,8 @@ pub(crate) struct ListShape {
 }
 
 impl ListShape {
-    /// The shape of a list of `types`.
-    pub(crate) fn of(types: &[Type]) -> Self {
-        let tuple = Type::Tuple(TupleType::new(types.to_vec()));
+    /// The shape of a list whose types are the tuple type `tuple`.
+    pub(crate) fn of(tuple: &Type) -> Self {
         Self {
             flat: tuple.flat_types().len(),
             size: tuple.size32(),
@@ -144,14 +166,14 @@ pub(crate) enum Spill {
     At(u32),
 }
 
-/// `lower_flat_values`: lowers `values` (of `types`, shaped `shape`) into
-/// `dst`, or spills them as `spill` says past `max_flat` flat values.
-/// Returns how many flat values it wrote.
+/// `lower_flat_values`: lowers `values` (of the tuple type `ty`, shaped
+/// `shape`) into `dst`, or spills them as `spill` says past `max_flat` flat
+/// values. Returns how many flat values it wrote.
 #[inline]
 pub(crate) fn lower_values<M, V>(
     cx: &mut LowerContext<'_, M>,
     max_flat: usize,
-    types: &[Type],
+    ty: &Type,
     shape: ListShape,
     values: &V,
     dst: &mut [u64],
@@ -161,7 +183,7 @@ where
     M: GuestMemory + ?Sized,
     V: LowerList + ?Sized,
 {
-    values.check_handles(types)?;
+    values.check_handles(ty)?;
     if shape.spills(max_flat) {
         let (ptr, written) = match spill {
             // `realloc` checks its result's alignment and range.
@@ -172,7 +194,7 @@ where
                 (ptr, 0)
             }
         };
-        values.store(cx, types, ptr as usize)?;
+        values.store(cx, ty, ptr as usize)?;
         if written == 1 {
             match dst.first_mut() {
                 Some(slot) => *slot = u64::from(ptr),
@@ -189,7 +211,7 @@ where
         );
     };
     let mut writer = FlatWriter::new(flat);
-    values.lower_flat(cx, types, &mut writer)?;
+    values.lower_flat(cx, ty, &mut writer)?;
     if writer.len() != shape.flat {
         anyhow::bail!(
             "values lowered to {} core values, expected {}",
@@ -200,21 +222,29 @@ where
     Ok(shape.flat)
 }
 
-/// `lift_flat_values`: lifts a list of `types` (shaped `shape`) from the
-/// flat values in `src`, or, past `max_flat` of them, from the tuple at the
-/// pointer that is `src`'s next value.
+/// `lift_flat_values`: lifts a list of the tuple type `ty` (shaped
+/// `shape`) from the flat values in `src`, or, past `max_flat` of them,
+/// from the tuple at the pointer that is `src`'s next value.
 #[inline]
 pub(crate) fn lift_values<'a, V: LiftList<'a>>(
     cx: &mut LiftContext<'a>,
     max_flat: usize,
-    types: &[Type],
+    ty: &Type,
     shape: ListShape,
     src: &mut FlatReader<'_>,
 ) -> Result<V> {
     if shape.spills(max_flat) {
         let ptr = src.next_i32()?;
         let bytes = cx.guest_range(ptr, u64::from(shape.size), shape.align)?;
-        return V::load(cx, types, bytes);
+        return V::load(cx, ty, bytes);
     }
-    V::lift_flat(cx, types, src)
+    V::lift_flat(cx, ty, src)
+}
+
+/// The element types of a list's tuple type.
+pub(crate) fn list_types(ty: &Type) -> &[Type] {
+    match ty {
+        Type::Tuple(t) => t.types(),
+        other => std::slice::from_ref(other),
+    }
 }

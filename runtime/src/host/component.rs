@@ -71,6 +71,43 @@ impl Component {
         &self.engine
     }
 
+    /// The component's type: every import and export with its type
+    /// (interfaces, functions with their parameter names, resources, value
+    /// types, core modules), to walk before instantiating it.
+    ///
+    /// Described once per component and then shared. Fails, naming the
+    /// item, when an import or export uses a type witbind cannot express
+    /// yet (`future`, `stream`, `error-context`, abstract resource types).
+    ///
+    /// ```
+    /// # fn main() -> witbind::Result<()> {
+    /// use witbind::types::ComponentItem;
+    ///
+    /// let engine = witbind::Engine::default();
+    /// let component = witbind::Component::new(
+    ///     &engine,
+    ///     wat::parse_str(
+    ///         r#"(component
+    ///              (import "log" (func (param "msg" string)))
+    ///              (core module $m (func (export "f") (result i32) i32.const 1))
+    ///              (core instance $i (instantiate $m))
+    ///              (func (export "one") (result u32) (canon lift (core func $i "f"))))"#,
+    ///     )?,
+    /// )?;
+    /// let ty = component.component_type()?;
+    /// let Some(ComponentItem::ComponentFunc(log)) = ty.get_import("log") else {
+    ///     panic!("`log` is a function");
+    /// };
+    /// assert_eq!(log.to_string(), "func(msg: string)");
+    /// let exports: Vec<_> = ty.exports().map(|(name, item)| (name, item.kind())).collect();
+    /// assert_eq!(exports, [("one", "function")]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn component_type(&self) -> Result<crate::types::Component> {
+        self.plan.describe()
+    }
+
     /// The names of the component's root exports.
     pub fn export_names(&self) -> Vec<String> {
         self.plan

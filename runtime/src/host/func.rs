@@ -7,7 +7,7 @@ use crate::host::instance::AnyExport;
 use crate::host::plan::types::FuncType;
 use crate::host::runtime::context::AsContextMut;
 use crate::host::runtime::state::Cx;
-use crate::types::Type;
+use crate::types::{ComponentFunc, Type};
 use crate::val::{Val, ValList, ValVec};
 
 /// An exported function called with [`Val`]s, checked against its type at
@@ -21,7 +21,7 @@ impl std::fmt::Debug for Func {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Func")
             .field("name", &self.name())
-            .field("type", &self.ty().describe())
+            .field("type", &self.func_type().describe())
             .finish()
     }
 }
@@ -41,9 +41,15 @@ fn call_vals<T: 'static, B: Engines>(
 }
 
 impl Func {
-    /// The function's type.
-    pub(crate) fn ty(&self) -> &FuncType {
+    /// The function's type with its flattening.
+    pub(crate) fn func_type(&self) -> &FuncType {
         on_engine!(&self.export, |e| &e.ty)
+    }
+
+    /// The function's type: its parameters' names and types, its result
+    /// types. Prints as WIT (`func(a: u32) -> string`).
+    pub fn ty(&self) -> &ComponentFunc {
+        &self.func_type().func
     }
 
     /// The function's name, as errors show it.
@@ -51,14 +57,14 @@ impl Func {
         on_engine!(&self.export, |e| &e.name)
     }
 
-    /// The parameter types.
+    /// The parameter types (their names are in [`Func::ty`]).
     pub fn params(&self) -> &[Type] {
-        self.ty().param_types()
+        self.func_type().param_types()
     }
 
     /// The result types.
     pub fn results(&self) -> &[Type] {
-        self.ty().result_types()
+        self.func_type().result_types()
     }
 
     /// Calls the export with `params`, writing its results to `results`

@@ -4,10 +4,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use wasmtime_environ::PrimaryMap;
-use wasmtime_environ::component::{ComponentTypes, TypeDef};
+use wasmtime_environ::component::{ComponentTypes, TypeDef, TypeResourceTable};
 
 use crate::abi::traits::{ComponentType, Lift, Lower};
-use crate::error::Result;
+use crate::error::{Result, Trap, trap};
 use crate::host::backend::any::{Engines, on_engine};
 use crate::host::builtins::resource::{HostResource, resource_map};
 use crate::host::call::borrowed::BorrowedParams;
@@ -22,8 +22,13 @@ use crate::host::runtime::context::{AsContextMut, StoreContextMut};
 use crate::host::runtime::state::{Cx, HostDtor, HostDtors};
 use crate::host::semver::{self, Matched};
 use crate::resources::Resource;
-use crate::types::ResourceType;
+use crate::types::{ComponentFunc, ResourceType};
 use crate::val::Val;
+
+/// The Rust type behind every resource
+/// [`Linker::define_unknown_imports_as_traps`] defines: private, so no
+/// handle of it can ever be made.
+struct UnknownImport;
 
 /// One host definition.
 enum Definition<T: 'static> {
@@ -148,20 +153,63 @@ impl<T: 'static> Linker<T> {
         }
     }
 
+    /// For an import `name#item` that [`instance_item`](Self::instance_item)
+    /// does not find because a compatible version defines it for exact
+    /// imports only: the name of that version's interface.
+    fn exact_only_key(&self, name: &str, item: &str) -> Option<&str> {
+        let (key, _, matched) = semver::lookup(&self.instances, name)?;
+        let exact_only = self.exact_only.get(key).is_some_and(|e| e.contains(item));
+        (matched == Matched::Compatible && exact_only).then_some(key)
+    }
+
     /// For an import `name#item` (a `desc`) that
     /// [`instance_item`](Self::instance_item) does not find because a
     /// compatible version defines it for exact imports only: the error
     /// saying so.
     fn exact_only_error(&self, name: &str, item: &str, desc: &str) -> Option<anyhow::Error> {
-        let (key, _, matched) = semver::lookup(&self.instances, name)?;
-        let exact_only = self.exact_only.get(key).is_some_and(|e| e.contains(item));
-        (matched == Matched::Compatible && exact_only).then(|| {
-            anyhow::anyhow!(
-                "missing import: the component imports `{name}#{item}` ({desc}); the linker \
-                 defines `{key}#{item}` for imports of exactly that name only \
-                 (`LinkerInstance::exact`, `bindgen!`'s `exact`)"
-            )
-        })
+        let key = self.exact_only_key(name, item)?;
+        Some(anyhow::anyhow!(
+            "missing import: the component imports `{name}#{item}` ({desc}); {}",
+            exact_only_note(key, item)
+        ))
+    }
+
+    /// Defines every import of `component` this linker does not define
+    /// yet, so that instantiating it no longer fails on them: a function
+    /// becomes one that traps when called
+    /// ([`Trap::UnknownImport`](crate::Trap::UnknownImport), naming the
+    /// import), at the root and in imported interfaces alike.
+    ///
+    /// An unknown resource type becomes a host resource type of a private
+    /// Rust type, named after the import: neither the host nor the guest
+    /// can make a handle of it (a guest cannot create handles of a type it
+    /// imports), so a function taking one can never receive one. Value
+    /// types need no definition. A definition the linker already has is
+    /// kept, even of the wrong kind (instantiating then reports it); an
+    /// imported component, module or nested instance is an error naming
+    /// it.
+    pub fn define_unknown_imports_as_traps(&mut self, component: &Component) -> Result<()> {
+        let plan = &component.plan;
+        let (info, types) = (&plan.info, &plan.types);
+        for (_, (name, ext)) in info.import_types.iter() {
+            match ext.ty {
+                TypeDef::ComponentInstance(instance) => {
+                    if self.root.contains_key(name) {
+                        continue;
+                    }
+                    let mut linker = self.instance(name)?;
+                    for (item, export) in types[instance].exports.iter() {
+                        linker.define_unknown_as_trap(item, export.ty)?;
+                    }
+                }
+                ty => {
+                    if !self.instances.contains_key(name) {
+                        self.root().define_unknown_as_trap(name, ty)?;
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Instantiates `component` in `store`, with every import resolved to
@@ -182,6 +230,7 @@ impl<T: 'static> Linker<T> {
     /// depend on the store.
     pub(crate) fn resolve(&self, component: &Component) -> Result<ResolvedImports<T>> {
         let plan = &component.plan;
+        self.check_missing(plan)?;
         let (info, types) = (&plan.info, &plan.types);
         let mut found = PrimaryMap::new();
         for (_, (import, path)) in info.imports.iter() {
@@ -265,7 +314,130 @@ impl<T: 'static> Linker<T> {
     }
 }
 
+/// A declared import the linker has no definition for.
+struct Missing<'a> {
+    /// The imported interface, `None` at the root.
+    interface: Option<&'a str>,
+    item: &'a str,
+    /// What it is: `function`, `resource`.
+    desc: &'a str,
+    /// The interface of a compatible version defining it for exact imports
+    /// only.
+    exact_only: Option<&'a str>,
+}
+
+impl std::fmt::Display for Missing<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` ({})", self.item, self.desc)?;
+        if let Some(key) = self.exact_only {
+            write!(f, " [{}]", exact_only_note(key, self.item))?;
+        }
+        Ok(())
+    }
+}
+
+/// Why an import is not found although the compatible interface `key`
+/// defines `item`.
+fn exact_only_note(key: &str, item: &str) -> String {
+    format!(
+        "the linker defines `{key}#{item}` for imports of exactly that name only \
+         (`LinkerInstance::exact`, `bindgen!`'s `exact`)"
+    )
+}
+
 impl<T: 'static> Linker<T> {
+    /// Fails when the linker defines nothing for some of the functions and
+    /// resources the component imports, listing every one of them, by
+    /// interface, in one error: a host learns all it lacks at once. A
+    /// definition of another kind or type is left to the checks that
+    /// follow, which name the mismatch.
+    fn check_missing(&self, plan: &ComponentPlan) -> Result<()> {
+        let (info, types) = (&plan.info, &plan.types);
+        let mut missing = Vec::new();
+        for (_, (name, ext)) in info.import_types.iter() {
+            match ext.ty {
+                // A function defined under the interface's name is a kind
+                // mismatch, named by `check_declared`.
+                TypeDef::ComponentInstance(_) if self.root.contains_key(name) => {}
+                TypeDef::ComponentInstance(instance) => {
+                    for (item, export) in types[instance].exports.iter() {
+                        let needed =
+                            matches!(export.ty, TypeDef::ComponentFunc(_) | TypeDef::Resource(_));
+                        if needed
+                            && self.instance_item(name, item).is_none()
+                            && !aliases_other_import(plan, export.ty, &format!("{name}#{item}"))
+                        {
+                            missing.push(Missing {
+                                interface: Some(name),
+                                item,
+                                desc: export.ty.desc(),
+                                exact_only: self.exact_only_key(name, item),
+                            });
+                        }
+                    }
+                }
+                TypeDef::ComponentFunc(_) | TypeDef::Resource(_) => {
+                    if !self.root.contains_key(name) && !self.instances.contains_key(name) {
+                        missing.push(Missing {
+                            interface: None,
+                            item: name,
+                            desc: ext.ty.desc(),
+                            exact_only: None,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        match missing.as_slice() {
+            [] => Ok(()),
+            [one] => {
+                let full = match one.interface {
+                    Some(interface) => format!("{interface}#{}", one.item),
+                    None => one.item.to_string(),
+                };
+                match one.exact_only {
+                    Some(key) => anyhow::bail!(
+                        "missing import: the component imports `{full}` ({}); {}",
+                        one.desc,
+                        exact_only_note(key, one.item)
+                    ),
+                    None => anyhow::bail!(
+                        "missing import: the component imports `{full}` ({}), which the linker \
+                         does not define",
+                        one.desc
+                    ),
+                }
+            }
+            all => {
+                let mut message = format!(
+                    "missing imports: the component imports {} items the linker does not define:",
+                    all.len()
+                );
+                // By interface, in the order the component first names each.
+                let mut groups: Vec<(Option<&str>, Vec<String>)> = Vec::new();
+                for m in all {
+                    match groups.iter_mut().find(|(i, _)| *i == m.interface) {
+                        Some((_, items)) => items.push(m.to_string()),
+                        None => groups.push((m.interface, vec![m.to_string()])),
+                    }
+                }
+                for (interface, items) in groups {
+                    let place = match interface {
+                        Some(interface) => format!("interface `{interface}`"),
+                        None => "root".to_string(),
+                    };
+                    message.push_str(&format!("\n  {place}: {}", items.join(", ")));
+                }
+                message.push_str(
+                    "\ndefine them in the linker (`Linker::root`, `Linker::instance`, or the \
+                     `add_to_linker` of the bindings that implement them)",
+                );
+                Err(anyhow::anyhow!(message))
+            }
+        }
+    }
+
     /// Checks that every import the component declares is defined with its
     /// declared kind and type, whether or not its core code uses it: the
     /// component's type promises all of them.
@@ -284,6 +456,9 @@ impl<T: 'static> Linker<T> {
                     for (item, export) in types[instance].exports.iter() {
                         let full = format!("{name}#{item}");
                         let def = self.instance_item(name, item);
+                        if def.is_none() && aliases_other_import(plan, export.ty, &full) {
+                            continue;
+                        }
                         if def.is_none()
                             && let Some(e) = self.exact_only_error(name, item, export.ty.desc())
                         {
@@ -306,6 +481,32 @@ impl<T: 'static> Linker<T> {
         }
         Ok(())
     }
+}
+
+/// Whether the resource type `ty`, declared by the import `name`, is an
+/// `(eq ...)` alias of a resource that another import introduces, as
+/// `wasi:io/streams` re-exports the `error` of `wasi:io/error`: it needs no
+/// definition of its own, the other import's serves (which `resolve`
+/// requires).
+fn aliases_other_import(plan: &ComponentPlan, ty: TypeDef, name: &str) -> bool {
+    let (info, types) = (&plan.info, &plan.types);
+    let TypeDef::Resource(table) = ty else {
+        return false;
+    };
+    let TypeResourceTable::Concrete { ty: resource, .. } = &types[table] else {
+        return false;
+    };
+    let Some(import) = info.imported_resources.get(*resource) else {
+        return false;
+    };
+    let (index, path) = &info.imports[*import];
+    let (import_name, _) = &info.import_types[*index];
+    let introduced_by = match path.as_slice() {
+        [] => import_name.clone(),
+        [item] => format!("{import_name}#{item}"),
+        _ => return false,
+    };
+    introduced_by != name
 }
 
 /// Checks the linker's definition `def` of the declared import `name` of
@@ -416,7 +617,9 @@ impl<T: 'static> LinkerInstance<'_, T> {
     }
 
     /// Defines the function `name` as `func`, which takes the parameters as
-    /// the tuple `P` and returns the results as the tuple `R`.
+    /// the tuple `P` and returns the results as the tuple `R`. As in
+    /// [`Func::typed`](crate::Func::typed), a [`Val`] may stand for any whole
+    /// parameter or result.
     pub fn func_wrap<P, R, F>(&mut self, name: &str, func: F) -> Result<()>
     where
         P: for<'a> Lift<'a> + 'static,
@@ -440,13 +643,42 @@ impl<T: 'static> LinkerInstance<'_, T> {
         self.define(name, Definition::Func(Arc::new(func)))
     }
 
-    /// Defines the function `name` as `func`, which takes and returns
-    /// dynamic [`Val`]s: whatever type the component imports `name` with.
-    /// Results that do not match the import's result types trap the call.
+    /// Defines the function `name` as `func`, which takes dynamic [`Val`]s
+    /// and serves whatever type the component imports `name` with: it gets
+    /// the store, the import's type (parameter names and types, result
+    /// types), the arguments, and one result slot per result to fill.
+    ///
+    /// The slots hold `Val::Bool(false)` until `func` writes them; results
+    /// that do not match the import's result types trap the call. Host
+    /// resources travel as [`Val::Resource`]: make one from a
+    /// [`Resource<R>`] with
+    /// [`ResourceAny::try_from_resource(resource, &mut store)`](crate::ResourceAny::try_from_resource),
+    /// and take one back with
+    /// [`Resource::try_from_resource_any(any, &mut store)`](crate::Resource::try_from_resource_any).
+    ///
+    /// ```
+    /// # fn main() -> witbind::Result<()> {
+    /// use witbind::{Engine, Linker, Val};
+    ///
+    /// let mut linker = Linker::<()>::new(&Engine::default());
+    /// linker.root().func_new("is-even", |_store, ty, params, results| {
+    ///     assert_eq!(ty.to_string(), "func(n: u32) -> bool");
+    ///     let [Val::U32(n)] = params else {
+    ///         anyhow::bail!("`is-even` takes a u32, got {params:?}");
+    ///     };
+    ///     results[0] = Val::Bool(n % 2 == 0);
+    ///     Ok(())
+    /// })?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn func_new(
         &mut self,
         name: &str,
-        func: impl Fn(StoreContextMut<'_, T>, &[Val]) -> Result<Vec<Val>> + Send + Sync + 'static,
+        func: impl Fn(StoreContextMut<'_, T>, &ComponentFunc, &[Val], &mut [Val]) -> Result<()>
+        + Send
+        + Sync
+        + 'static,
     ) -> Result<()> {
         self.define(name, Definition::Func(Arc::new(HostFunc::dynamic(func))))
     }
@@ -464,6 +696,40 @@ impl<T: 'static> LinkerInstance<'_, T> {
             dtor: Arc::new(dtor),
         };
         self.define(name, Definition::Resource(resource))
+    }
+
+    /// Defines `name`, an import of type `ty`, as
+    /// [`Linker::define_unknown_imports_as_traps`] says, unless it is
+    /// defined already.
+    fn define_unknown_as_trap(&mut self, name: &str, ty: TypeDef) -> Result<()> {
+        if self.definitions.contains_key(name) {
+            return Ok(());
+        }
+        let full = match &self.path {
+            Some(path) => format!("{path}#{name}"),
+            None => name.to_string(),
+        };
+        match ty {
+            TypeDef::ComponentFunc(_) => {
+                let func = HostFunc::dynamic(move |_, _, _, _| {
+                    trap(Trap::UnknownImport { name: full.clone() })
+                });
+                self.define(name, Definition::Func(Arc::new(func)))
+            }
+            TypeDef::Resource(_) => {
+                let resource = HostResource {
+                    ty: ResourceType::host::<UnknownImport>(&full),
+                    dtor: Arc::new(|_, _| Ok(())),
+                };
+                self.define(name, Definition::Resource(resource))
+            }
+            TypeDef::Interface(_) => Ok(()),
+            other => anyhow::bail!(
+                "import `{full}`: cannot define an imported {} as traps; witbind does not \
+                 support importing one yet",
+                other.desc()
+            ),
+        }
     }
 
     fn define(&mut self, name: &str, definition: Definition<T>) -> Result<()> {

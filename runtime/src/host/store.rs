@@ -53,6 +53,7 @@ fn new_store<T: 'static, B: Engines>(engine: &B::Engine, data: T, limits: Limits
         max_instances: None,
         instances: Vec::new(),
         host_dtors: Vec::new(),
+        host_caller: None,
     };
     let mut store = B::new_store(engine, data);
     B::set_limiter(&mut store, engine_limits::<T, B>);

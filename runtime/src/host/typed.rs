@@ -36,7 +36,7 @@ impl<P, R> std::fmt::Debug for TypedFunc<P, R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TypedFunc")
             .field("name", &self.func.name())
-            .field("type", &self.func.ty().describe())
+            .field("type", &self.func.func_type().describe())
             .finish()
     }
 }
@@ -46,13 +46,21 @@ impl Func {
     /// the tuple `R`, failing (naming both types) when they do not match
     /// the component's type. The check walks the types only: it costs no
     /// lookup and no allocation when it succeeds.
+    ///
+    /// A [`Val`](crate::Val) in `P` or `R` stands for a whole parameter or
+    /// result of any type (also inside a tuple there), so a call can be
+    /// partly typed: `typed::<(u32, Val), (Val,)>()`. A `Val` that does not
+    /// fit its place is an error when it is lowered. Nested in a list,
+    /// option, record, ... a `Val` is refused here: make the container one
+    /// `Val` instead.
     pub fn typed<P, R>(&self) -> Result<TypedFunc<P, R>>
     where
         P: Lower,
         R: for<'a> Lift<'a>,
     {
-        let ty = self.ty();
-        let check = P::typecheck(&ty.params).and_then(|()| R::typecheck(&ty.results));
+        let ty = self.func_type();
+        let check = P::typecheck_in_signature(&ty.params)
+            .and_then(|()| R::typecheck_in_signature(&ty.results));
         if let Err(e) = check {
             return Err(e.context(format!(
                 "export `{}`: the Rust type `fn{} -> {}` does not match the component's type `{}`",

@@ -158,6 +158,13 @@ impl HandleTable {
         }
     }
 
+    /// The table's identity, unique in the process: the first half of its
+    /// handles' stamps ([`HandleTable::stamp`]).
+    #[cfg(feature = "host")]
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
     /// The bound on indices: at most [`MAX_HANDLES`].
     pub fn limit(&self) -> u32 {
         self.limit

@@ -21,6 +21,7 @@ mod resource;
 mod resource_table;
 mod tables;
 
+pub use convert::AsResourceTables;
 pub(crate) use handle_table::HANDLE_FUEL;
 pub use handle_table::{
     HandleEntry, HandleKind, HandleTable, LeftoverBorrows, MAX_HANDLES, RemovedHandle,

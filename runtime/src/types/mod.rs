@@ -5,8 +5,13 @@
 //! ([`ComponentType::typecheck`](crate::ComponentType::typecheck)) and dynamic
 //! [`Val`](crate::Val)s are lifted and lowered through one.
 
+mod component;
 mod display;
 mod from_wit;
+
+pub use component::ComponentFunc;
+#[cfg(feature = "host")]
+pub use component::{Component, ComponentInstance, ComponentItem, CoreItem, CoreItemKind, Module};
 
 use std::any::TypeId;
 use std::sync::Arc;

@@ -15,9 +15,11 @@ use crate::abi::context::{LiftContext, LowerContext};
 use crate::abi::flat::{FlatReader, FlatType, FlatWriter};
 use crate::abi::memory::GuestMemory;
 use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS};
-use crate::abi::values::{LiftList, ListShape, LowerList, Spill, lift_values, lower_values};
+use crate::abi::values::{
+    LiftList, ListShape, LowerList, Spill, lift_values, list_types, lower_values,
+};
 use crate::error::Result;
-use crate::types::Type;
+use crate::types::{TupleType, Type};
 
 use super::Val;
 use super::lift::load_fields;
@@ -102,17 +104,21 @@ impl ValList<'_> {
 }
 
 impl LowerList for ValList<'_> {
+    #[cfg(feature = "host")]
+    const HOST_HANDLES: bool = true;
+
     /// Lowering a [`Val`] checks its resource types as it goes.
-    fn check_handles(&self, _: &[Type]) -> Result<()> {
+    fn check_handles(&self, _: &Type) -> Result<()> {
         Ok(())
     }
 
     fn lower_flat<M: GuestMemory + ?Sized>(
         &self,
         cx: &mut LowerContext<'_, M>,
-        types: &[Type],
+        ty: &Type,
         dst: &mut FlatWriter<'_>,
     ) -> Result<()> {
+        let types = list_types(ty);
         self.check_len(types)?;
         for (ty, value) in types.iter().zip(self.0) {
             value.lower_flat(cx, ty, dst)?;
@@ -123,9 +129,10 @@ impl LowerList for ValList<'_> {
     fn store<M: GuestMemory + ?Sized>(
         &self,
         cx: &mut LowerContext<'_, M>,
-        types: &[Type],
+        ty: &Type,
         ptr: usize,
     ) -> Result<()> {
+        let types = list_types(ty);
         self.check_len(types)?;
         for (at, ty, value) in stored_values(types.iter().zip(self.0)) {
             value.store(cx, ty, ptr + at)?;
@@ -135,42 +142,44 @@ impl LowerList for ValList<'_> {
 }
 
 impl<'a> LiftList<'a> for ValVec {
-    fn lift_flat(
-        cx: &mut LiftContext<'a>,
-        types: &[Type],
-        src: &mut FlatReader<'_>,
-    ) -> Result<Self> {
-        let values = types.iter().map(|ty| Val::lift_flat(cx, ty, src));
+    #[cfg(feature = "host")]
+    const HOST_HANDLES: bool = true;
+
+    fn lift_flat(cx: &mut LiftContext<'a>, ty: &Type, src: &mut FlatReader<'_>) -> Result<Self> {
+        let values = list_types(ty).iter().map(|ty| Val::lift_flat(cx, ty, src));
         Ok(Self(values.collect::<Result<_>>()?))
     }
 
-    fn load(cx: &mut LiftContext<'a>, types: &[Type], bytes: &'a [u8]) -> Result<Self> {
-        Ok(Self(load_fields(cx, types.iter(), bytes)?))
+    fn load(cx: &mut LiftContext<'a>, ty: &Type, bytes: &'a [u8]) -> Result<Self> {
+        Ok(Self(load_fields(cx, list_types(ty).iter(), bytes)?))
     }
 }
 
 /// A host function's dynamic results are a lowered list too.
 impl LowerList for ValVec {
-    fn check_handles(&self, _: &[Type]) -> Result<()> {
+    #[cfg(feature = "host")]
+    const HOST_HANDLES: bool = true;
+
+    fn check_handles(&self, _: &Type) -> Result<()> {
         Ok(())
     }
 
     fn lower_flat<M: GuestMemory + ?Sized>(
         &self,
         cx: &mut LowerContext<'_, M>,
-        types: &[Type],
+        ty: &Type,
         dst: &mut FlatWriter<'_>,
     ) -> Result<()> {
-        ValList(&self.0).lower_flat(cx, types, dst)
+        ValList(&self.0).lower_flat(cx, ty, dst)
     }
 
     fn store<M: GuestMemory + ?Sized>(
         &self,
         cx: &mut LowerContext<'_, M>,
-        types: &[Type],
+        ty: &Type,
         ptr: usize,
     ) -> Result<()> {
-        ValList(&self.0).store(cx, types, ptr)
+        ValList(&self.0).store(cx, ty, ptr)
     }
 }
 
@@ -191,13 +200,14 @@ pub fn lower_flat_values<M: GuestMemory + ?Sized>(
 ) -> Result<Vec<u64>> {
     let values = ValList(values);
     values.check_len(types)?;
-    let shape = ListShape::of(types);
+    let tuple = Type::Tuple(TupleType::new(types.to_vec()));
+    let shape = ListShape::of(&tuple);
     let spill = match out_param {
         Some(out) if shape.spills(max_flat) => Spill::At(out.next_i32()?),
         _ => Spill::Realloc,
     };
     let mut flat = vec![0; shape.flat.min(max_flat).max(1)];
-    let written = lower_values(cx, max_flat, types, shape, &values, &mut flat, spill)?;
+    let written = lower_values(cx, max_flat, &tuple, shape, &values, &mut flat, spill)?;
     flat.truncate(written);
     Ok(flat)
 }
@@ -211,6 +221,7 @@ pub fn lift_flat_values(
     types: &[Type],
     src: &mut FlatReader<'_>,
 ) -> Result<Vec<Val>> {
-    let ValVec(values) = lift_values(cx, max_flat, types, ListShape::of(types), src)?;
+    let tuple = Type::Tuple(TupleType::new(types.to_vec()));
+    let ValVec(values) = lift_values(cx, max_flat, &tuple, ListShape::of(&tuple), src)?;
     Ok(values)
 }

@@ -4,6 +4,9 @@
 //! checked by the same helper as typed lists, so the traps and their order
 //! live in one place.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use crate::abi::context::LiftContext;
 use crate::abi::flat::FlatReader;
 use crate::abi::impls::lists::lift_list_bytes;
@@ -225,14 +228,61 @@ fn lift_map(
     let bytes = lift_list_bytes(cx, ptr, len, size, entry.align32())?;
     charge_vals(cx, len.saturating_mul(2))?;
     let value_at = layout::align_to(map.key().size32() as usize, map.value().align32() as usize);
-    (0..len as usize)
-        .map(|i| {
-            let entry = part(bytes, i * size, size)?;
-            let key = Val::load(cx, map.key(), part(entry, 0, map.key().size32() as usize)?)?;
-            let value_bytes = part(entry, value_at, map.value().size32() as usize)?;
-            Ok((key, Val::load(cx, map.value(), value_bytes)?))
+    let mut entries: Vec<(Val, Val)> = Vec::with_capacity(if size == 0 { 0 } else { len as usize });
+    // Where each key is in `entries`: a repeated key replaces its value
+    // there, in linear time whatever the guest sends.
+    let mut index: HashMap<MapKey, usize> = HashMap::new();
+    for i in 0..len as usize {
+        let entry = part(bytes, i * size, size)?;
+        let key = Val::load(cx, map.key(), part(entry, 0, map.key().size32() as usize)?)?;
+        let value_bytes = part(entry, value_at, map.value().size32() as usize)?;
+        let value = Val::load(cx, map.value(), value_bytes)?;
+        if let Val::String(s) = &key {
+            // The index keeps a copy of the key.
+            cx.consume_fuel(s.len() as u64)?;
+        }
+        match MapKey::of(&key) {
+            Some(k) => match index.entry(k) {
+                Entry::Occupied(at) => entries[*at.get()].1 = value,
+                Entry::Vacant(slot) => {
+                    slot.insert(entries.len());
+                    entries.push((key, value));
+                }
+            },
+            None => entries.push((key, value)),
+        }
+    }
+    Ok(entries)
+}
+
+/// A map key as a hashable value: WIT keys are `bool`, integers, `char`
+/// and `string`.
+#[derive(PartialEq, Eq, Hash)]
+enum MapKey {
+    Bool(bool),
+    Signed(i64),
+    Unsigned(u64),
+    Char(char),
+    String(String),
+}
+
+impl MapKey {
+    fn of(key: &Val) -> Option<MapKey> {
+        Some(match key {
+            Val::Bool(b) => MapKey::Bool(*b),
+            Val::S8(n) => MapKey::Signed(i64::from(*n)),
+            Val::S16(n) => MapKey::Signed(i64::from(*n)),
+            Val::S32(n) => MapKey::Signed(i64::from(*n)),
+            Val::S64(n) => MapKey::Signed(*n),
+            Val::U8(n) => MapKey::Unsigned(u64::from(*n)),
+            Val::U16(n) => MapKey::Unsigned(u64::from(*n)),
+            Val::U32(n) => MapKey::Unsigned(u64::from(*n)),
+            Val::U64(n) => MapKey::Unsigned(*n),
+            Val::Char(c) => MapKey::Char(*c),
+            Val::String(s) => MapKey::String(s.clone()),
+            _ => return None,
         })
-        .collect()
+    }
 }
 
 /// Charges the hostcall fuel of `count` `Val`s the host allocates.

@@ -27,6 +27,7 @@ mod map_tests;
 mod roundtrip_tests;
 #[cfg(test)]
 mod tests;
+mod typed;
 
 pub use call::{CanonContext, CoreFuncType, lift_flat_values, lower_flat_values};
 #[cfg(feature = "host")]
@@ -97,10 +98,11 @@ pub enum Val {
     String(String),
     /// `list<T>`
     List(Vec<Val>),
-    /// `map<K, V>`: the entries as they travel (a `list<tuple<K, V>>`), in
-    /// order. Lifting keeps every entry the guest wrote, duplicate keys
-    /// included, as wasmtime's `Val::Map` does. A typed `HashMap` or
-    /// `BTreeMap` keeps the last value of a repeated key instead.
+    /// `map<K, V>`: its entries, each key once. A map travels as
+    /// `list<tuple<K, V>>`; lifting keeps the keys in the order they first
+    /// appear and, for a key the guest repeats, the last value (so a map of
+    /// `HashMap` or `BTreeMap` lifts to the same entries). Lowering stores
+    /// the entries as given.
     Map(Vec<(Val, Val)>),
     /// `record { ... }`: every field, by name, in declaration order.
     Record(Vec<(String, Val)>),

@@ -179,11 +179,18 @@ fn random_val(rng: &mut Rng, ty: &Type) -> Val {
                 .map(|_| random_val(rng, list.element()))
                 .collect(),
         ),
-        Type::Map(map) => Val::Map(
-            (0..rng.below(4))
-                .map(|_| (random_val(rng, map.key()), random_val(rng, map.value())))
-                .collect(),
-        ),
+        Type::Map(map) => {
+            // Each key once: lifting keeps the last value of a repeated key.
+            let mut entries: Vec<(Val, Val)> = Vec::new();
+            for _ in 0..rng.below(4) {
+                let key = random_val(rng, map.key());
+                let value = random_val(rng, map.value());
+                if entries.iter().all(|(k, _)| *k != key) {
+                    entries.push((key, value));
+                }
+            }
+            Val::Map(entries)
+        }
         Type::FixedList(list) => Val::List(
             (0..list.len())
                 .map(|_| random_val(rng, list.element()))

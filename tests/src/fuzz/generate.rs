@@ -149,12 +149,17 @@ pub fn arbitrary_val(u: &mut Unstructured<'_>, ty: &Type) -> Result<Val> {
             )
         }
         Type::Map(map) => {
+            // Each key once, as lifting gives them back.
             let n = u.int_in_range(0..=MAX_LEN)?;
-            Val::Map(
-                (0..n)
-                    .map(|_| Ok((arbitrary_val(u, map.key())?, arbitrary_val(u, map.value())?)))
-                    .collect::<Result<_>>()?,
-            )
+            let mut entries: Vec<(Val, Val)> = Vec::new();
+            for _ in 0..n {
+                let key = arbitrary_val(u, map.key())?;
+                let value = arbitrary_val(u, map.value())?;
+                if entries.iter().all(|(k, _)| *k != key) {
+                    entries.push((key, value));
+                }
+            }
+            Val::Map(entries)
         }
         Type::FixedList(list) => Val::List(
             (0..list.len())

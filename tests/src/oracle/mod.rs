@@ -12,8 +12,11 @@
 //! - [`cases`]: calls with their documented outcome, checked on wasmtime, then on witbind
 //!   against wasmtime's outcomes.
 //! - [`witbind_val`]: conversions between [`Neutral`] and [`witbind::Val`].
+//! - [`component_type`]: both runtimes' component types (imports, exports and their types)
+//!   rendered as the same lines of text.
 
 pub mod cases;
+pub mod component_type;
 pub mod handles;
 pub mod host;
 pub mod neutral;

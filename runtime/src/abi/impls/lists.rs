@@ -192,9 +192,14 @@ impl<T: ComponentType + ?Sized> ComponentType for &T {
     const ALIGN32: u32 = T::ALIGN32;
     const FLAT_COUNT: usize = T::FLAT_COUNT;
     const MAY_HOLD_HANDLES: bool = T::MAY_HOLD_HANDLES;
+    const DYNAMIC: bool = T::DYNAMIC;
 
     fn typecheck(ty: &Type) -> Result<()> {
         T::typecheck(ty)
+    }
+
+    fn typecheck_in_signature(ty: &Type) -> Result<()> {
+        T::typecheck_in_signature(ty)
     }
 
     #[inline]
@@ -220,5 +225,25 @@ impl<T: Lower + ?Sized> Lower for &T {
         offset: usize,
     ) -> Result<()> {
         (**self).store(cx, offset)
+    }
+
+    #[inline]
+    fn lower_flat_as<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        ty: &Type,
+        dst: &mut FlatWriter<'_>,
+    ) -> Result<()> {
+        (**self).lower_flat_as(cx, ty, dst)
+    }
+
+    #[inline]
+    fn store_as<M: GuestMemory + ?Sized>(
+        &self,
+        cx: &mut LowerContext<'_, M>,
+        ty: &Type,
+        offset: usize,
+    ) -> Result<()> {
+        (**self).store_as(cx, ty, offset)
     }
 }

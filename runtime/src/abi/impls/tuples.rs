@@ -10,6 +10,16 @@ use crate::abi::traits::{ComponentType, Lift, Lower};
 use crate::error::Result;
 use crate::types::Type;
 
+/// The element types of the tuple type `ty`, which must have `arity` of
+/// them.
+#[inline]
+fn elements(ty: &Type, arity: usize) -> Result<&[Type]> {
+    match ty {
+        Type::Tuple(t) if t.types().len() == arity => Ok(t.types()),
+        other => Err(type_mismatch(&format!("tuple of {arity} elements"), other)),
+    }
+}
+
 macro_rules! tuples {
     ($(($($name:ident $idx:tt),*);)*) => {$(
         impl<$($name: ComponentType),*> ComponentType for ($($name,)*) {
@@ -27,18 +37,20 @@ macro_rules! tuples {
             };
             const FLAT_COUNT: usize = 0 $(+ $name::FLAT_COUNT)*;
             const MAY_HOLD_HANDLES: bool = false $(|| $name::MAY_HOLD_HANDLES)*;
+            const DYNAMIC: bool = false $(|| $name::DYNAMIC)*;
 
             fn typecheck(ty: &Type) -> Result<()> {
-                const ARITY: usize = 0 $(+ { let _ = $idx; 1 })*;
-                match ty {
-                    Type::Tuple(t) if t.types().len() == ARITY => {
-                        #[allow(unused_variables)]
-                        let types = t.types();
-                        $($name::typecheck(&types[$idx])?;)*
-                        Ok(())
-                    }
-                    other => Err(type_mismatch(&format!("tuple of {ARITY} elements"), other)),
-                }
+                #[allow(unused_variables)]
+                let types = elements(ty, 0 $(+ { let _ = $idx; 1 })*)?;
+                $($name::typecheck(&types[$idx])?;)*
+                Ok(())
+            }
+
+            fn typecheck_in_signature(ty: &Type) -> Result<()> {
+                #[allow(unused_variables)]
+                let types = elements(ty, 0 $(+ { let _ = $idx; 1 })*)?;
+                $($name::typecheck_in_signature(&types[$idx])?;)*
+                Ok(())
             }
 
             #[inline]
@@ -97,6 +109,44 @@ macro_rules! tuples {
                 )*
                 Ok(())
             }
+
+            #[inline]
+            #[allow(unused_variables)]
+            fn lower_flat_as<M: GuestMemory + ?Sized>(
+                &self,
+                cx: &mut LowerContext<'_, M>,
+                ty: &Type,
+                dst: &mut FlatWriter<'_>,
+            ) -> Result<()> {
+                if !Self::DYNAMIC {
+                    return self.lower_flat(cx, dst);
+                }
+                let types = elements(ty, 0 $(+ { let _ = $idx; 1 })*)?;
+                $(self.$idx.lower_flat_as(cx, &types[$idx], dst)?;)*
+                Ok(())
+            }
+
+            #[inline]
+            #[allow(unused_variables, unused_mut, unused_assignments)]
+            fn store_as<M: GuestMemory + ?Sized>(
+                &self,
+                cx: &mut LowerContext<'_, M>,
+                ty: &Type,
+                offset: usize,
+            ) -> Result<()> {
+                if !Self::DYNAMIC {
+                    return self.store(cx, offset);
+                }
+                let types = elements(ty, 0 $(+ { let _ = $idx; 1 })*)?;
+                let mut at = 0usize;
+                $(
+                    let element = &types[$idx];
+                    at = layout::align_to(at, element.align32() as usize);
+                    self.$idx.store_as(cx, element, offset + at)?;
+                    at += element.size32() as usize;
+                )*
+                Ok(())
+            }
         }
 
         impl<'a, $($name: Lift<'a>),*> Lift<'a> for ($($name,)*) {
@@ -117,6 +167,40 @@ macro_rules! tuples {
                     };
                     at += $name::SIZE32;
                     $name::load(cx, field)?
+                },)*))
+            }
+
+            #[inline]
+            #[allow(unused_variables)]
+            fn lift_flat_as(
+                cx: &mut LiftContext<'a>,
+                ty: &Type,
+                src: &mut FlatReader<'_>,
+            ) -> Result<Self> {
+                if !Self::DYNAMIC {
+                    return Self::lift_flat(cx, src);
+                }
+                let types = elements(ty, 0 $(+ { let _ = $idx; 1 })*)?;
+                Ok(($($name::lift_flat_as(cx, &types[$idx], src)?,)*))
+            }
+
+            #[inline]
+            #[allow(unused_variables, unused_mut, unused_assignments)]
+            fn load_as(cx: &mut LiftContext<'a>, ty: &Type, bytes: &'a [u8]) -> Result<Self> {
+                if !Self::DYNAMIC {
+                    return Self::load(cx, bytes);
+                }
+                let types = elements(ty, 0 $(+ { let _ = $idx; 1 })*)?;
+                let mut at = 0usize;
+                Ok(($({
+                    let element = &types[$idx];
+                    at = layout::align_to(at, element.align32() as usize);
+                    let size = element.size32() as usize;
+                    let Some(field) = bytes.get(at..at + size) else {
+                        anyhow::bail!("tuple element out of its memory range");
+                    };
+                    at += size;
+                    $name::load_as(cx, element, field)?
                 },)*))
             }
         }

@@ -14,7 +14,6 @@ use crate::error::{Result, Trap, trap};
 use crate::host::backend::Backend;
 use crate::host::backend::any::{Each, Engines, MakeEach};
 use crate::host::call::import::{EntryF, HostFunc, ImportCall, RawImportFn, lower_host_results};
-use crate::host::plan::types::tuple_types;
 use crate::host::runtime::state::{Cx, StoreData, check_may_leave, maybe_with_tables};
 use crate::types::Type;
 
@@ -39,12 +38,12 @@ impl<'a> BorrowedParams<'a> {
     /// with does): another tuple is an error, never a reinterpretation of
     /// the guest's values.
     pub fn lift<P: Lift<'a>>(&mut self) -> Result<P> {
-        P::typecheck(&self.params)?;
+        P::typecheck_in_signature(&self.params)?;
         let flat = &self.flat[..self.count];
         lift_values(
             &mut self.cx,
             MAX_FLAT_PARAMS,
-            tuple_types(&self.params),
+            &self.params,
             self.shape,
             &mut FlatReader::new(flat),
         )
@@ -84,8 +83,8 @@ impl<T: 'static> HostFunc<T> {
                 std::any::type_name::<R>()
             ),
             typecheck: Box::new(|ty| {
-                P::typecheck(&ty.params)?;
-                R::typecheck(&ty.results)
+                P::typecheck_in_signature(&ty.params)?;
+                R::typecheck_in_signature(&ty.results)
             }),
             entries: Each::build(&BorrowedEntry(func)),
         }

@@ -146,12 +146,11 @@ impl<B: Backend> ExportFunc<B> {
                 }
                 let options = self.options.memory_if(ty.params_use_memory);
                 options.lower(cx, fuel, tables, |lcx| {
-                    let (types, shape) = (ty.param_types(), ty.params_shape);
                     lower_values(
                         lcx,
                         MAX_FLAT_PARAMS,
-                        types,
-                        shape,
+                        &ty.params,
+                        ty.params_shape,
                         params,
                         &mut slots,
                         Spill::Realloc,
@@ -190,12 +189,11 @@ impl<B: Backend> ExportFunc<B> {
                 let flat = &slots[..self.core.results.len()];
                 let options = self.options.memory_if(ty.results_use_memory);
                 let (results, _) = options.lift(cx, fuel, tables.as_deref_mut(), |lcx| {
-                    let (types, shape) = (ty.result_types(), ty.results_shape);
                     lift_values(
                         lcx,
                         MAX_FLAT_RESULTS,
-                        types,
-                        shape,
+                        &ty.results,
+                        ty.results_shape,
                         &mut FlatReader::new(flat),
                     )
                 })?;

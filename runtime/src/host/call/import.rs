@@ -19,8 +19,9 @@ use crate::host::call::Options;
 use crate::host::plan::types::FuncType;
 use crate::host::runtime::context::{StoreContextMut, reborrow_cx};
 use crate::host::runtime::state::{
-    Cx, StoreData, check_may_leave, maybe_with_tables, set_may_leave,
+    Cx, StoreData, check_may_leave, maybe_with_tables, set_host_caller, set_may_leave,
 };
+use crate::types::ComponentFunc;
 use crate::val::{CoreFuncType, Val, ValVec};
 
 /// What a lowered import knows that is the same in every instance: the
@@ -118,13 +119,14 @@ pub(crate) struct HostFunc<T: 'static> {
 }
 
 /// Makes the entry points of a host function taking the list `A` and
-/// returning the list `O` through `func`.
+/// returning the list `O` through `func`, which also gets the import's
+/// type.
 struct Entry<F, A, O>(Arc<F>, PhantomData<fn(A) -> O>);
 
 impl<T, F, A, O> MakeEach<EntryF<T>> for Entry<F, A, O>
 where
     T: 'static,
-    F: Fn(StoreContextMut<'_, T>, A) -> Result<O> + Send + Sync + 'static,
+    F: Fn(StoreContextMut<'_, T>, &ComponentFunc, A) -> Result<O> + Send + Sync + 'static,
     A: for<'a> LiftList<'a> + 'static,
     O: LowerList + 'static,
 {
@@ -147,6 +149,8 @@ impl<T: 'static> HostFunc<T> {
         R: Lower + 'static,
         F: Fn(StoreContextMut<'_, T>, P) -> Result<R> + Send + Sync + 'static,
     {
+        let func =
+            move |store: StoreContextMut<'_, T>, _: &ComponentFunc, params: P| func(store, params);
         Self {
             rust_type: format!(
                 "fn{} -> {}",
@@ -154,24 +158,32 @@ impl<T: 'static> HostFunc<T> {
                 std::any::type_name::<R>()
             ),
             typecheck: Box::new(|ty: &FuncType| {
-                P::typecheck(&ty.params)?;
-                R::typecheck(&ty.results)
+                P::typecheck_in_signature(&ty.params)?;
+                R::typecheck_in_signature(&ty.results)
             }),
-            entries: Each::build(&Entry::<F, P, R>(Arc::new(func), PhantomData)),
+            entries: Each::build(&Entry::<_, P, R>(Arc::new(func), PhantomData)),
         }
     }
 
-    /// Wraps a closure taking and returning dynamic [`Val`]s; the values it
-    /// returns are checked against the import's result types when lowered.
+    /// Wraps a closure taking the import's type and its parameters as
+    /// dynamic [`Val`]s, which writes one [`Val`] per result into the
+    /// slots it gets (`Val::Bool(false)` until it does); the values are
+    /// checked against the import's result types when lowered.
     pub(crate) fn dynamic<F>(func: F) -> Self
     where
-        F: Fn(StoreContextMut<'_, T>, &[Val]) -> Result<Vec<Val>> + Send + Sync + 'static,
+        F: Fn(StoreContextMut<'_, T>, &ComponentFunc, &[Val], &mut [Val]) -> Result<()>
+            + Send
+            + Sync
+            + 'static,
     {
-        let func = move |store: StoreContextMut<'_, T>, ValVec(params): ValVec| {
-            func(store, &params).map(ValVec)
-        };
+        let func =
+            move |store: StoreContextMut<'_, T>, ty: &ComponentFunc, ValVec(params): ValVec| {
+                let mut results = vec![Val::Bool(false); ty.results().len()];
+                func(store, ty, &params, &mut results)?;
+                Ok(ValVec(results))
+            };
         Self {
-            rust_type: "dynamic `fn(&[Val]) -> Vec<Val>`".to_string(),
+            rust_type: "dynamic `fn(&[Val], &mut [Val])`".to_string(),
             typecheck: Box::new(|_: &FuncType| Ok(())),
             entries: Each::build(&Entry::<_, ValVec, ValVec>(Arc::new(func), PhantomData)),
         }
@@ -212,7 +224,7 @@ fn run_host_call<T: 'static, B: Engines, A, O>(
     mut cx: Cx<'_, T, B>,
     import: &ImportCall,
     args: &mut [u64],
-    func: &impl Fn(StoreContextMut<'_, T>, A) -> Result<O>,
+    func: &impl Fn(StoreContextMut<'_, T>, &ComponentFunc, A) -> Result<O>,
 ) -> Result<()>
 where
     A: for<'a> LiftList<'a>,
@@ -232,18 +244,26 @@ where
             }
             let options = options.memory_if(ty.params_use_memory);
             options.lift(cx, fuel, tables, |lcx| {
-                let (types, shape) = (ty.param_types(), ty.params_shape);
                 lift_values(
                     lcx,
                     MAX_FLAT_PARAMS,
-                    types,
-                    shape,
+                    &ty.params,
+                    ty.params_shape,
                     &mut FlatReader::new(args),
                 )
             })
         },
     )?;
-    let results = func(reborrow_cx::<T, B>(&mut cx), params)?;
+    let results = if A::HOST_HANDLES || O::HOST_HANDLES {
+        // The store's conversions between `Resource` and `ResourceAny`
+        // find the caller's handle tables through this.
+        let outer = set_host_caller::<T, B>(&mut cx, Some(import.instance));
+        let results = func(reborrow_cx::<T, B>(&mut cx), &ty.func, params);
+        set_host_caller::<T, B>(&mut cx, outer);
+        results?
+    } else {
+        func(reborrow_cx::<T, B>(&mut cx), &ty.func, params)?
+    };
     lower_host_results(&mut cx, import, options, fuel, &results, args)
 }
 
@@ -271,8 +291,8 @@ pub(crate) fn lower_host_results<T: 'static, B: Backend, O: LowerList + ?Sized>(
     let lowered =
         maybe_with_tables::<T, B, _>(cx, import.instance, ty.has_handles, |cx, mut tables| {
             options.lower(cx, fuel, tables.as_deref_mut(), |lcx| {
-                let (types, shape) = (ty.result_types(), ty.results_shape);
-                lower_values(lcx, MAX_FLAT_RESULTS, types, shape, results, args, spill)
+                let (ty, shape) = (&ty.results, ty.results_shape);
+                lower_values(lcx, MAX_FLAT_RESULTS, ty, shape, results, args, spill)
             })?;
             match tables {
                 Some(tables) => tables.exit_call(),

@@ -4,18 +4,21 @@
 //! what witbind does not run, and the backend compiles every core module.
 //! Instantiation only walks the plan.
 
+pub(crate) mod describe;
 pub(crate) mod serialized;
 pub(crate) mod support;
 pub(crate) mod table_fill;
 pub(crate) mod types;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 use std::sync::atomic::AtomicBool;
 
 use anyhow::Context as _;
 use wasmtime_environ::component::{
     self as env, ComponentTypes, ComponentTypesBuilder, GlobalInitializer, LoweredIndex,
     RuntimeImportIndex, StaticModuleIndex, Trampoline, TrampolineIndex, Translator,
+    TypeComponentIndex,
 };
 use wasmtime_environ::{EntityIndex, PrimaryMap, ScopeVec, Tunables};
 
@@ -113,6 +116,12 @@ pub(crate) struct ComponentPlan {
     /// Whether one instance's `realloc` and destructor functions passed
     /// their signature checks, which then hold for every instance.
     pub(crate) signatures_checked: AtomicBool,
+    /// The component's own type among `types`.
+    component_ty: TypeComponentIndex,
+    /// Unique to this plan: the identity of its description's resources.
+    pub(crate) serial: u64,
+    /// The description [`ComponentPlan::describe`] built, once.
+    description: OnceLock<crate::types::Component>,
 }
 
 /// Where a plan's core modules come from.
@@ -217,7 +226,8 @@ impl ComponentPlan {
             compiled,
             &export_names
         )?);
-        let (types, _) = catch_translator_panic(|| types.finish(&translation.component))?;
+        let (types, component_ty) =
+            catch_translator_panic(|| types.finish(&translation.component))?;
         let trampoline_types = translation
             .trampolines
             .values()
@@ -249,7 +259,21 @@ impl ComponentPlan {
             table_fills,
             signatures_checked: AtomicBool::new(false),
             source: bytes.to_vec(),
+            component_ty,
+            serial: describe::next_serial(),
+            description: OnceLock::new(),
         })
+    }
+
+    /// The component's type: its imports and exports, described once and
+    /// then shared.
+    pub(crate) fn describe(&self) -> Result<crate::types::Component> {
+        if let Some(described) = self.description.get() {
+            return Ok(described.clone());
+        }
+        let described = describe::describe(self, self.component_ty)?;
+        // Another thread may have described it meanwhile, identically.
+        Ok(self.description.get_or_init(|| described).clone())
     }
 
     /// The item the component exports as `name` (in the exported interface

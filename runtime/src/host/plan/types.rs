@@ -11,14 +11,16 @@ use crate::abi::options::{MAX_FLAT_PARAMS, MAX_FLAT_RESULTS};
 use crate::abi::values::ListShape;
 use crate::error::Result;
 use crate::types::{
-    Case, EnumType, Field, FixedListType, FlagsType, ListType, MapType, OptionType, RecordType,
-    ResourceType, ResultType, TupleType, Type, VariantType,
+    Case, ComponentFunc, EnumType, Field, FixedListType, FlagsType, ListType, MapType, OptionType,
+    RecordType, ResourceType, ResultType, TupleType, Type, VariantType,
 };
 use crate::val::{CanonContext, CoreFuncType};
 
 /// A component function's type with its flattening, computed once.
 #[derive(Debug, Clone)]
 pub(crate) struct FuncType {
+    /// The public type: parameter names and types, result types.
+    pub func: ComponentFunc,
     /// The parameters as one tuple type.
     pub params: Type,
     /// The results as one tuple type.
@@ -53,22 +55,20 @@ impl FuncType {
         resources: &ResourceMap,
         index: TypeFuncIndex,
     ) -> Result<Self> {
-        let func = &types[index];
-        if func.async_ {
+        if types[index].async_ {
             anyhow::bail!("async functions are not supported by witbind yet");
         }
-        let cx = Convert { types, resources };
-        let params = cx.tuple(func.params)?;
-        let results = cx.tuple(func.results)?;
-        Ok(Self::from_types(params, results))
+        Ok(Self::from_func(func_type(types, resources, index)?))
     }
 
-    /// The type of a function taking the tuple `params` and returning the
-    /// tuple `results`.
-    pub(crate) fn from_types(params: Type, results: Type) -> Self {
-        let params_shape = ListShape::of(tuple_types(&params));
-        let results_shape = ListShape::of(tuple_types(&results));
+    /// The flattening of the function type `func`.
+    pub(crate) fn from_func(func: ComponentFunc) -> Self {
+        let params = func.params_tuple().clone();
+        let results = func.results_tuple().clone();
+        let params_shape = ListShape::of(&params);
+        let results_shape = ListShape::of(&results);
         Self {
+            func,
             has_handles: has_handles(&params) || has_handles(&results),
             params_use_memory: params_shape.spills(MAX_FLAT_PARAMS) || uses_memory(&params),
             results_use_memory: results_shape.spills(MAX_FLAT_RESULTS) || uses_memory(&results),
@@ -97,19 +97,38 @@ impl FuncType {
         CoreFuncType::from_flat(&self.param_flat, &self.result_flat, context)
     }
 
-    /// Renders the type as `func(<params>) -> <results>` for error messages.
+    /// Renders the type in WIT (`func(a: u32) -> string`) for error
+    /// messages.
     pub(crate) fn describe(&self) -> String {
-        let list = |t: &Type| match t {
-            Type::Tuple(t) => t
-                .types()
-                .iter()
-                .map(Type::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
-            other => other.to_string(),
-        };
-        format!("func({}) -> ({})", list(&self.params), list(&self.results))
+        self.func.to_string()
     }
+}
+
+/// The public type of the component function `index`, async or not, its
+/// resources typed by `resources`.
+pub(crate) fn func_type(
+    types: &ComponentTypes,
+    resources: &ResourceMap,
+    index: TypeFuncIndex,
+) -> Result<ComponentFunc> {
+    let func = &types[index];
+    let cx = Convert { types, resources };
+    Ok(ComponentFunc::from_tuples(
+        func.param_names.iter().cloned().collect(),
+        cx.tuple(func.params)?,
+        cx.tuple(func.results)?,
+        func.async_,
+    ))
+}
+
+/// The value type `ty` of the component, its resources typed by
+/// `resources`.
+pub(crate) fn interface_type(
+    types: &ComponentTypes,
+    resources: &ResourceMap,
+    ty: &InterfaceType,
+) -> Result<Type> {
+    Convert { types, resources }.convert(ty)
 }
 
 /// The element types of a tuple type (a parameter or result list).
@@ -287,10 +306,11 @@ mod tests {
     use super::*;
 
     fn func(params: Vec<Type>, results: Vec<Type>) -> FuncType {
-        FuncType::from_types(
-            Type::Tuple(TupleType::new(params)),
-            Type::Tuple(TupleType::new(results)),
-        )
+        let named = params
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| (format!("p{i}"), t));
+        FuncType::from_func(ComponentFunc::new(named, results))
     }
 
     #[test]

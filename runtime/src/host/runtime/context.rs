@@ -1,11 +1,16 @@
 //! [`StoreContextMut`] and [`AsContextMut`]: a borrow of a store, whichever
-//! engine it is on, as host functions and calls receive it.
+//! engine it is on, as host functions and calls receive it; and a store as
+//! the place where host resources become [`ResourceAny`]s and back
+//! ([`AsResourceTables`]).
 
 use std::marker::PhantomData;
 
+use crate::error::Result;
 use crate::host::backend::Backend;
 use crate::host::backend::any::{Any, Engines, Family, on_engine};
-use crate::host::runtime::state::Cx;
+use crate::host::runtime::state::{Cx, with_tables};
+use crate::host::store::Store;
+use crate::resources::{AsResourceTables, ResourceAny, ResourceTables};
 
 /// The family of backend store borrows holding `T`.
 pub(crate) struct CxF<'a, T>(PhantomData<&'a T>);
@@ -69,6 +74,69 @@ impl<T: 'static> AsContextMut for StoreContextMut<'_, T> {
 
     fn as_context_mut(&mut self) -> StoreContextMut<'_, T> {
         on_engine!(&mut self.inner, |cx| reborrow_cx::<T, B>(cx))
+    }
+}
+
+/// The store's tables for `handle` (the instance whose host table holds
+/// it) or for a new handle of the host (the instance whose host function
+/// is running).
+fn store_tables<T: 'static, B: Backend, R>(
+    cx: &mut Cx<'_, T, B>,
+    handle: Option<&ResourceAny>,
+    f: impl FnOnce(&mut ResourceTables) -> Result<R>,
+) -> Result<R> {
+    let data = B::data(cx);
+    let id = match handle {
+        Some(handle) => {
+            let table = handle.stamp().0;
+            let holds = |tables: &Option<Box<ResourceTables>>| {
+                tables.as_ref().is_some_and(|t| t.host().id() == table)
+            };
+            match data
+                .instances
+                .iter()
+                .position(|state| holds(&state.resources))
+            {
+                Some(id) => id,
+                None => anyhow::bail!(
+                    "the `{}` handle {} belongs to no instance of this store (it is another \
+                     store's, or its instance's tables are in use by a call)",
+                    handle.ty().name(),
+                    handle.index()
+                ),
+            }
+        }
+        None => match data.host_caller {
+            Some(id) => id,
+            None => anyhow::bail!(
+                "no host function that may see handles is running in this store, so no \
+                 instance is there to hold a new `ResourceAny`: convert host resources inside \
+                 a `func_new` function (or a typed host function whose parameters or results \
+                 hold a `ResourceAny` or a `Val`), where the calling instance holds them, or \
+                 pass the `Resource` itself to a typed call"
+            ),
+        },
+    };
+    with_tables::<T, B, _>(cx, id, |_, tables| f(tables))
+}
+
+impl<T: 'static> AsResourceTables for StoreContextMut<'_, T> {
+    fn with_resource_tables<R>(
+        &mut self,
+        handle: Option<&ResourceAny>,
+        f: impl FnOnce(&mut ResourceTables) -> Result<R>,
+    ) -> Result<R> {
+        on_engine!(&mut self.inner, |cx| store_tables::<T, B, R>(cx, handle, f))
+    }
+}
+
+impl<T: 'static> AsResourceTables for Store<T> {
+    fn with_resource_tables<R>(
+        &mut self,
+        handle: Option<&ResourceAny>,
+        f: impl FnOnce(&mut ResourceTables) -> Result<R>,
+    ) -> Result<R> {
+        self.as_context_mut().with_resource_tables(handle, f)
     }
 }
 

@@ -37,6 +37,11 @@ pub(crate) struct StoreData<T: 'static, B: Backend> {
     pub(crate) instances: Vec<InstanceState<B>>,
     /// Each instance's host destructors, by `Instance::id`.
     pub(crate) host_dtors: Vec<HostDtors<T>>,
+    /// The instance whose call of a host function that may see handles
+    /// (its parameters or results hold a `ResourceAny` or a `Val`) is
+    /// running: where the store's conversions of host resources to
+    /// `ResourceAny`s put them.
+    pub(crate) host_caller: Option<usize>,
 }
 
 /// A host destructor: gets the rep of an owned host resource whose last
@@ -193,6 +198,16 @@ pub(crate) fn set_may_leave<T: 'static, B: Backend>(
     if let Some(state) = B::data_mut(cx).instances.get_mut(id) {
         state.may_leave = may_leave;
     }
+}
+
+/// Records `caller` as the instance whose host function call is running,
+/// returning the one it replaces (to restore when the call returns).
+#[inline]
+pub(crate) fn set_host_caller<T: 'static, B: Backend>(
+    cx: &mut Cx<'_, T, B>,
+    caller: Option<usize>,
+) -> Option<usize> {
+    std::mem::replace(&mut B::data_mut(cx).host_caller, caller)
 }
 
 /// Traps with [`Trap::CannotLeave`] when instance `id` may not leave now:

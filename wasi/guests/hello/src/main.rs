@@ -1,0 +1,6 @@
+//! Hello world: one line on stdout, one on stderr.
+
+fn main() {
+    println!("hello, world");
+    eprintln!("hello, stderr");
+}
