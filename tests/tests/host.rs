@@ -314,8 +314,10 @@ fn missing_and_mistyped_imports_are_named() {
             .func_wrap("double", |_, (x,): (u32,)| Ok((x,)))
             .unwrap();
         let err = linker.instantiate(&mut store, &c).unwrap_err();
+        // Both functions of the interface, in one error.
         assert!(
-            format!("{err:#}").contains("test:host/log#log"),
+            format!("{err:#}")
+                .contains("interface `test:host/log`: `log` (function), `pair` (function)"),
             "{backend}: {err:#}"
         );
 
