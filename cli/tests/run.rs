@@ -315,7 +315,11 @@ fn bad_options_are_usage_errors() {
     ] {
         let out = witbind(args);
         assert_eq!(out.code, Some(2), "{args:?}: {out:?}");
-        assert!(out.stderr.starts_with("error: "), "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.starts_with("error: "),
+            "{args:?}: {}",
+            out.stderr
+        );
         assert!(out.stderr.contains("--help"), "{args:?}: {}", out.stderr);
     }
 }

@@ -376,15 +376,15 @@ impl<T: 'static> Linker<T> {
                         }
                     }
                 }
-                TypeDef::ComponentFunc(_) | TypeDef::Resource(_) => {
-                    if !self.root.contains_key(name) && !self.instances.contains_key(name) {
-                        missing.push(Missing {
-                            interface: None,
-                            item: name,
-                            desc: ext.ty.desc(),
-                            exact_only: None,
-                        });
-                    }
+                TypeDef::ComponentFunc(_) | TypeDef::Resource(_)
+                    if !self.root.contains_key(name) && !self.instances.contains_key(name) =>
+                {
+                    missing.push(Missing {
+                        interface: None,
+                        item: name,
+                        desc: ext.ty.desc(),
+                        exact_only: None,
+                    });
                 }
                 _ => {}
             }
