@@ -156,7 +156,7 @@ impl TypeGen<'_> {
                 // also allows a record without fields (see
                 // `derive::empty_record_impls`).
                 let derives = self.std_derives(id, form);
-                let impls = crate::derive::empty_record_impls(&ident, form == Form::Owned);
+                let impls = crate::derive::empty_record_impls(ident, form == Form::Owned);
                 quote! {
                     #docs
                     #derives
