@@ -103,9 +103,19 @@ impl<'a> Call<'a> {
         let shift = |span: Range<usize>| span.start + self.args_at - 1..span.end + self.args_at - 1;
         let call = UntypedFuncCall::parse(&source).map_err(|e| self.error(&e, shift(e.span())))?;
         let types: Vec<WaveType> = func.params().iter().cloned().map(WaveType).collect();
-        let values = call
-            .to_wasm_params::<WaveVal>(&types)
-            .map_err(|e| self.error(&e, shift(e.span())))?;
+        let values = call.to_wasm_params::<WaveVal>(&types).map_err(|e| {
+            let error = self.error(&e, shift(e.span()));
+            // Name the parameter whose argument is wrong.
+            let at = e.span().start;
+            let argument = call
+                .params_node()
+                .and_then(|params| params.as_tuple().ok())
+                .and_then(|mut args| args.position(|a| a.span().contains(&at)));
+            match argument.and_then(|i| Some((i, func.params().get(i)?))) {
+                Some((i, ty)) => error.context(format!("argument {i} must be a `{ty}`")),
+                None => error,
+            }
+        })?;
         Ok(values.into_iter().map(|v| v.0).collect())
     }
 

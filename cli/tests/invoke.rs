@@ -585,7 +585,19 @@ fn wrong_types_are_errors_naming_the_value() {
         "echo-u8(256)",
         &["invalid arguments for `echo-u8`", "echo-u8(256)"],
     );
-    fails("numbers", r#"echo-bool("yes")"#, &["invalid value type"]);
+    fails(
+        "numbers",
+        r#"echo-bool("yes")"#,
+        &["argument 0 must be a `bool`", "invalid value type"],
+    );
+    fails(
+        "records",
+        r#"translate({x: 1, y: 2}, 3, "4")"#,
+        &[
+            "argument 2 must be a `s32`",
+            "translate({x: 1, y: 2}, 3, \"4\")\n",
+        ],
+    );
     fails(
         "records",
         "echo-point({x: 1})",
