@@ -56,13 +56,16 @@ pub(crate) struct RunArgs {
     #[arg(long = "env", value_name = "NAME[=VALUE]", value_parser = parse_env)]
     pub(crate) envs: Vec<(String, Option<String>)>,
 
-    /// Allows the guest TCP sockets (`wasi:sockets`). witbind-wasi refuses
-    /// every socket operation with `access-denied` whatever this says (it
-    /// has no network permission yet), so today the flag only prints a
-    /// warning; it is accepted so that commands written for it keep
-    /// working.
+    /// Allows the guest TCP sockets (`wasi:sockets/tcp`): connect, bind,
+    /// listen and accept on any address. Without it every socket operation
+    /// fails with `access-denied`.
     #[arg(long)]
     pub(crate) allow_tcp: bool,
+
+    /// Allows the guest to look names up (`wasi:sockets/ip-name-lookup`)
+    /// with this machine's resolver. Without it lookups fail.
+    #[arg(long)]
+    pub(crate) allow_ip_name_lookup: bool,
 
     /// Calls one export instead of running `wasi:cli/run`, and prints its
     /// results in WAVE, the component model's text format: `'add(1, 2)'`,

@@ -18,12 +18,6 @@ pub(crate) struct Host {
 
 /// Runs `args.component` as `args` say; the guest's exit code.
 pub(crate) fn run(args: RunArgs) -> Result<i32> {
-    if args.allow_tcp {
-        eprintln!(
-            "witbind: warning: `--allow-tcp`: witbind-wasi has no network permission yet, so \
-             every socket operation is still refused with `access-denied`"
-        );
-    }
     let engine = Engine::with_backend(args.engine.kind())?;
     let component = Component::from_file(&engine, &args.component)?;
     // WASI is linked whatever the component imports: a component that
@@ -52,6 +46,8 @@ fn context(args: &RunArgs) -> Result<WasiCtx> {
     let mut builder = WasiCtxBuilder::new();
     builder
         .inherit_stdio()
+        .allow_tcp(args.allow_tcp)
+        .allow_ip_name_lookup(args.allow_ip_name_lookup)
         .arg(program_name(&args.component))
         .args(&args.args);
     for (name, value) in &args.envs {

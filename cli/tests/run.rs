@@ -215,15 +215,60 @@ fn stdin_is_the_processs() {
 }
 
 #[test]
-fn allow_tcp_is_accepted_and_says_what_it_does_today() {
-    let out = witbind(&["run", "--allow-tcp", &wasi_guest("hello")]);
-    assert_eq!(out.code, Some(0), "{out:?}");
-    assert_eq!(out.stdout, "hello, world\n");
-    assert!(
-        out.stderr.contains("`--allow-tcp`") && out.stderr.contains("access-denied"),
-        "{}",
-        out.stderr
-    );
+fn sockets_are_refused_unless_allowed() {
+    for engine in ENGINES {
+        let out = witbind(&["run", "--engine", engine, &wasi_guest("tcp"), "denied"]);
+        assert_eq!(out.code, Some(0), "{engine}: {out:?}");
+        assert_eq!(
+            out.stdout,
+            "bind: PermissionDenied (os error Some(2))\n\
+             connect: PermissionDenied (os error Some(2))\n\
+             lookup: Uncategorized\n",
+            "{engine}"
+        );
+        let out = witbind(&[
+            "run",
+            "--engine",
+            engine,
+            "--allow-tcp",
+            "--allow-ip-name-lookup",
+            &wasi_guest("tcp"),
+            "echo",
+        ]);
+        assert_eq!(out.code, Some(0), "{engine}: {out:?}");
+        for line in [
+            "echoed 1048576 bytes",
+            "localhost resolves to 127.0.0.1: true",
+            "connect to a closed port: ConnectionRefused",
+        ] {
+            assert!(
+                out.stdout.contains(line),
+                "{engine}: {line}: {}",
+                out.stdout
+            );
+        }
+        // TCP without lookups: the guest gets as far as its lookup, whose
+        // failure it does not expect (a panic: a trap).
+        let out = witbind(&[
+            "run",
+            "--engine",
+            engine,
+            "--allow-tcp",
+            &wasi_guest("tcp"),
+            "echo",
+        ]);
+        assert_eq!(out.code, Some(134), "{engine}: {out:?}");
+        assert!(
+            out.stdout.contains("the client read \"bye\""),
+            "{engine}: {}",
+            out.stdout
+        );
+        assert!(
+            !out.stdout.contains("localhost resolves"),
+            "{engine}: {}",
+            out.stdout
+        );
+    }
 }
 
 #[test]
@@ -344,6 +389,7 @@ fn help_documents_every_option_and_version_prints_it() {
         "--dir <HOST[::GUEST]>",
         "--env <NAME[=VALUE]>",
         "--allow-tcp",
+        "--allow-ip-name-lookup",
         "--invoke <NAME(ARGS)>",
         "--engine <ENGINE>",
         "wasmi",

@@ -1,5 +1,6 @@
 //! [`WasiCtx`], what one guest may reach, and its [`WasiCtxBuilder`].
 
+use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -12,6 +13,7 @@ use crate::clocks::{HostMonotonicClock, HostWallClock, SystemMonotonicClock, Sys
 use crate::filesystem::Descriptor;
 use crate::pipes::{ClosedInput, DiscardOutput, HostOutput, HostStdin};
 use crate::random::{OsRandom, RandomSource};
+use crate::sockets::{NetworkPolicy, SocketAddrUse};
 use crate::streams::{InputSource, OutputSink, SharedSink, SharedSource};
 
 bitflags::bitflags! {
@@ -59,6 +61,10 @@ pub struct WasiCtx {
     pub(crate) secure_random: Box<dyn RandomSource>,
     pub(crate) insecure_random: Box<dyn RandomSource>,
     pub(crate) insecure_seed: (u64, u64),
+    /// What the guest may do on the network.
+    pub(crate) network: NetworkPolicy,
+    /// How many sockets the guest holds.
+    pub(crate) sockets: usize,
 }
 
 impl WasiCtx {
@@ -112,6 +118,7 @@ pub struct WasiCtxBuilder {
     secure_random: Box<dyn RandomSource>,
     insecure_random: Option<Box<dyn RandomSource>>,
     insecure_seed: Option<u128>,
+    network: NetworkPolicy,
 }
 
 impl Default for WasiCtxBuilder {
@@ -136,6 +143,7 @@ impl WasiCtxBuilder {
             secure_random: Box::new(OsRandom),
             insecure_random: None,
             insecure_seed: None,
+            network: NetworkPolicy::default(),
         }
     }
 
@@ -291,6 +299,43 @@ impl WasiCtxBuilder {
         self
     }
 
+    /// Lets the guest make TCP sockets: connect, bind, listen and accept,
+    /// on every address the [`socket_addr_check`](Self::socket_addr_check)
+    /// admits (all of them unless one is set). Off by default: every
+    /// socket operation is refused with `access-denied`.
+    pub fn allow_tcp(&mut self, allow: bool) -> &mut Self {
+        self.network.tcp = allow;
+        self
+    }
+
+    /// Lets the guest look names up (`wasi:sockets/ip-name-lookup`) with
+    /// the host's resolver. Off by default: a lookup fails with
+    /// `permanent-resolver-failure` (the WIT gives that function no
+    /// `access-denied`).
+    pub fn allow_ip_name_lookup(&mut self, allow: bool) -> &mut Self {
+        self.network.ip_name_lookup = allow;
+        self
+    }
+
+    /// Narrows which addresses TCP sockets may use: `check` is asked
+    /// before each bind (explicit or implicit), connect and listen, and a
+    /// `false` makes the operation fail with `access-denied`.
+    pub fn socket_addr_check(
+        &mut self,
+        check: impl Fn(SocketAddr, SocketAddrUse) -> bool + Send + Sync + 'static,
+    ) -> &mut Self {
+        self.network.addr_check = Some(Arc::new(check));
+        self
+    }
+
+    /// The most sockets the guest may hold at once (100 by default): one
+    /// more fails with `new-socket-limit`, so a guest cannot exhaust the
+    /// host's file descriptors.
+    pub fn max_sockets(&mut self, max: usize) -> &mut Self {
+        self.network.max_sockets = max;
+        self
+    }
+
     /// The context. The builder is left as new.
     pub fn build(&mut self) -> WasiCtx {
         let Self {
@@ -306,6 +351,7 @@ impl WasiCtxBuilder {
             secure_random,
             insecure_random,
             insecure_seed,
+            network,
         } = std::mem::take(self);
         let insecure_random =
             insecure_random.unwrap_or_else(|| Box::new(SmallRng::seed_from_u64(OsRandom::seed())));
@@ -326,6 +372,8 @@ impl WasiCtxBuilder {
             insecure_random,
             // The low half first, as wasmtime-wasi gives it.
             insecure_seed: (seed as u64, (seed >> 64) as u64),
+            network,
+            sockets: 0,
         }
     }
 }

@@ -90,8 +90,8 @@ pub use poll::Pollable;
 pub use random::MAX_RANDOM_SIZE;
 pub use run::{I32Exit, add_to_linker, run};
 pub use sockets::{
-    IncomingDatagramStream, Network, OutgoingDatagramStream, ResolveAddressStream, TcpSocket,
-    UdpSocket,
+    IncomingDatagramStream, Network, OutgoingDatagramStream, ResolveAddressStream, SocketAddrUse,
+    TcpSocket, UdpSocket,
 };
 pub use streams::{InputSource, InputStream, OutputSink, OutputStream, StreamError};
 

@@ -29,6 +29,11 @@ pub(crate) enum PollKind {
     Input(u32),
     /// Ready when the output stream with this rep accepts a byte.
     Output(u32),
+    /// Ready when the TCP socket with this rep finished connecting or has
+    /// a connection to accept (at once in its other states).
+    Socket(u32),
+    /// Ready when the name lookup with this rep is over.
+    Lookup(u32),
 }
 
 /// One pollable's state now.
@@ -85,6 +90,14 @@ fn readiness(
                 Poll::Pending => Readiness::Pending,
             }
         }
+        PollKind::Socket(rep) => match crate::sockets::poll_socket(table, *rep, cx)? {
+            Poll::Ready(()) => Readiness::Ready,
+            Poll::Pending => Readiness::Pending,
+        },
+        PollKind::Lookup(rep) => match crate::sockets::poll_lookup(table, *rep, cx)? {
+            Poll::Ready(()) => Readiness::Ready,
+            Poll::Pending => Readiness::Pending,
+        },
     })
 }
 

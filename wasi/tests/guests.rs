@@ -294,3 +294,38 @@ fn a_read_only_preopen_refuses_every_change() {
     assert_eq!(out.files["data/given.txt"], Entry::File(b"given".to_vec()));
     assert_eq!(out.files.len(), 2);
 }
+
+#[test]
+fn tcp_is_denied_by_default() {
+    let out = same_as_wasmtime("tcp", &Setup::new("tcp", &["denied"]));
+    assert_eq!(out.exit, Some(0), "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "bind: PermissionDenied (os error Some(2))\n\
+         connect: PermissionDenied (os error Some(2))\n\
+         lookup: Uncategorized\n"
+    );
+}
+
+#[test]
+fn tcp_echo_over_loopback_when_allowed() {
+    let mut setup = Setup::new("tcp", &["echo"]);
+    setup.network = true;
+    let out = same_as_wasmtime("tcp", &setup);
+    assert_eq!(out.exit, Some(0), "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "listening on 127.0.0.1: true\n\
+         peer is the client: true\n\
+         client's peer is the listener: true\n\
+         echoed 1048576 bytes, checksum 931f721e97800000\n\
+         ttl: 42\n\
+         after shutdown the server read \"last words\" and then the end\n\
+         the client read \"bye\" and then the end\n\
+         localhost resolves to 127.0.0.1: true\n\
+         connected by name: true\n\
+         second bind: AddrInUse\n\
+         connect to a closed port: ConnectionRefused\n\
+         connect to 0.0.0.0:0: InvalidInput\n"
+    );
+}

@@ -240,3 +240,44 @@ fn a_failed_write_gives_an_error_resource_then_closed() {
         assert!(err.contains("then: Err(\"closed\")"), "{backend}: {err}");
     }
 }
+
+#[test]
+fn a_guest_holds_at_most_max_sockets() {
+    let mut setup = Setup::new("tcp", &["many"]);
+    setup.network = true;
+    setup.witbind_only = Some(|builder| {
+        builder.max_sockets(5);
+    });
+    for engine in witbind_tests::engines() {
+        let out = run_witbind(&engine, "tcp", &setup);
+        assert_eq!(out.exit, Some(0), "{}", out.stderr);
+        // `new-socket-limit` is EMFILE (errno 33 in WASI) to the guest.
+        assert_eq!(
+            out.stdout,
+            "5 listeners, then Uncategorized (os error Some(33))\nafter dropping them: bind works\n",
+            "{}",
+            engine.backend_kind()
+        );
+    }
+}
+
+#[test]
+fn the_address_check_narrows_what_tcp_may_do() {
+    let mut setup = Setup::new("tcp", &["denied"]);
+    setup.network = true;
+    setup.witbind_only = Some(|builder| {
+        // Binding is allowed, connecting is not: the guest binds (then
+        // drops its listener) and cannot connect.
+        builder.socket_addr_check(|_, usage| usage != witbind_wasi::SocketAddrUse::TcpConnect);
+    });
+    for engine in witbind_tests::engines() {
+        let out = run_witbind(&engine, "tcp", &setup);
+        assert_eq!(out.exit, Some(0), "{}", out.stderr);
+        assert_eq!(
+            out.stdout,
+            "bind: allowed\nconnect: PermissionDenied (os error Some(2))\nlookup: 1 addresses\n",
+            "{}",
+            engine.backend_kind()
+        );
+    }
+}

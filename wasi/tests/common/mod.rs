@@ -29,6 +29,10 @@ pub struct Setup {
     pub files: Option<fn(&Path)>,
     /// The preopen is read-only (directories and files).
     pub read_only: bool,
+    /// The guest may use TCP and look names up.
+    pub network: bool,
+    /// More settings, for witbind-wasi only.
+    pub witbind_only: Option<fn(&mut witbind_wasi::WasiCtxBuilder)>,
 }
 
 impl Setup {
@@ -145,7 +149,12 @@ pub fn run_witbind(engine: &witbind::Engine, name: &str, setup: &Setup) -> Outco
         .stderr(stderr.clone())
         .secure_random(seeded(1))
         .insecure_random(seeded(2))
-        .insecure_random_seed(INSECURE_SEED);
+        .insecure_random_seed(INSECURE_SEED)
+        .allow_tcp(setup.network)
+        .allow_ip_name_lookup(setup.network);
+    if let Some(configure) = setup.witbind_only {
+        configure(&mut builder);
+    }
     if let Some(fill) = setup.files {
         fill(&root.0);
         builder
@@ -230,6 +239,12 @@ pub fn run_wasmtime(name: &str, setup: &Setup) -> Outcome {
         .secure_random(seeded(1))
         .insecure_random(seeded(2))
         .insecure_random_seed(INSECURE_SEED);
+    if setup.network {
+        builder
+            .inherit_network()
+            .allow_tcp(true)
+            .allow_ip_name_lookup(true);
+    }
     if let Some(fill) = setup.files {
         fill(&root.0);
         builder
