@@ -185,3 +185,34 @@ fn the_exact_flag_makes_generated_registrations_exact() {
         assert_eq!(run.call(&mut store, (1,)).unwrap(), (101,), "{backend}");
     }
 }
+
+/// `Linker::instantiate` reuses its last resolution of a component's
+/// imports; a definition added since must be seen: a newer compatible
+/// version defined after the first instantiation serves the next one.
+#[test]
+fn instantiating_again_sees_definitions_made_since() {
+    for engine in witbind_tests::engines() {
+        let component = Component::new(&engine, importing("a:b/c@0.2.1")).unwrap();
+        let mut linker = Linker::<()>::new(&engine);
+        define(&mut linker, "a:b/c@0.2.0", 10, false);
+        let call = |linker: &Linker<()>| {
+            let mut store = Store::new(&engine, ());
+            let instance = linker.instantiate(&mut store, &component).unwrap();
+            let run = instance
+                .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
+                .unwrap();
+            run.call(&mut store, (1,)).unwrap().0
+        };
+        assert_eq!(call(&linker), 11);
+        assert_eq!(call(&linker), 11, "the same resolution, reused");
+        define(&mut linker, "a:b/c@0.2.5", 20, false);
+        assert_eq!(
+            call(&linker),
+            21,
+            "{}: the newer version",
+            engine.backend_kind()
+        );
+        // A clone starts without the cache and resolves the same.
+        assert_eq!(call(&linker.clone()), 21);
+    }
+}

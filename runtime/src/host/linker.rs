@@ -1,7 +1,7 @@
 //! [`Linker`]: host definitions by import name, and instantiation.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, Weak};
 
 use wasmtime_environ::PrimaryMap;
 use wasmtime_environ::component::{ComponentTypes, TypeDef, TypeResourceTable};
@@ -20,7 +20,7 @@ use crate::host::plan::ComponentPlan;
 use crate::host::plan::types::{FuncType, ResourceMap};
 use crate::host::runtime::context::{AsContextMut, StoreContextMut};
 use crate::host::runtime::state::{Cx, HostDtor, HostDtors};
-use crate::host::semver::{self, Matched};
+use crate::host::semver::{Matched, VersionedMap};
 use crate::resources::Resource;
 use crate::types::{ComponentFunc, ResourceType};
 use crate::val::Val;
@@ -73,9 +73,26 @@ type Definitions<T> = HashMap<String, Definition<T>>;
 pub struct Linker<T: 'static> {
     engine: Engine,
     root: Definitions<T>,
-    instances: HashMap<String, Definitions<T>>,
+    instances: VersionedMap<Definitions<T>>,
     /// The items of each interface defined for exact-name imports only.
     exact_only: HashMap<String, HashSet<String>>,
+    /// Counts the changes to the definitions: a resolution made at one
+    /// generation holds until the next change.
+    generation: u64,
+    /// The last resolution [`instantiate`](Self::instantiate) made, reused
+    /// while the component and the definitions stay the same: instantiating
+    /// one component again and again (a command run per request) costs
+    /// what an [`InstancePre`](crate::InstancePre) costs.
+    last_resolved: Mutex<Option<LastResolved<T>>>,
+}
+
+/// A resolution of a component's imports, and what it was made for.
+struct LastResolved<T: 'static> {
+    /// The component (held weakly: the cache must not keep it alive, and
+    /// a dropped one cannot match again).
+    plan: Weak<ComponentPlan>,
+    generation: u64,
+    imports: ResolvedImports<T>,
 }
 
 impl<T: 'static> Clone for Linker<T> {
@@ -85,6 +102,8 @@ impl<T: 'static> Clone for Linker<T> {
             root: self.root.clone(),
             instances: self.instances.clone(),
             exact_only: self.exact_only.clone(),
+            generation: self.generation,
+            last_resolved: Mutex::new(None),
         }
     }
 }
@@ -107,8 +126,10 @@ impl<T: 'static> Linker<T> {
         Self {
             engine: engine.clone(),
             root: HashMap::new(),
-            instances: HashMap::new(),
+            instances: VersionedMap::default(),
             exact_only: HashMap::new(),
+            generation: 0,
+            last_resolved: Mutex::new(None),
         }
     }
 
@@ -119,6 +140,7 @@ impl<T: 'static> Linker<T> {
 
     /// The root namespace: functions the component imports by plain name.
     pub fn root(&mut self) -> LinkerInstance<'_, T> {
+        self.generation += 1;
         LinkerInstance {
             path: None,
             definitions: &mut self.root,
@@ -133,9 +155,10 @@ impl<T: 'static> Linker<T> {
         if self.root.contains_key(name) {
             anyhow::bail!("`{name}` is already defined as a function");
         }
+        self.generation += 1;
         Ok(LinkerInstance {
             path: Some(name.to_string()),
-            definitions: self.instances.entry(name.to_string()).or_default(),
+            definitions: self.instances.entry_or_default(name),
             exact_only: Some(self.exact_only.entry(name.to_string()).or_default()),
             exact: false,
         })
@@ -145,7 +168,7 @@ impl<T: 'static> Linker<T> {
     /// the interface defined under `name`, or else of the highest
     /// semver-compatible version defined, unless it is exact-only.
     fn instance_item(&self, name: &str, item: &str) -> Option<&Definition<T>> {
-        let (key, defs, matched) = semver::lookup(&self.instances, name)?;
+        let (key, defs, matched) = self.instances.lookup(name)?;
         let exact_only = || self.exact_only.get(key).is_some_and(|e| e.contains(item));
         match matched {
             Matched::Compatible if exact_only() => None,
@@ -157,7 +180,7 @@ impl<T: 'static> Linker<T> {
     /// does not find because a compatible version defines it for exact
     /// imports only: the name of that version's interface.
     fn exact_only_key(&self, name: &str, item: &str) -> Option<&str> {
-        let (key, _, matched) = semver::lookup(&self.instances, name)?;
+        let (key, _, matched) = self.instances.lookup(name)?;
         let exact_only = self.exact_only.get(key).is_some_and(|e| e.contains(item));
         (matched == Matched::Compatible && exact_only).then_some(key)
     }
@@ -222,7 +245,30 @@ impl<T: 'static> Linker<T> {
         store: impl AsContextMut<Data = T>,
         component: &Component,
     ) -> Result<Instance> {
-        self.resolve(component)?.instantiate(store, component)
+        self.resolve_cached(component)?
+            .instantiate(store, component)
+    }
+
+    /// [`resolve`](Self::resolve), reusing the last resolution when it was
+    /// made for this component and these definitions.
+    fn resolve_cached(&self, component: &Component) -> Result<ResolvedImports<T>> {
+        let mut last = self
+            .last_resolved
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(cached) = last.as_ref()
+            && cached.generation == self.generation
+            && std::ptr::eq(cached.plan.as_ptr(), Arc::as_ptr(&component.plan))
+        {
+            return Ok(cached.imports.clone());
+        }
+        let imports = self.resolve(component)?;
+        *last = Some(LastResolved {
+            plan: Arc::downgrade(&component.plan),
+            generation: self.generation,
+            imports: imports.clone(),
+        });
+        Ok(imports)
     }
 
     /// Finds the definition of every import of `component` and checks it

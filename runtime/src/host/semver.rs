@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use semver::Version;
 use wasmtime_environ::component::alternate_lookup_key;
 
 /// How a name was found.
@@ -21,40 +22,82 @@ pub(crate) enum Matched {
     Compatible,
 }
 
-/// The entry of `map` for `name`: its own, or else the one of the highest
-/// semver-compatible version, with the name it is defined under.
-pub(crate) fn lookup<'m, V>(
-    map: &'m HashMap<String, V>,
-    name: &str,
-) -> Option<(&'m str, &'m V, Matched)> {
-    if let Some((key, value)) = map.get_key_value(name) {
-        return Some((key, value, Matched::Exactly));
+/// A map keyed by versioned names that also finds an entry by a
+/// semver-compatible name: it keeps, per track, the highest version
+/// defined, so a lookup costs one parse of the name asked for, whatever
+/// the map holds.
+#[derive(Debug)]
+pub(crate) struct VersionedMap<V> {
+    map: HashMap<String, V>,
+    /// Per track (`a:b/c@0.2`), the highest version defined and its name.
+    highest: HashMap<String, (Version, String)>,
+}
+
+impl<V: Clone> Clone for VersionedMap<V> {
+    fn clone(&self) -> Self {
+        Self {
+            map: self.map.clone(),
+            highest: self.highest.clone(),
+        }
     }
-    let (track, _) = alternate_lookup_key(name)?;
-    map.iter()
-        .filter_map(|(key, value)| {
-            let (key_track, version) = alternate_lookup_key(key)?;
-            (key_track == track).then_some((version, key, value))
-        })
-        .max_by(|a, b| a.0.cmp(&b.0))
-        .map(|(_, key, value)| (key.as_str(), value, Matched::Compatible))
+}
+
+impl<V> Default for VersionedMap<V> {
+    fn default() -> Self {
+        Self {
+            map: HashMap::new(),
+            highest: HashMap::new(),
+        }
+    }
+}
+
+impl<V: Default> VersionedMap<V> {
+    /// The entry of `name`, made empty when new.
+    pub(crate) fn entry_or_default(&mut self, name: &str) -> &mut V {
+        if !self.map.contains_key(name)
+            && let Some((track, version)) = alternate_lookup_key(name)
+        {
+            let best = self
+                .highest
+                .entry(track.to_string())
+                .or_insert_with(|| (version.clone(), name.to_string()));
+            if version > best.0 {
+                *best = (version, name.to_string());
+            }
+        }
+        self.map.entry(name.to_string()).or_default()
+    }
+}
+
+impl<V> VersionedMap<V> {
+    /// Whether `name` itself is defined.
+    pub(crate) fn contains_key(&self, name: &str) -> bool {
+        self.map.contains_key(name)
+    }
+
+    /// The entry for `name`: its own, or else the one of the highest
+    /// semver-compatible version, with the name it is defined under.
+    pub(crate) fn lookup(&self, name: &str) -> Option<(&str, &V, Matched)> {
+        if let Some((key, value)) = self.map.get_key_value(name) {
+            return Some((key, value, Matched::Exactly));
+        }
+        let (track, _) = alternate_lookup_key(name)?;
+        let (_, key) = self.highest.get(track)?;
+        let (key, value) = self.map.get_key_value(key)?;
+        Some((key, value, Matched::Compatible))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn map(names: &[&str]) -> HashMap<String, usize> {
-        names
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.to_string(), i))
-            .collect()
-    }
-
     fn found(names: &[&str], name: &str) -> Option<(String, Matched)> {
-        let map = map(names);
-        lookup(&map, name).map(|(key, _, m)| (key.to_string(), m))
+        let mut map = VersionedMap::<usize>::default();
+        for (i, n) in names.iter().enumerate() {
+            *map.entry_or_default(n) = i;
+        }
+        map.lookup(name).map(|(key, _, m)| (key.to_string(), m))
     }
 
     #[test]
