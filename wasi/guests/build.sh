@@ -17,7 +17,7 @@ case "$mode" in
 esac
 
 # Crate folder = fixture name; the package is `wasi-<name>`.
-guests=(hello args-env files escapes clocks random stdin-echo exit io tcp)
+guests=(hello args-env files escapes clocks random stdin-echo exit io tcp bench)
 
 cd "$here"
 target_dir="${CARGO_TARGET_DIR:-$here/target}"

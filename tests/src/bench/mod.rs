@@ -6,7 +6,8 @@
 //! (`Witbind::on`), and [`WasmtimeSide`] (wasmtime's component model with its `bindgen!`
 //! bindings); [`report`] alternates them and prints the comparison, and [`floor`] times each
 //! engine's core `nop`
-//! (`cargo run --release -p witbind-tests --bin bench-report`). The criterion bench
+//! (`cargo run --release -p witbind-tests --bin bench-report`). [`wasi`] times whole WASI
+//! programs under witbind-wasi and wasmtime-wasi. The criterion bench
 //! `tests/benches/host.rs` runs the same sides.
 
 pub mod cases;
@@ -14,6 +15,7 @@ pub mod floor;
 mod generated_side;
 pub mod report;
 mod shapes;
+pub mod wasi;
 mod wasmtime_side;
 mod witbind_side;
 

@@ -1,7 +1,8 @@
 //! Runs the `bench` fixture through witbind (with `TypedFunc`s and through its generated
 //! bindings, on wasmtime and on wasmi) and through wasmtime's component model in one process,
 //! alternating the sides per case, prints the comparison table and each engine's core-call
-//! floor, and writes the rows as JSON to `target/bench-report.json` (under
+//! floor, then the WASI rows (whole `wasm32-wasip2` programs under witbind-wasi and
+//! wasmtime-wasi, `witbind_tests::bench::wasi`), and writes the rows as JSON to `target/bench-report.json` (under
 //! `CARGO_TARGET_DIR` when that is set).
 //!
 //! `cargo run --release -p witbind-tests --bin bench-report [FILTER]`: with a FILTER, only
@@ -18,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use witbind_tests::bench::report::{self, Row};
-use witbind_tests::bench::{Case, REFERENCE, SIDES, WITBIND_WASMI, all_sides, floor};
+use witbind_tests::bench::{Case, REFERENCE, SIDES, WITBIND_WASMI, all_sides, floor, wasi};
 
 /// How long `--only` runs each case.
 const PROFILE_TIME: Duration = Duration::from_secs(4);
@@ -71,6 +72,13 @@ fn compare(filter: &str) -> anyhow::Result<()> {
         rows.push(row);
     }
     print!("{}", report::table(&names, REFERENCE, &rows));
+    let wasi_rows = wasi::measure(filter)?;
+    if !wasi_rows.is_empty() {
+        print!(
+            "\nWASI programs end to end (µs per run):\n\n{}",
+            wasi::table(&wasi_rows)
+        );
+    }
     let floors = floor::measure()?;
     println!(
         "\ncore nop floor (the engine's own TypedFunc): wasmtime {:.1} ns, wasmi {:.1} ns",
@@ -90,6 +98,7 @@ fn compare(filter: &str) -> anyhow::Result<()> {
     let path = target.join("bench-report.json");
     let json = serde_json::json!({
         "rows": report::json(&names, &rows),
+        "wasi_rows": wasi::json(&wasi_rows),
         "core_nop_floor_ns": { "wasmtime": floors.wasmtime_ns, "wasmi": floors.wasmi_ns },
     });
     let text = serde_json::to_string_pretty(&json)?;
