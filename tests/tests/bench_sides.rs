@@ -28,6 +28,12 @@ fn every_case_gives_the_documented_result_on_wasmtime() {
 }
 
 #[test]
+fn every_wasi_case_gives_the_documented_output_on_every_side() {
+    // 1 MiB for the stream cases: the same code paths as the rows' 64 MiB.
+    witbind_tests::bench::wasi::check_all(1 << 20).unwrap_or_else(|e| panic!("{e:#}"));
+}
+
+#[test]
 fn every_case_gives_the_documented_result_on_witbind_on_wasmi() {
     let wasmi = Engine::with_backend(BackendKind::Wasmi).expect("wasmi engine");
     run_every_case(&mut WitbindSide::on(&wasmi).expect("witbind/wasmi side"));

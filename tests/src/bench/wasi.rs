@@ -49,16 +49,16 @@ impl WasiCase {
     }
 
     /// The guest's arguments (after its name).
-    fn args(self) -> Vec<String> {
+    fn args(self, bulk: usize) -> Vec<String> {
         match self {
             WasiCase::Hello => vec![],
-            WasiCase::Stdout => vec!["write".into(), BULK.to_string(), CHUNK.to_string()],
+            WasiCase::Stdout => vec!["write".into(), bulk.to_string(), CHUNK.to_string()],
             WasiCase::FileRead => vec!["read".into(), "/data/big.bin".into(), CHUNK.to_string()],
         }
     }
 
     /// What the guest prints to stdout and stderr when it did its work.
-    fn check(self, stdout: &[u8], stderr: &[u8]) -> Result<()> {
+    fn check(self, bulk: usize, stdout: &[u8], stderr: &[u8]) -> Result<()> {
         let stderr = String::from_utf8_lossy(stderr);
         match self {
             WasiCase::Hello => ensure!(
@@ -67,12 +67,12 @@ impl WasiCase {
                 String::from_utf8_lossy(stdout)
             ),
             WasiCase::Stdout => ensure!(
-                stdout.len() == BULK && stdout.iter().all(|&b| b == b'x'),
-                "the guest wrote {} bytes to stdout, not {BULK} `x`s ({stderr})",
+                stdout.len() == bulk && stdout.iter().all(|&b| b == b'x'),
+                "the guest wrote {} bytes to stdout, not {bulk} `x`s ({stderr})",
                 stdout.len()
             ),
             WasiCase::FileRead => {
-                ensure!(stderr == format!("{BULK}\n"), "the guest read {stderr:?}")
+                ensure!(stderr == format!("{bulk}\n"), "the guest read {stderr:?}")
             }
         }
         Ok(())
@@ -102,28 +102,31 @@ fn fixture(name: &str) -> PathBuf {
         .join(format!("{name}.wasm"))
 }
 
-/// A folder with the 64 MiB file the read case reads (as `data/big.bin`),
-/// removed when dropped.
-pub struct DataDir(PathBuf);
+/// A folder with the file the read case reads (`data/big.bin`, as long
+/// as the stream cases' size), removed when dropped.
+pub struct DataDir {
+    root: PathBuf,
+    bulk: usize,
+}
 
 impl DataDir {
-    fn new() -> Result<Self> {
+    fn new(bulk: usize) -> Result<Self> {
         let root = std::env::temp_dir().join(format!("witbind-bench-wasi-{}", std::process::id()));
         let data = root.join("data");
         std::fs::create_dir_all(&data)?;
-        let bytes: Vec<u8> = (0..BULK).map(|i| (i % 251) as u8).collect();
+        let bytes: Vec<u8> = (0..bulk).map(|i| (i % 251) as u8).collect();
         std::fs::write(data.join("big.bin"), bytes)?;
-        Ok(Self(root))
+        Ok(Self { root, bulk })
     }
 
     fn data(&self) -> PathBuf {
-        self.0.join("data")
+        self.root.join("data")
     }
 }
 
 impl Drop for DataDir {
     fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        let _ = std::fs::remove_dir_all(&self.root);
     }
 }
 
@@ -131,7 +134,7 @@ impl Drop for DataDir {
 trait WasiSide {
     fn name(&self) -> String;
     /// One run of `case`, end to end; its time.
-    fn run(&mut self, case: WasiCase, data: &Path) -> Result<Duration>;
+    fn run(&mut self, case: WasiCase, data: &DataDir) -> Result<Duration>;
 }
 
 /// witbind-wasi on one of witbind's engines.
@@ -163,7 +166,7 @@ impl WasiSide for Witbind {
         format!("witbind-wasi/{}", self.engine.backend_kind())
     }
 
-    fn run(&mut self, case: WasiCase, data: &Path) -> Result<Duration> {
+    fn run(&mut self, case: WasiCase, data: &DataDir) -> Result<Duration> {
         use witbind_wasi::{DirPerms, FilePerms, MemoryOutputPipe, WasiCtxBuilder};
         let component = &self
             .components
@@ -171,23 +174,23 @@ impl WasiSide for Witbind {
             .find(|(name, _)| *name == case.fixture())
             .expect("every fixture is loaded")
             .1;
-        let stdout = MemoryOutputPipe::new(BULK + 1024);
+        let stdout = MemoryOutputPipe::new(data.bulk + 1024);
         let stderr = MemoryOutputPipe::new(1024);
         let start = Instant::now();
         let mut builder = WasiCtxBuilder::new();
         builder
             .arg(case.fixture())
-            .args(case.args())
+            .args(case.args(data.bulk))
             .stdout(stdout.clone())
             .stderr(stderr.clone());
         if case == WasiCase::FileRead {
-            builder.preopened_dir(data, "/data", DirPerms::READ, FilePerms::READ)?;
+            builder.preopened_dir(data.data(), "/data", DirPerms::READ, FilePerms::READ)?;
         }
         let mut store = witbind::Store::new(&self.engine, builder.build());
         let code = witbind_wasi::run(&mut store, component, &self.linker)?;
         let took = start.elapsed();
         ensure!(code == 0, "{}: exit code {code}", case.name());
-        case.check(&stdout.contents(), &stderr.contents())?;
+        case.check(data.bulk, &stdout.contents(), &stderr.contents())?;
         Ok(took)
     }
 }
@@ -248,7 +251,7 @@ impl WasiSide for Wasmtime {
         "wasmtime-wasi".into()
     }
 
-    fn run(&mut self, case: WasiCase, data: &Path) -> Result<Duration> {
+    fn run(&mut self, case: WasiCase, data: &DataDir) -> Result<Duration> {
         use wasmtime_wasi::FsPerms;
         use wasmtime_wasi::p2::bindings::sync::Command;
         use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
@@ -258,17 +261,17 @@ impl WasiSide for Wasmtime {
             .find(|(name, _)| *name == case.fixture())
             .expect("every fixture is loaded")
             .1;
-        let stdout = MemoryOutputPipe::new(BULK + 1024);
+        let stdout = MemoryOutputPipe::new(data.bulk + 1024);
         let stderr = MemoryOutputPipe::new(1024);
         let start = Instant::now();
         let mut builder = wasmtime_wasi::WasiCtx::builder();
         builder
             .arg(case.fixture())
-            .args(&case.args())
+            .args(&case.args(data.bulk))
             .stdout(stdout.clone())
             .stderr(stderr.clone());
         if case == WasiCase::FileRead {
-            wt(builder.preopened_dir(data, "/data", FsPerms::ReadOnly))?;
+            wt(builder.preopened_dir(data.data(), "/data", FsPerms::ReadOnly))?;
         }
         let state = WasmtimeState {
             ctx: builder.build(),
@@ -279,7 +282,7 @@ impl WasiSide for Wasmtime {
         let result = wt(command.wasi_cli_run().call_run(&mut store))?;
         let took = start.elapsed();
         ensure!(result.is_ok(), "{}: the guest failed", case.name());
-        case.check(&stdout.contents(), &stderr.contents())?;
+        case.check(data.bulk, &stdout.contents(), &stderr.contents())?;
         Ok(took)
     }
 }
@@ -305,6 +308,32 @@ pub fn side_names() -> Vec<String> {
     ]
 }
 
+/// Every side, in [`side_names`] order.
+fn sides() -> Result<Vec<Box<dyn WasiSide>>> {
+    Ok(vec![
+        Box::new(Witbind::new(witbind::BackendKind::Wasmtime)?),
+        Box::new(Witbind::new(witbind::BackendKind::Wasmi)?),
+        Box::new(Wasmtime::new()?),
+    ])
+}
+
+/// Runs every case once on every side, checking each run's output: what
+/// the rows measure (with `bulk` bytes for the stream cases), without
+/// timing it.
+///
+/// # Errors
+/// The first run that fails or prints other than its case documents.
+pub fn check_all(bulk: usize) -> Result<()> {
+    let data = DataDir::new(bulk)?;
+    for mut side in sides()? {
+        for case in WasiCase::ALL {
+            side.run(case, &data)
+                .with_context(|| format!("{} on {}", case.name(), side.name()))?;
+        }
+    }
+    Ok(())
+}
+
 /// Times the cases whose name contains `filter` on every side, rounds
 /// alternating the sides' order.
 ///
@@ -319,18 +348,14 @@ pub fn measure(filter: &str) -> Result<Vec<WasiRow>> {
     if cases.is_empty() {
         return Ok(Vec::new());
     }
-    let data = DataDir::new().context("writing the 64 MiB file of the read case")?;
-    let mut sides: Vec<Box<dyn WasiSide>> = vec![
-        Box::new(Witbind::new(witbind::BackendKind::Wasmtime)?),
-        Box::new(Witbind::new(witbind::BackendKind::Wasmi)?),
-        Box::new(Wasmtime::new()?),
-    ];
+    let data = DataDir::new(BULK).context("writing the 64 MiB file of the read case")?;
+    let mut sides = sides()?;
     let reference = sides.len() - 1;
     let mut rows = Vec::new();
     for case in cases {
         let mut times: Vec<Vec<f64>> = vec![Vec::new(); sides.len()];
         for side in &mut sides {
-            side.run(case, &data.data())
+            side.run(case, &data)
                 .with_context(|| format!("{} on {}", case.name(), side.name()))?;
         }
         for round in 0..case.rounds() {
@@ -338,7 +363,7 @@ pub fn measure(filter: &str) -> Result<Vec<WasiRow>> {
                 let slot = (round + k) % sides.len();
                 let mut total = Duration::ZERO;
                 for _ in 0..case.runs_per_round() {
-                    total += sides[slot].run(case, &data.data())?;
+                    total += sides[slot].run(case, &data)?;
                 }
                 times[slot].push(total.as_secs_f64() * 1e6 / f64::from(case.runs_per_round()));
             }
