@@ -170,3 +170,58 @@ fn every_missing_import_is_listed_in_one_error_by_interface() {
         assert!(message.contains("a:b/one#g"), "{kind}: {message}");
     }
 }
+
+/// A component whose import `b` is bound `(eq ...)` to its import `a`.
+const EQ_BOUND: &str = r#"(component
+    (import "a" (type $a (sub resource)))
+    (import "b" (type $b (eq $a)))
+)"#;
+
+struct First;
+struct Second;
+
+#[test]
+fn an_eq_bound_requires_the_same_resource_type() {
+    for engine in witbind_tests::engines() {
+        let kind = engine.backend_kind();
+        let mut linker = Linker::new(&engine);
+        linker.root().resource::<First>("a", |_, _| Ok(())).unwrap();
+        linker
+            .root()
+            .resource::<Second>("b", |_, _| Ok(()))
+            .unwrap();
+        let err = instantiate(&engine, &linker, EQ_BOUND).unwrap_err();
+        let message = format!("{err:#}");
+        assert!(
+            message.contains("import `b`") && message.contains("(`eq`)"),
+            "{kind}: {message}"
+        );
+        // wasmtime refuses the same linking.
+        let wt_engine = wasmtime::Engine::default();
+        let mut wt = wasmtime::component::Linker::<()>::new(&wt_engine);
+        let mut root = wt.root();
+        root.resource(
+            "a",
+            wasmtime::component::ResourceType::host::<First>(),
+            |_, _| Ok(()),
+        )
+        .unwrap();
+        root.resource(
+            "b",
+            wasmtime::component::ResourceType::host::<Second>(),
+            |_, _| Ok(()),
+        )
+        .unwrap();
+        let component =
+            wasmtime::component::Component::new(&wt_engine, wat::parse_str(EQ_BOUND).unwrap())
+                .unwrap();
+        let mut store = wasmtime::Store::new(&wt_engine, ());
+        assert!(wt.instantiate(&mut store, &component).is_err());
+
+        // The same type for both links.
+        let mut linker = Linker::new(&engine);
+        linker.root().resource::<First>("a", |_, _| Ok(())).unwrap();
+        linker.root().resource::<First>("b", |_, _| Ok(())).unwrap();
+        instantiate(&engine, &linker, EQ_BOUND).unwrap();
+    }
+}

@@ -570,7 +570,22 @@ fn check_item<T: 'static>(
                 .map_err(|e| e.context(format!("import `{name}`")))?;
             host.typecheck(name, &func_ty)
         }
-        (TypeDef::Resource(_), Some(Definition::Resource(_))) => Ok(()),
+        (TypeDef::Resource(table), Some(Definition::Resource(r))) => {
+            // Two imports of one resource (an `(eq ...)` bound, or one
+            // interface re-exporting another's type) must be defined as
+            // that one type: the component's code takes them as the same.
+            let TypeResourceTable::Concrete { ty: index, .. } = &types[table] else {
+                return Ok(());
+            };
+            match resource_types.get(index.as_u32() as usize) {
+                Some(expected) if *expected != r.ty => anyhow::bail!(
+                    "import `{name}`: the component declares this resource type equal \
+                     (`eq`) to another import's, but the linker defines a different type for \
+                     it; define both with the same Rust type"
+                ),
+                _ => Ok(()),
+            }
+        }
         (TypeDef::ComponentFunc(_) | TypeDef::Resource(_), Some(def)) => anyhow::bail!(
             "import `{name}`: the component imports a {}, the linker defines a {}",
             ty.desc(),
