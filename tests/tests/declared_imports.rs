@@ -225,3 +225,38 @@ fn an_eq_bound_requires_the_same_resource_type() {
         instantiate(&engine, &linker, EQ_BOUND).unwrap();
     }
 }
+
+/// A component whose sub-component calls another sub-component's export:
+/// what wasmtime-environ turns into a fused adapter.
+const COMPOSED: &str = r#"(component
+    (component $callee
+        (core module $m (func (export "f")))
+        (core instance $i (instantiate $m))
+        (func (export "f") (canon lift (core func $i "f"))))
+    (instance $c (instantiate $callee))
+    (component $caller
+        (import "f" (func $f))
+        (core func $lowered (canon lower (func $f)))
+        (core module $m (import "" "f" (func)))
+        (core instance (instantiate $m (with "" (instance (export "f" (func $lowered)))))))
+    (instance (instantiate $caller (with "f" (func $c "f"))))
+)"#;
+
+#[test]
+fn a_refused_fused_adapter_is_named_as_the_user_wrote_it() {
+    for engine in witbind_tests::engines() {
+        let err = Component::new(&engine, wat::parse_str(COMPOSED).unwrap()).unwrap_err();
+        let message = format!("{err:#}");
+        assert!(
+            message.contains("fused adapters between sub-components")
+                && message.contains("calling another component's export")
+                && !message.contains("built-in"),
+            "{}: {message}",
+            engine.backend_kind()
+        );
+    }
+    // wasmtime runs it: the refusal is witbind's own limit, not an invalid
+    // component.
+    let wt = wasmtime::Engine::default();
+    wasmtime::component::Component::new(&wt, wat::parse_str(COMPOSED).unwrap()).unwrap();
+}
