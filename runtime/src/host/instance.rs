@@ -12,7 +12,7 @@ use crate::host::func::Func;
 use crate::host::plan::types::table_resource;
 use crate::host::runtime::context::AsContextMut;
 use crate::host::runtime::guard::Entered;
-use crate::host::runtime::state::{Cx, with_tables};
+use crate::host::runtime::state::{Cx, tables_holding, with_tables};
 use crate::host::typed::TypedFunc;
 use crate::resources::ResourceAny;
 use crate::types::{ResourceOrigin, ResourceType};
@@ -107,7 +107,15 @@ fn drop_resource<T: 'static, B: Engines>(
             // The instance's own types are unique: `run_destructor` finds it.
             ResourceOrigin::Defined(_) => None,
         };
-        let dropped = with_tables::<T, B, _>(cx, instance.id, |_, t| t.drop_host(resource))?;
+        // The handle lives in the host table of one of the instance's
+        // component instances; a handle of none of them is refused there.
+        let at = tables_holding::<T, B>(cx, resource.stamp().0, Some(instance.id)).unwrap_or(
+            crate::host::runtime::state::TablesAt {
+                id: instance.id,
+                sub: 0,
+            },
+        );
+        let dropped = with_tables::<T, B, _>(cx, at, |_, t| t.drop_host(resource))?;
         *before_guest = false;
         run_destructor::<T, B>(cx, instance.id, dropped, index)
     })

@@ -218,6 +218,7 @@ pub(crate) fn lower_imports<T: 'static>(
             encoding: encoding(options.string_encoding),
             ty,
             core,
+            sub: options.instance.as_u32(),
         };
         lowered_hosts.push(Some((host.clone(), Arc::new(import))));
     }

@@ -12,7 +12,7 @@ use crate::host::backend::any::Engines;
 use crate::host::plan::ComponentPlan;
 use crate::host::plan::types::{ResourceMap, table_resource};
 use crate::host::runtime::context::reborrow_cx;
-use crate::host::runtime::state::{Cx, HostDtor, check_may_leave, with_tables};
+use crate::host::runtime::state::{Cx, HostDtor, TablesAt, check_may_leave, with_tables};
 use crate::resources::{Destructor, ResourceDrop};
 use crate::types::ResourceType;
 
@@ -75,22 +75,33 @@ pub(crate) fn define_builtin<T: 'static, B: Engines>(
     let ty = table_resource(&plan.types, resources, table)?;
     // The built-in's own resource: what decides the destructor, even when
     // one host type backs several imported resources.
-    let TypeResourceTable::Concrete { ty: index, .. } = plan.types[table] else {
+    let TypeResourceTable::Concrete {
+        ty: index,
+        instance: sub,
+    } = plan.types[table]
+    else {
         anyhow::bail!("abstract resource types are not supported by witbind yet");
     };
+    // The handles live in the tables of the component instance that calls
+    // the built-in.
+    let at = TablesAt {
+        id,
+        sub: sub.as_u32(),
+    };
     let body = move |mut cx: Cx<'_, T, B>, args: &mut [u64]| {
-        run_builtin::<T, B>(&mut cx, id, (&ty, index), builtin, args)
+        run_builtin::<T, B>(&mut cx, at, (&ty, index), builtin, args)
     };
     Ok(B::host_func_with(cx, sig, body))
 }
 
 fn run_builtin<T: 'static, B: Engines>(
     cx: &mut Cx<'_, T, B>,
-    id: usize,
+    at: TablesAt,
     (ty, index): (&ResourceType, ResourceIndex),
     builtin: Builtin,
     args: &mut [u64],
 ) -> Result<()> {
+    let id = at.id;
     check_may_leave::<T, B>(cx, id)?;
     let Some(slot) = args.first_mut() else {
         return trap(Trap::MissingFlatValue {
@@ -101,15 +112,15 @@ fn run_builtin<T: 'static, B: Engines>(
     let arg = *slot as u32;
     match builtin {
         Builtin::New => {
-            let index = with_tables::<T, B, _>(cx, id, |_, t| t.resource_new(ty, arg))?;
+            let index = with_tables::<T, B, _>(cx, at, |_, t| t.resource_new(ty, arg))?;
             *slot = u64::from(index);
         }
         Builtin::Rep => {
-            let rep = with_tables::<T, B, _>(cx, id, |_, t| t.resource_rep(arg, ty))?;
+            let rep = with_tables::<T, B, _>(cx, at, |_, t| t.resource_rep(arg, ty))?;
             *slot = u64::from(rep);
         }
         Builtin::Drop => {
-            let dropped = with_tables::<T, B, _>(cx, id, |_, t| t.resource_drop(arg, ty))?;
+            let dropped = with_tables::<T, B, _>(cx, at, |_, t| t.resource_drop(arg, ty))?;
             run_destructor::<T, B>(cx, id, dropped, Some(index))?;
         }
     }

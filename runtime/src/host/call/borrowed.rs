@@ -118,7 +118,7 @@ fn call_borrowed<T: 'static, B: Backend, R: Lower>(
     flat[..count].copy_from_slice(core_args);
     let (results, fuel) = maybe_with_tables::<T, B, _>(
         cx,
-        import.instance,
+        import.tables(),
         import.ty.has_handles,
         |cx, mut tables| {
             if let Some(tables) = tables.as_deref_mut() {

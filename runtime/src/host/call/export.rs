@@ -16,7 +16,7 @@ use crate::host::call::Options;
 use crate::host::plan::encoding;
 use crate::host::plan::types::FuncType;
 use crate::host::runtime::guard::Entered;
-use crate::host::runtime::state::{Cx, core_export, maybe_with_tables, set_may_leave};
+use crate::host::runtime::state::{Cx, TablesAt, core_export, maybe_with_tables, set_may_leave};
 use crate::val::{CanonContext, CoreFuncType};
 
 /// A lifted export with its canonical options resolved, so calls do no
@@ -26,6 +26,8 @@ pub(crate) struct ExportFunc<B: Backend> {
     pub(crate) store: u64,
     /// The instance's index in the store.
     pub(crate) instance: usize,
+    /// The handle tables of the component instance that lifts it.
+    pub(crate) tables: TablesAt,
     /// The core function the export lifts.
     pub(crate) func: B::Func,
     /// Its memory, `realloc` and string encoding.
@@ -91,9 +93,14 @@ impl<B: Backend> ExportFunc<B> {
         if let Some(post_return) = post_return {
             check_signature::<B, _>(cx, post_return, &core.results, &[], &name)?;
         }
+        let tables = TablesAt {
+            id: instance,
+            sub: options.instance.as_u32(),
+        };
         Ok(Self {
             store,
             instance,
+            tables,
             func,
             options: Options {
                 memory,
@@ -140,7 +147,7 @@ impl<B: Backend> ExportFunc<B> {
             set_may_leave::<T, B>(cx, self.instance, false);
         }
         let lowered =
-            maybe_with_tables::<T, B, _>(cx, self.instance, ty.has_handles, |cx, mut tables| {
+            maybe_with_tables::<T, B, _>(cx, self.tables, ty.has_handles, |cx, mut tables| {
                 if let Some(tables) = tables.as_deref_mut() {
                     tables.enter_call();
                 }
@@ -185,7 +192,7 @@ impl<B: Backend> ExportFunc<B> {
             )
         }?;
         let results =
-            maybe_with_tables::<T, B, _>(cx, self.instance, ty.has_handles, |cx, mut tables| {
+            maybe_with_tables::<T, B, _>(cx, self.tables, ty.has_handles, |cx, mut tables| {
                 let flat = &slots[..self.core.results.len()];
                 let options = self.options.memory_if(ty.results_use_memory);
                 let (results, _) = options.lift(cx, fuel, tables.as_deref_mut(), |lcx| {

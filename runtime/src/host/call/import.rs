@@ -19,7 +19,7 @@ use crate::host::call::Options;
 use crate::host::plan::types::FuncType;
 use crate::host::runtime::context::{StoreContextMut, reborrow_cx};
 use crate::host::runtime::state::{
-    Cx, StoreData, check_may_leave, maybe_with_tables, set_host_caller, set_may_leave,
+    Cx, StoreData, TablesAt, check_may_leave, maybe_with_tables, set_host_caller, set_may_leave,
 };
 use crate::types::ComponentFunc;
 use crate::val::{CoreFuncType, Val, ValVec};
@@ -38,6 +38,10 @@ pub(crate) struct LoweredImport {
     pub(crate) ty: FuncType,
     /// The import's core signature as the guest calls it.
     pub(crate) core: CoreFuncType,
+    /// The component instance that lowers it (its
+    /// `RuntimeComponentInstanceIndex`): whose handle tables its handles
+    /// use.
+    pub(crate) sub: u32,
 }
 
 /// What one lowered import knows about the guest calling it: which
@@ -47,6 +51,17 @@ pub(crate) struct ImportCall {
     pub(crate) instance: usize,
     /// The options and types, shared by every instance.
     pub(crate) lowered: Arc<LoweredImport>,
+}
+
+impl ImportCall {
+    /// The handle tables of the calling component instance.
+    #[inline(always)]
+    pub(crate) fn tables(&self) -> TablesAt {
+        TablesAt {
+            id: self.instance,
+            sub: self.lowered.sub,
+        }
+    }
 }
 
 impl std::ops::Deref for ImportCall {
@@ -236,7 +251,7 @@ where
     let ty = &import.ty;
     let (params, fuel) = maybe_with_tables::<T, B, _>(
         &mut cx,
-        import.instance,
+        import.tables(),
         ty.has_handles,
         |cx, mut tables| {
             if let Some(tables) = tables.as_deref_mut() {
@@ -257,7 +272,7 @@ where
     let results = if A::HOST_HANDLES || O::HOST_HANDLES {
         // The store's conversions between `Resource` and `ResourceAny`
         // find the caller's handle tables through this.
-        let outer = set_host_caller::<T, B>(&mut cx, Some(import.instance));
+        let outer = set_host_caller::<T, B>(&mut cx, Some(import.tables()));
         let results = func(reborrow_cx::<T, B>(&mut cx), &ty.func, params);
         set_host_caller::<T, B>(&mut cx, outer);
         results?
@@ -289,7 +304,7 @@ pub(crate) fn lower_host_results<T: 'static, B: Backend, O: LowerList + ?Sized>(
         set_may_leave::<T, B>(cx, import.instance, false);
     }
     let lowered =
-        maybe_with_tables::<T, B, _>(cx, import.instance, ty.has_handles, |cx, mut tables| {
+        maybe_with_tables::<T, B, _>(cx, import.tables(), ty.has_handles, |cx, mut tables| {
             options.lower(cx, fuel, tables.as_deref_mut(), |lcx| {
                 let (ty, shape) = (&ty.results, ty.results_shape);
                 lower_values(lcx, MAX_FLAT_RESULTS, ty, shape, results, args, spill)

@@ -8,7 +8,7 @@ use std::marker::PhantomData;
 use crate::error::Result;
 use crate::host::backend::Backend;
 use crate::host::backend::any::{Any, Engines, Family, on_engine};
-use crate::host::runtime::state::{Cx, with_tables};
+use crate::host::runtime::state::{Cx, tables_holding, with_tables};
 use crate::host::store::Store;
 use crate::resources::{AsResourceTables, ResourceAny, ResourceTables};
 
@@ -85,29 +85,18 @@ fn store_tables<T: 'static, B: Backend, R>(
     handle: Option<&ResourceAny>,
     f: impl FnOnce(&mut ResourceTables) -> Result<R>,
 ) -> Result<R> {
-    let data = B::data(cx);
-    let id = match handle {
-        Some(handle) => {
-            let table = handle.stamp().0;
-            let holds = |tables: &Option<Box<ResourceTables>>| {
-                tables.as_ref().is_some_and(|t| t.host().id() == table)
-            };
-            match data
-                .instances
-                .iter()
-                .position(|state| holds(&state.resources))
-            {
-                Some(id) => id,
-                None => anyhow::bail!(
-                    "the `{}` handle {} belongs to no instance of this store (it is another \
+    let at = match handle {
+        Some(handle) => match tables_holding::<T, B>(cx, handle.stamp().0, None) {
+            Some(at) => at,
+            None => anyhow::bail!(
+                "the `{}` handle {} belongs to no instance of this store (it is another \
                      store's, or its instance's tables are in use by a call)",
-                    handle.ty().name(),
-                    handle.index()
-                ),
-            }
-        }
-        None => match data.host_caller {
-            Some(id) => id,
+                handle.ty().name(),
+                handle.index()
+            ),
+        },
+        None => match B::data(cx).host_caller {
+            Some(at) => at,
             None => anyhow::bail!(
                 "no host function that may see handles is running in this store, so no \
                  instance is there to hold a new `ResourceAny`: convert host resources inside \
@@ -117,7 +106,7 @@ fn store_tables<T: 'static, B: Backend, R>(
             ),
         },
     };
-    with_tables::<T, B, _>(cx, id, |_, tables| f(tables))
+    with_tables::<T, B, _>(cx, at, |_, tables| f(tables))
 }
 
 impl<T: 'static> AsResourceTables for StoreContextMut<'_, T> {

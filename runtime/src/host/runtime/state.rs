@@ -41,7 +41,20 @@ pub(crate) struct StoreData<T: 'static, B: Backend> {
     /// (its parameters or results hold a `ResourceAny` or a `Val`) is
     /// running: where the store's conversions of host resources to
     /// `ResourceAny`s put them.
-    pub(crate) host_caller: Option<usize>,
+    pub(crate) host_caller: Option<TablesAt>,
+}
+
+/// Which handle tables: those of component instance `sub` (a
+/// `RuntimeComponentInstanceIndex`: the top-level component or one of the
+/// sub-components it instantiates) inside the store's instance `id`. The
+/// spec gives every component instance its own tables, so two instances
+/// of one nested component number their handles independently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TablesAt {
+    /// The store's instance (`Instance::id`).
+    pub(crate) id: usize,
+    /// The component instance inside it.
+    pub(crate) sub: u32,
 }
 
 /// A host destructor: gets the rep of an owned host resource whose last
@@ -75,10 +88,12 @@ pub(crate) struct InstanceState<B: Backend> {
     pub(crate) guest_dtors: Vec<Option<B::Func>>,
     /// The resource type of each of the component's resources.
     pub(crate) resource_types: Arc<ResourceMap>,
-    /// The handle tables; `None` while an operation has taken them out.
-    /// Boxed so taking them out and putting them back moves a pointer, not
-    /// the tables (a few hundred bytes copied twice per call with handles).
-    pub(crate) resources: Option<Box<ResourceTables>>,
+    /// The handle tables of each component instance inside (by
+    /// `RuntimeComponentInstanceIndex`); `None` while an operation has
+    /// taken them out. Boxed so taking them out and putting them back moves
+    /// a pointer, not the tables (a few hundred bytes copied twice per call
+    /// with handles).
+    pub(crate) resources: Vec<Option<Box<ResourceTables>>>,
     /// An export call is running (re-entering traps).
     pub(crate) in_call: bool,
     /// A call trapped: the instance refuses further calls.
@@ -99,17 +114,29 @@ impl<B: Backend> InstanceState<B> {
     ) -> Self {
         let info = &plan.info;
         let imported = info.imported_resources.len();
-        let mut tables = ResourceTables::with_tables(
-            HandleTable::with_limit(max_handles),
-            HandleTable::with_limit(max_handles),
-        );
-        for ty in resource_types.iter().skip(imported) {
-            tables.implement(ty.clone());
+        let mut tables: Vec<ResourceTables> = (0..info.num_runtime_component_instances.max(1))
+            .map(|_| {
+                ResourceTables::with_tables(
+                    HandleTable::with_limit(max_handles),
+                    HandleTable::with_limit(max_handles),
+                )
+            })
+            .collect();
+        // Each defined resource is implemented by the component instance
+        // that defines it.
+        for (ty, (_, sub)) in resource_types
+            .iter()
+            .skip(imported)
+            .zip(info.defined_resource_instances.iter())
+        {
+            if let Some(tables) = tables.get_mut(sub.as_u32() as usize) {
+                tables.implement(ty.clone());
+            }
         }
         Self {
             guest_dtors: vec![None; (info.num_resources as usize).saturating_sub(imported)],
             resource_types,
-            resources: Some(Box::new(tables)),
+            resources: tables.into_iter().map(|t| Some(Box::new(t))).collect(),
             memories: vec![None; info.num_runtime_memories as usize],
             reallocs: vec![None; info.num_runtime_reallocs as usize],
             post_returns: vec![None; info.num_runtime_post_returns as usize],
@@ -205,8 +232,8 @@ pub(crate) fn set_may_leave<T: 'static, B: Backend>(
 #[inline]
 pub(crate) fn set_host_caller<T: 'static, B: Backend>(
     cx: &mut Cx<'_, T, B>,
-    caller: Option<usize>,
-) -> Option<usize> {
+    caller: Option<TablesAt>,
+) -> Option<TablesAt> {
     std::mem::replace(&mut B::data_mut(cx).host_caller, caller)
 }
 
@@ -220,56 +247,94 @@ pub(crate) fn check_may_leave<T: 'static, B: Backend>(cx: &Cx<'_, T, B>, id: usi
     }
 }
 
-/// Runs `f` with the handle tables of instance `id` taken out of the store,
-/// so that `f` can use the store (memory, `realloc`) at the same time, and
-/// puts them back whatever `f` returns.
+/// Runs `f` with the handle tables `at` taken out of the store, so that
+/// `f` can use the store (memory, `realloc`) at the same time, and puts
+/// them back whatever `f` returns.
 #[inline]
 pub(crate) fn with_tables<T: 'static, B: Backend, R>(
     cx: &mut Cx<'_, T, B>,
-    id: usize,
+    at: TablesAt,
     f: impl FnOnce(&mut Cx<'_, T, B>, &mut ResourceTables) -> Result<R>,
 ) -> Result<R> {
-    let mut tables = take_tables::<T, B>(cx, id)?;
+    let mut tables = take_tables::<T, B>(cx, at)?;
     let result = f(cx, &mut tables);
-    B::data_mut(cx).instances[id].resources = Some(tables);
+    put_tables::<T, B>(cx, at, tables);
     result
 }
 
-/// Runs `f` inside the handle tables of instance `id` when `handles` says
-/// the values moved carry handles, and without them otherwise. `f` is
-/// called from one place, so it is inlined whole into both cases.
+/// Runs `f` inside the handle tables `at` when `handles` says the values
+/// moved carry handles, and without them otherwise. `f` is called from one
+/// place, so it is inlined whole into both cases.
 #[inline(always)]
 pub(crate) fn maybe_with_tables<T: 'static, B: Backend, R>(
     cx: &mut Cx<'_, T, B>,
-    id: usize,
+    at: TablesAt,
     handles: bool,
     f: impl FnOnce(&mut Cx<'_, T, B>, Option<&mut ResourceTables>) -> Result<R>,
 ) -> Result<R> {
     let mut taken = if handles {
-        Some(take_tables::<T, B>(cx, id)?)
+        Some(take_tables::<T, B>(cx, at)?)
     } else {
         None
     };
     let result = f(cx, taken.as_deref_mut());
     if let Some(tables) = taken {
-        B::data_mut(cx).instances[id].resources = Some(tables);
+        put_tables::<T, B>(cx, at, tables);
     }
     result
 }
 
-/// Takes instance `id`'s handle tables out of the store.
+/// Takes the handle tables `at` out of the store.
 #[inline]
 fn take_tables<T: 'static, B: Backend>(
     cx: &mut Cx<'_, T, B>,
-    id: usize,
+    at: TablesAt,
 ) -> Result<Box<ResourceTables>> {
-    let Some(state) = B::data_mut(cx).instances.get_mut(id) else {
+    let Some(state) = B::data_mut(cx).instances.get_mut(at.id) else {
         anyhow::bail!("the instance does not belong to this store");
     };
-    match state.resources.take() {
+    let Some(slot) = state.resources.get_mut(at.sub as usize) else {
+        anyhow::bail!("component instance {} has no handle tables", at.sub);
+    };
+    match slot.take() {
         Some(tables) => Ok(tables),
         None => anyhow::bail!("the instance's handle tables are in use by an outer operation"),
     }
+}
+
+/// Puts the handle tables `at` back into the store.
+#[inline]
+fn put_tables<T: 'static, B: Backend>(
+    cx: &mut Cx<'_, T, B>,
+    at: TablesAt,
+    tables: Box<ResourceTables>,
+) {
+    B::data_mut(cx).instances[at.id].resources[at.sub as usize] = Some(tables);
+}
+
+/// The tables whose host table is `host_table`, among the store's
+/// instances (or only instance `id`'s, when given).
+pub(crate) fn tables_holding<T: 'static, B: Backend>(
+    cx: &Cx<'_, T, B>,
+    host_table: u64,
+    id: Option<usize>,
+) -> Option<TablesAt> {
+    let instances = &B::data(cx).instances;
+    let ids = match id {
+        Some(id) => id..id.saturating_add(1).min(instances.len()),
+        None => 0..instances.len(),
+    };
+    ids.into_iter().find_map(|id| {
+        let state = &instances[id];
+        let sub = state
+            .resources
+            .iter()
+            .position(|t| t.as_ref().is_some_and(|t| t.host().id() == host_table))?;
+        Some(TablesAt {
+            id,
+            sub: sub as u32,
+        })
+    })
 }
 
 /// The item an export of one of instance `id`'s core instances is
