@@ -344,6 +344,7 @@ fn help_documents_every_option_and_version_prints_it() {
         "--dir <HOST[::GUEST]>",
         "--env <NAME[=VALUE]>",
         "--allow-tcp",
+        "--trap-unknown-imports",
         "--invoke <NAME(ARGS)>",
         "--engine <ENGINE>",
         "wasmi",
