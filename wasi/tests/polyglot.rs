@@ -51,12 +51,11 @@ fn engines() -> &'static [Engine] {
     ENGINES.get_or_init(witbind_tests::engines)
 }
 
+/// Values made once per key in this test process.
+type Cache<K, V> = Mutex<BTreeMap<K, Arc<OnceLock<V>>>>;
+
 /// A value made once per key in this test process.
-fn once<K: Ord, V: Clone>(
-    cache: &Mutex<BTreeMap<K, Arc<OnceLock<V>>>>,
-    key: K,
-    make: impl FnOnce() -> V,
-) -> V {
+fn once<K: Ord, V: Clone>(cache: &Cache<K, V>, key: K, make: impl FnOnce() -> V) -> V {
     let cell = cache.lock().unwrap().entry(key).or_default().clone();
     cell.get_or_init(make).clone()
 }
@@ -65,8 +64,7 @@ fn once<K: Ord, V: Clone>(
 /// process: the components are large (12 and 18 MB) and compiling them is
 /// most of these tests' time.
 fn component(engine: &Engine, guest: &'static str) -> Component {
-    static CACHE: Mutex<BTreeMap<(String, &str), Arc<OnceLock<Component>>>> =
-        Mutex::new(BTreeMap::new());
+    static CACHE: Cache<(String, &str), Component> = Mutex::new(BTreeMap::new());
     once(&CACHE, (engine.backend_kind().to_string(), guest), || {
         Component::from_file(engine, common::fixture(guest)).unwrap()
     })
@@ -75,8 +73,7 @@ fn component(engine: &Engine, guest: &'static str) -> Component {
 /// The oracle's engine, and the guest compiled for it once.
 fn wasmtime_component(guest: &'static str) -> (wasmtime::Engine, wasmtime::component::Component) {
     static ENGINE: OnceLock<wasmtime::Engine> = OnceLock::new();
-    static CACHE: Mutex<BTreeMap<&str, Arc<OnceLock<wasmtime::component::Component>>>> =
-        Mutex::new(BTreeMap::new());
+    static CACHE: Cache<&str, wasmtime::component::Component> = Mutex::new(BTreeMap::new());
     let engine = ENGINE.get_or_init(wasmtime::Engine::default);
     let component = once(&CACHE, guest, || {
         wasmtime::component::Component::from_file(engine, common::fixture(guest)).unwrap()
@@ -142,13 +139,15 @@ enum Shape {
     Dot,
 }
 
+/// A `stats` record: `(count, sum, min, max, label)`.
+type Stats = (u32, i64, Option<i32>, Option<i32>, String);
+
 /// What the calls return and leave, in types both sides convert to.
 #[derive(Debug, Default, PartialEq)]
 struct Calls {
     greet: Vec<String>,
     reverse: Vec<Vec<String>>,
-    /// `(count, sum, min, max, label)`
-    summarize: Vec<(u32, i64, Option<i32>, Option<i32>, String)>,
+    summarize: Vec<Stats>,
     divide: Vec<Result<i32, String>>,
     /// The bits of each area: equal means the same `f64`.
     area: Vec<u64>,
