@@ -64,10 +64,10 @@ pub(crate) struct RunArgs {
     #[arg(long)]
     pub(crate) allow_tcp: bool,
 
-    /// Defines every import that neither WASI nor witbind provides (an
-    /// interface of the component's own, say) as a function that traps when
-    /// called, naming the import, so that a component which never calls
-    /// them runs (wasmtime's `-Ctrap-unknown-imports`). Without it such a
+    /// Defines every import that WASI does not provide (an interface of the
+    /// component's own, say) as a function that traps when called, naming
+    /// the import, so that a component which never calls them runs
+    /// (wasmtime's `-Ctrap-unknown-imports`). Without it such a
     /// component does not start: the error lists what is missing. A call to
     /// one of them is a trap: exit code 134.
     #[arg(long)]
