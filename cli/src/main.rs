@@ -67,6 +67,15 @@ pub(crate) struct RunArgs {
     #[arg(long)]
     pub(crate) allow_ip_name_lookup: bool,
 
+    /// Defines every import that WASI does not provide (an interface of the
+    /// component's own, say) as a function that traps when called, naming
+    /// the import, so that a component which never calls them runs
+    /// (wasmtime's `-Ctrap-unknown-imports`). Without it such a
+    /// component does not start: the error lists what is missing. A call to
+    /// one of them is a trap: exit code 134.
+    #[arg(long)]
+    pub(crate) trap_unknown_imports: bool,
+
     /// Calls one export instead of running `wasi:cli/run`, and prints its
     /// results in WAVE, the component model's text format: `'add(1, 2)'`,
     /// `'greet("world")'`, `'echo-point({x: 1, y: -2})'`. NAME is a function

@@ -24,6 +24,9 @@ pub(crate) fn run(args: RunArgs) -> Result<i32> {
     // imports none of it just leaves it unused.
     let mut linker = Linker::<Host>::new(&engine);
     witbind_wasi::add_to_linker(&mut linker, |host| &mut host.wasi)?;
+    if args.trap_unknown_imports {
+        linker.define_unknown_imports_as_traps(&component)?;
+    }
     let wasi = context(&args)?;
     let mut store = Store::new(&engine, Host { wasi });
     match &args.invoke {

@@ -390,6 +390,7 @@ fn help_documents_every_option_and_version_prints_it() {
         "--env <NAME[=VALUE]>",
         "--allow-tcp",
         "--allow-ip-name-lookup",
+        "--trap-unknown-imports",
         "--invoke <NAME(ARGS)>",
         "--engine <ENGINE>",
         "wasmi",

@@ -22,6 +22,29 @@ fn importing(name: &str) -> Vec<u8> {
     .unwrap()
 }
 
+/// A component importing `f` and `g` of the interface `name` and exporting
+/// `run`, which calls `f`, and `call-g`, which calls `g`.
+fn importing_two(name: &str) -> Vec<u8> {
+    wat::parse_str(format!(
+        r#"(component
+            (import "{name}" (instance $i
+                (export "f" (func (param "x" u32) (result u32)))
+                (export "g" (func))))
+            (core func $f (canon lower (func $i "f")))
+            (core func $g (canon lower (func $i "g")))
+            (core module $m
+                (import "host" "f" (func $f (param i32) (result i32)))
+                (import "host" "g" (func $g))
+                (func (export "run") (param i32) (result i32) local.get 0 call $f)
+                (func (export "call-g") call $g))
+            (core instance $inst (instantiate $m
+                (with "host" (instance (export "f" (func $f)) (export "g" (func $g))))))
+            (func (export "run") (param "x" u32) (result u32) (canon lift (core func $inst "run")))
+            (func (export "call-g") (canon lift (core func $inst "call-g"))))"#
+    ))
+    .unwrap()
+}
+
 /// Defines `f` of `name` as `x + add`, exact-only when asked.
 fn define(linker: &mut Linker<()>, name: &str, add: u32, exact: bool) {
     let mut inst = linker.instance(name).unwrap();
@@ -215,4 +238,64 @@ fn instantiating_again_sees_definitions_made_since() {
         // A clone starts without the cache and resolves the same.
         assert_eq!(call(&linker.clone()), 21);
     }
+}
+
+/// `define_unknown_imports_as_traps` counts an interface defined under a
+/// compatible version as defined: an import of `a:b/c@0.2.1` keeps `f` of
+/// the `a:b/c@0.2.5` defined, and only the missing `g` traps, named as the
+/// component imports it. That is what lets `witbind run
+/// --trap-unknown-imports` run a component built against an older WASI
+/// 0.2.y (a componentize-py one imports 0.2.9).
+///
+/// Here witbind deliberately differs from wasmtime 48, whose
+/// `define_unknown_imports_as_traps` makes an interface under the import's
+/// exact name and so hides the compatible definition: `f` traps there too
+/// (its issue #10663 lists this function's problems with interfaces). The
+/// test checks that as well, so that a wasmtime which changes shows here.
+#[test]
+fn unknown_imports_as_traps_keep_compatible_definitions() {
+    use witbind::Trap;
+    let bytes = importing_two("a:b/c@0.2.1");
+    for engine in witbind_tests::engines() {
+        let backend = engine.backend_kind();
+        let component = Component::new(&engine, bytes.clone()).unwrap();
+        let mut linker = Linker::new(&engine);
+        define(&mut linker, "a:b/c@0.2.5", 50, false);
+        linker.define_unknown_imports_as_traps(&component).unwrap();
+        let mut store = Store::new(&engine, ());
+        let instance = linker.instantiate(&mut store, &component).unwrap();
+        let run = instance
+            .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
+            .unwrap();
+        assert_eq!(run.call(&mut store, (1,)).unwrap(), (51,), "{backend}");
+        let call_g = instance
+            .get_typed_func::<(), ()>(&mut store, "call-g")
+            .unwrap();
+        let err = call_g.call(&mut store, ()).unwrap_err();
+        match err.downcast_ref::<Trap>() {
+            Some(Trap::UnknownImport { name }) => assert_eq!(name, "a:b/c@0.2.1#g", "{backend}"),
+            _ => panic!("{backend}: {err:#}"),
+        }
+    }
+
+    // wasmtime 48: the compatible `f` is hidden, the call traps.
+    let engine = wasmtime::Engine::default();
+    let mut linker = wasmtime::component::Linker::<()>::new(&engine);
+    linker
+        .instance("a:b/c@0.2.5")
+        .unwrap()
+        .func_wrap("f", |_, (x,): (u32,)| Ok((x + 50,)))
+        .unwrap();
+    let component = wasmtime::component::Component::new(&engine, &bytes).unwrap();
+    linker.define_unknown_imports_as_traps(&component).unwrap();
+    let mut store = wasmtime::Store::new(&engine, ());
+    let instance = linker.instantiate(&mut store, &component).unwrap();
+    let run = instance
+        .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
+        .unwrap();
+    let err = run.call(&mut store, (1,)).unwrap_err();
+    assert!(
+        format!("{err:#}").contains("`a:b/c@0.2.1#f` has not been defined"),
+        "{err:#}"
+    );
 }

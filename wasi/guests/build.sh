@@ -43,6 +43,10 @@ if [[ "$mode" == --check ]]; then
     fi
   done
   for committed in "$fixtures"/*.wasm; do
+    case "$(basename "$committed")" in
+      # Built by polyglot/build.sh, which cannot check them (see there).
+      python.wasm | js.wasm) continue ;;
+    esac
     if [[ ! -e "$out/$(basename "$committed")" ]]; then
       echo "wasi/fixtures/$(basename "$committed") is not built by build.sh" >&2
       status=1

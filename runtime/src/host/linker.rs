@@ -209,8 +209,10 @@ impl<T: 'static> Linker<T> {
     /// imports), so a function taking one can never receive one. Value
     /// types need no definition. A definition the linker already has is
     /// kept, even of the wrong kind (instantiating then reports it); an
-    /// imported component, module or nested instance is an error naming
-    /// it.
+    /// interface defined under a semver-compatible version (see the type's
+    /// documentation) counts as defined, and its missing items are added to
+    /// it. An imported component, module or nested instance is an error
+    /// naming it.
     pub fn define_unknown_imports_as_traps(&mut self, component: &Component) -> Result<()> {
         let plan = &component.plan;
         let (info, types) = (&plan.info, &plan.types);
@@ -220,14 +222,23 @@ impl<T: 'static> Linker<T> {
                     if self.root.contains_key(name) {
                         continue;
                     }
-                    let mut linker = self.instance(name)?;
+                    // An interface defined under a semver-compatible
+                    // version satisfies the import: its missing items are
+                    // added to it, not to a new
+                    // interface of the import's exact name, which would
+                    // hide the definitions it has.
+                    let key = match self.instances.lookup(name) {
+                        Some((key, _, _)) => key.to_string(),
+                        None => name.to_string(),
+                    };
+                    let mut linker = self.instance(&key)?;
                     for (item, export) in types[instance].exports.iter() {
-                        linker.define_unknown_as_trap(item, export.ty)?;
+                        linker.define_unknown_as_trap(item, export.ty, Some(name))?;
                     }
                 }
                 ty => {
                     if !self.instances.contains_key(name) {
-                        self.root().define_unknown_as_trap(name, ty)?;
+                        self.root().define_unknown_as_trap(name, ty, None)?;
                     }
                 }
             }
@@ -759,15 +770,23 @@ impl<T: 'static> LinkerInstance<'_, T> {
         self.define(name, Definition::Resource(resource))
     }
 
-    /// Defines `name`, an import of type `ty`, as
+    /// Defines `name`, an import of type `ty` from the imported interface
+    /// `interface` (`None` at the root), as
     /// [`Linker::define_unknown_imports_as_traps`] says, unless it is
-    /// defined already.
-    fn define_unknown_as_trap(&mut self, name: &str, ty: TypeDef) -> Result<()> {
+    /// defined already. The trap and the resource type are named after the
+    /// import, even when this namespace is a semver-compatible version of
+    /// its interface.
+    fn define_unknown_as_trap(
+        &mut self,
+        name: &str,
+        ty: TypeDef,
+        interface: Option<&str>,
+    ) -> Result<()> {
         if self.definitions.contains_key(name) {
             return Ok(());
         }
-        let full = match &self.path {
-            Some(path) => format!("{path}#{name}"),
+        let full = match interface {
+            Some(interface) => format!("{interface}#{name}"),
             None => name.to_string(),
         };
         match ty {
