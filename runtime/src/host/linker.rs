@@ -231,9 +231,22 @@ impl<T: 'static> Linker<T> {
                         Some((key, _, _)) => key.to_string(),
                         None => name.to_string(),
                     };
+                    // A resource that only re-exports another import's
+                    // (an `eq` alias, as `wasi:clocks` re-exports
+                    // `wasi:io`'s `pollable`) gets no type of its own: the
+                    // other import's definition serves it.
+                    let aliases: Vec<bool> = types[instance]
+                        .exports
+                        .iter()
+                        .map(|(item, export)| {
+                            aliases_other_import(plan, export.ty, &format!("{name}#{item}"))
+                        })
+                        .collect();
                     let mut linker = self.instance(&key)?;
-                    for (item, export) in types[instance].exports.iter() {
-                        linker.define_unknown_as_trap(item, export.ty, Some(name))?;
+                    for ((item, export), alias) in types[instance].exports.iter().zip(aliases) {
+                        if !alias {
+                            linker.define_unknown_as_trap(item, export.ty, Some(name))?;
+                        }
                     }
                 }
                 ty => {
