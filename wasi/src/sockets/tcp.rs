@@ -189,13 +189,32 @@ fn os_socket(family: IpAddressFamily) -> std::io::Result<tokio::net::TcpSocket> 
     }
 }
 
-/// A keep-alive time or interval from the guest (nanoseconds), clamped to
-/// what OSes accept: 1 s to `i16::MAX` s.
-fn keep_alive_time(nanos: u64) -> StdDuration {
-    StdDuration::from_nanos(nanos).clamp(
+/// A keep-alive time or interval from the guest (nanoseconds): 0 is
+/// `invalid-argument`; the rest is clamped to what OSes accept, 1 s to
+/// `i16::MAX` s.
+fn keep_alive_time(nanos: u64) -> Result<StdDuration, ErrorCode> {
+    if nanos == 0 {
+        return Err(ErrorCode::InvalidArgument);
+    }
+    Ok(StdDuration::from_nanos(nanos).clamp(
         StdDuration::from_secs(1),
         StdDuration::from_secs(i16::MAX as u64),
-    )
+    ))
+}
+
+/// A duration as the WIT's nanoseconds, saturated.
+fn nanos(duration: StdDuration) -> Duration {
+    duration.as_nanos().try_into().unwrap_or(u64::MAX)
+}
+
+/// The WASI error code of a socket option's I/O error.
+fn io(error: std::io::Error) -> ErrorCode {
+    error_code(&error)
+}
+
+/// Sets the keep-alive parameters `keepalive` holds on `socket`.
+fn set_keep_alive(socket: &TcpSocket, keepalive: socket2::TcpKeepalive) -> Result<(), ErrorCode> {
+    socket.sock_ref()?.set_tcp_keepalive(&keepalive).map_err(io)
 }
 
 /// A buffer size the OS reports: Linux reports twice what was set (its
@@ -234,6 +253,16 @@ fn buffer_set_result(result: std::io::Result<()>) -> Result<(), ErrorCode> {
 impl WasiCtx {
     fn socket(&mut self, socket: &Resource<TcpSocket>) -> witbind::Result<&mut TcpSocket> {
         Ok(self.table.get_mut(socket)?)
+    }
+
+    /// `f` on the socket behind `socket` (a stale handle traps): what every
+    /// socket option does.
+    fn with_socket<R>(
+        &mut self,
+        socket: &Resource<TcpSocket>,
+        f: impl FnOnce(&TcpSocket) -> Result<R, ErrorCode>,
+    ) -> witbind::Result<Result<R, ErrorCode>> {
+        Ok(f(self.socket(socket)?))
     }
 
     /// Counts a new socket against the limit: `new-socket-limit` when the
@@ -592,10 +621,7 @@ impl tcp::HostTcpSocket for WasiCtx {
         &mut self,
         self_: Resource<TcpSocket>,
     ) -> witbind::Result<Result<bool, ErrorCode>> {
-        let socket = self.socket(&self_)?;
-        Ok(socket
-            .sock_ref()
-            .and_then(|s| s.keepalive().map_err(|e| error_code(&e))))
+        self.with_socket(&self_, |s| s.sock_ref()?.keepalive().map_err(io))
     }
 
     fn set_keep_alive_enabled(
@@ -603,22 +629,16 @@ impl tcp::HostTcpSocket for WasiCtx {
         self_: Resource<TcpSocket>,
         value: bool,
     ) -> witbind::Result<Result<(), ErrorCode>> {
-        let socket = self.socket(&self_)?;
-        Ok(socket
-            .sock_ref()
-            .and_then(|s| s.set_keepalive(value).map_err(|e| error_code(&e))))
+        self.with_socket(&self_, |s| s.sock_ref()?.set_keepalive(value).map_err(io))
     }
 
     fn keep_alive_idle_time(
         &mut self,
         self_: Resource<TcpSocket>,
     ) -> witbind::Result<Result<Duration, ErrorCode>> {
-        let socket = self.socket(&self_)?;
-        Ok(socket.sock_ref().and_then(|s| {
-            s.tcp_keepalive_time()
-                .map(|d| d.as_nanos().try_into().unwrap_or(u64::MAX))
-                .map_err(|e| error_code(&e))
-        }))
+        self.with_socket(&self_, |s| {
+            s.sock_ref()?.tcp_keepalive_time().map(nanos).map_err(io)
+        })
     }
 
     fn set_keep_alive_idle_time(
@@ -626,26 +646,22 @@ impl tcp::HostTcpSocket for WasiCtx {
         self_: Resource<TcpSocket>,
         value: Duration,
     ) -> witbind::Result<Result<(), ErrorCode>> {
-        let socket = self.socket(&self_)?;
-        if value == 0 {
-            return Ok(Err(ErrorCode::InvalidArgument));
-        }
-        let keepalive = socket2::TcpKeepalive::new().with_time(keep_alive_time(value));
-        Ok(socket
-            .sock_ref()
-            .and_then(|s| s.set_tcp_keepalive(&keepalive).map_err(|e| error_code(&e))))
+        self.with_socket(&self_, |s| {
+            let time = keep_alive_time(value)?;
+            set_keep_alive(s, socket2::TcpKeepalive::new().with_time(time))
+        })
     }
 
     fn keep_alive_interval(
         &mut self,
         self_: Resource<TcpSocket>,
     ) -> witbind::Result<Result<Duration, ErrorCode>> {
-        let socket = self.socket(&self_)?;
-        Ok(socket.sock_ref().and_then(|s| {
-            s.tcp_keepalive_interval()
-                .map(|d| d.as_nanos().try_into().unwrap_or(u64::MAX))
-                .map_err(|e| error_code(&e))
-        }))
+        self.with_socket(&self_, |s| {
+            s.sock_ref()?
+                .tcp_keepalive_interval()
+                .map(nanos)
+                .map_err(io)
+        })
     }
 
     fn set_keep_alive_interval(
@@ -653,24 +669,19 @@ impl tcp::HostTcpSocket for WasiCtx {
         self_: Resource<TcpSocket>,
         value: Duration,
     ) -> witbind::Result<Result<(), ErrorCode>> {
-        let socket = self.socket(&self_)?;
-        if value == 0 {
-            return Ok(Err(ErrorCode::InvalidArgument));
-        }
-        let keepalive = socket2::TcpKeepalive::new().with_interval(keep_alive_time(value));
-        Ok(socket
-            .sock_ref()
-            .and_then(|s| s.set_tcp_keepalive(&keepalive).map_err(|e| error_code(&e))))
+        self.with_socket(&self_, |s| {
+            let interval = keep_alive_time(value)?;
+            set_keep_alive(s, socket2::TcpKeepalive::new().with_interval(interval))
+        })
     }
 
     fn keep_alive_count(
         &mut self,
         self_: Resource<TcpSocket>,
     ) -> witbind::Result<Result<u32, ErrorCode>> {
-        let socket = self.socket(&self_)?;
-        Ok(socket
-            .sock_ref()
-            .and_then(|s| s.tcp_keepalive_retries().map_err(|e| error_code(&e))))
+        self.with_socket(&self_, |s| {
+            s.sock_ref()?.tcp_keepalive_retries().map_err(io)
+        })
     }
 
     fn set_keep_alive_count(
@@ -678,27 +689,24 @@ impl tcp::HostTcpSocket for WasiCtx {
         self_: Resource<TcpSocket>,
         value: u32,
     ) -> witbind::Result<Result<(), ErrorCode>> {
-        let socket = self.socket(&self_)?;
-        if value == 0 {
-            return Ok(Err(ErrorCode::InvalidArgument));
-        }
-        let keepalive = socket2::TcpKeepalive::new().with_retries(value.min(i8::MAX as u32));
-        Ok(socket
-            .sock_ref()
-            .and_then(|s| s.set_tcp_keepalive(&keepalive).map_err(|e| error_code(&e))))
+        self.with_socket(&self_, |s| {
+            if value == 0 {
+                return Err(ErrorCode::InvalidArgument);
+            }
+            let count = value.min(i8::MAX as u32);
+            set_keep_alive(s, socket2::TcpKeepalive::new().with_retries(count))
+        })
     }
 
     fn hop_limit(&mut self, self_: Resource<TcpSocket>) -> witbind::Result<Result<u8, ErrorCode>> {
-        let socket = self.socket(&self_)?;
-        let family = socket.family;
-        Ok(socket.sock_ref().and_then(|s| {
-            let hops = match family {
-                IpAddressFamily::Ipv4 => s.ttl_v4(),
-                IpAddressFamily::Ipv6 => s.unicast_hops_v6(),
+        self.with_socket(&self_, |s| {
+            let sock = s.sock_ref()?;
+            let hops = match s.family {
+                IpAddressFamily::Ipv4 => sock.ttl_v4(),
+                IpAddressFamily::Ipv6 => sock.unicast_hops_v6(),
             };
-            let hops = hops.map_err(|e| error_code(&e))?;
-            u8::try_from(hops).map_err(|_| ErrorCode::NotSupported)
-        }))
+            u8::try_from(hops.map_err(io)?).map_err(|_| ErrorCode::NotSupported)
+        })
     }
 
     fn set_hop_limit(
@@ -706,30 +714,29 @@ impl tcp::HostTcpSocket for WasiCtx {
         self_: Resource<TcpSocket>,
         value: u8,
     ) -> witbind::Result<Result<(), ErrorCode>> {
-        let socket = self.socket(&self_)?;
-        if value == 0 {
-            return Ok(Err(ErrorCode::InvalidArgument));
-        }
-        let family = socket.family;
-        Ok(socket.sock_ref().and_then(|s| {
-            match family {
-                IpAddressFamily::Ipv4 => s.set_ttl_v4(value.into()),
-                IpAddressFamily::Ipv6 => s.set_unicast_hops_v6(value.into()),
+        self.with_socket(&self_, |s| {
+            if value == 0 {
+                return Err(ErrorCode::InvalidArgument);
             }
-            .map_err(|e| error_code(&e))
-        }))
+            let sock = s.sock_ref()?;
+            match s.family {
+                IpAddressFamily::Ipv4 => sock.set_ttl_v4(value.into()),
+                IpAddressFamily::Ipv6 => sock.set_unicast_hops_v6(value.into()),
+            }
+            .map_err(io)
+        })
     }
 
     fn receive_buffer_size(
         &mut self,
         self_: Resource<TcpSocket>,
     ) -> witbind::Result<Result<u64, ErrorCode>> {
-        let socket = self.socket(&self_)?;
-        Ok(socket.sock_ref().and_then(|s| {
-            s.recv_buffer_size()
+        self.with_socket(&self_, |s| {
+            s.sock_ref()?
+                .recv_buffer_size()
                 .map(reported_buffer_size)
-                .map_err(|e| error_code(&e))
-        }))
+                .map_err(io)
+        })
     }
 
     fn set_receive_buffer_size(
@@ -737,23 +744,22 @@ impl tcp::HostTcpSocket for WasiCtx {
         self_: Resource<TcpSocket>,
         value: u64,
     ) -> witbind::Result<Result<(), ErrorCode>> {
-        let socket = self.socket(&self_)?;
-        Ok(buffer_size(value).and_then(|size| {
-            let s = socket.sock_ref()?;
-            buffer_set_result(s.set_recv_buffer_size(size))
-        }))
+        self.with_socket(&self_, |s| {
+            let size = buffer_size(value)?;
+            buffer_set_result(s.sock_ref()?.set_recv_buffer_size(size))
+        })
     }
 
     fn send_buffer_size(
         &mut self,
         self_: Resource<TcpSocket>,
     ) -> witbind::Result<Result<u64, ErrorCode>> {
-        let socket = self.socket(&self_)?;
-        Ok(socket.sock_ref().and_then(|s| {
-            s.send_buffer_size()
+        self.with_socket(&self_, |s| {
+            s.sock_ref()?
+                .send_buffer_size()
                 .map(reported_buffer_size)
-                .map_err(|e| error_code(&e))
-        }))
+                .map_err(io)
+        })
     }
 
     fn set_send_buffer_size(
@@ -761,11 +767,10 @@ impl tcp::HostTcpSocket for WasiCtx {
         self_: Resource<TcpSocket>,
         value: u64,
     ) -> witbind::Result<Result<(), ErrorCode>> {
-        let socket = self.socket(&self_)?;
-        Ok(buffer_size(value).and_then(|size| {
-            let s = socket.sock_ref()?;
-            buffer_set_result(s.set_send_buffer_size(size))
-        }))
+        self.with_socket(&self_, |s| {
+            let size = buffer_size(value)?;
+            buffer_set_result(s.sock_ref()?.set_send_buffer_size(size))
+        })
     }
 
     fn subscribe(&mut self, self_: Resource<TcpSocket>) -> witbind::Result<Resource<Pollable>> {

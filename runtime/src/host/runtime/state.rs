@@ -320,13 +320,9 @@ pub(crate) fn tables_holding<T: 'static, B: Backend>(
     id: Option<usize>,
 ) -> Option<TablesAt> {
     let instances = &B::data(cx).instances;
-    let ids = match id {
-        Some(id) => id..id.saturating_add(1).min(instances.len()),
-        None => 0..instances.len(),
-    };
-    ids.into_iter().find_map(|id| {
-        let state = &instances[id];
-        let sub = state
+    let in_instance = |id: usize| {
+        let sub = instances
+            .get(id)?
             .resources
             .iter()
             .position(|t| t.as_ref().is_some_and(|t| t.host().id() == host_table))?;
@@ -334,7 +330,11 @@ pub(crate) fn tables_holding<T: 'static, B: Backend>(
             id,
             sub: sub as u32,
         })
-    })
+    };
+    match id {
+        Some(id) => in_instance(id),
+        None => (0..instances.len()).find_map(in_instance),
+    }
 }
 
 /// The item an export of one of instance `id`'s core instances is
