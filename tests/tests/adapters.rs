@@ -448,3 +448,221 @@ fn an_adapter_into_its_own_instance_traps() {
         );
     }
 }
+
+/// `$callee` counts its post-return runs (`give`'s) and, in mode 1, calls
+/// the host's `ping` from its `realloc`; `$caller` calls `give` twice and
+/// reads the count, or sets mode 1 and passes a string (the adapter then
+/// runs the callee's `realloc`, which may not leave its instance), or asks
+/// the callee to call the host's `hook`.
+const FLAGS: &str = r#"(component
+    (import "ping" (func $ping))
+    (import "hook" (func $hook (result u32)))
+    (component $callee
+        (import "ping" (func $ping))
+        (import "hook" (func $hook (result u32)))
+        (core func $ping (canon lower (func $ping)))
+        (core func $hook (canon lower (func $hook)))
+        (core module $m
+            (import "" "ping" (func $ping))
+            (import "" "hook" (func $hook (result i32)))
+            (memory (export "mem") 1)
+            (global $bump (mut i32) (i32.const 1024))
+            (global $mode (mut i32) (i32.const 0))
+            (global $posts (mut i32) (i32.const 0))
+            (func (export "realloc") (param i32 i32 i32 i32) (result i32)
+                (local $p i32)
+                (if (global.get $mode) (then (call $ping)))
+                (local.set $p (global.get $bump))
+                (global.set $bump (i32.add (local.get $p) (local.get 3)))
+                (local.get $p))
+            (func (export "give") (result i32)
+                (i32.store (i32.const 16) (i32.const 32))
+                (i32.store (i32.const 20) (i32.const 2))
+                (i32.store16 (i32.const 32) (i32.const 0x6968))
+                (i32.const 16))
+            (func (export "post") (param i32)
+                (global.set $posts (i32.add (global.get $posts) (i32.const 1))))
+            (func (export "posts") (result i32) (global.get $posts))
+            (func (export "set-mode") (param i32) (global.set $mode (local.get 0)))
+            (func (export "take") (param i32 i32) (result i32) (local.get 1))
+            (func (export "hook") (result i32) (call $hook)))
+        (core instance $i (instantiate $m (with "" (instance
+            (export "ping" (func $ping)) (export "hook" (func $hook))))))
+        (func (export "give") (result string)
+            (canon lift (core func $i "give") (memory (core memory $i "mem"))
+                (post-return (core func $i "post"))))
+        (func (export "posts") (result u32) (canon lift (core func $i "posts")))
+        (func (export "set-mode") (param "m" u32) (canon lift (core func $i "set-mode")))
+        (func (export "take") (param "s" string) (result u32)
+            (canon lift (core func $i "take") (memory (core memory $i "mem"))
+                (realloc (core func $i "realloc"))))
+        (func (export "hook") (result u32) (canon lift (core func $i "hook"))))
+    (component $caller
+        (import "give" (func $give (result string)))
+        (import "posts" (func $posts (result u32)))
+        (import "set-mode" (func $set-mode (param "m" u32)))
+        (import "take" (func $take (param "s" string) (result u32)))
+        (import "hook" (func $hook (result u32)))
+        (core module $libc
+            (memory (export "mem") 1)
+            (global $bump (mut i32) (i32.const 1024))
+            (func (export "realloc") (param i32 i32 i32 i32) (result i32)
+                (local $p i32)
+                (local.set $p (global.get $bump))
+                (global.set $bump (i32.add (local.get $p) (local.get 3)))
+                (local.get $p)))
+        (core instance $libc (instantiate $libc))
+        (core func $give (canon lower (func $give) (memory (core memory $libc "mem"))
+            (realloc (core func $libc "realloc"))))
+        (core func $posts (canon lower (func $posts)))
+        (core func $set-mode (canon lower (func $set-mode)))
+        (core func $take (canon lower (func $take) (memory (core memory $libc "mem"))))
+        (core func $hook (canon lower (func $hook)))
+        (core module $m
+            (import "libc" "mem" (memory 1))
+            (import "" "give" (func $give (param i32)))
+            (import "" "posts" (func $posts (result i32)))
+            (import "" "set-mode" (func $set-mode (param i32)))
+            (import "" "take" (func $take (param i32 i32) (result i32)))
+            (import "" "hook" (func $hook (result i32)))
+            (func (export "give-twice") (result i32)
+                (call $give (i32.const 0))
+                (call $give (i32.const 8))
+                ;; the second string's length (2) + 10 * post-return runs
+                (i32.add (i32.load (i32.const 12)) (i32.mul (call $posts) (i32.const 10))))
+            (func (export "take-with-ping") (result i32)
+                (call $set-mode (i32.const 1))
+                (i32.store (i32.const 100) (i32.const 0x636261))
+                (call $take (i32.const 100) (i32.const 3)))
+            (func (export "hook") (result i32) (call $hook)))
+        (core instance $o (instantiate $m (with "libc" (instance $libc)) (with "" (instance
+            (export "give" (func $give)) (export "posts" (func $posts))
+            (export "set-mode" (func $set-mode)) (export "take" (func $take))
+            (export "hook" (func $hook))))))
+        (func (export "give-twice") (result u32) (canon lift (core func $o "give-twice")))
+        (func (export "take-with-ping") (result u32) (canon lift (core func $o "take-with-ping")))
+        (func (export "hook") (result u32) (canon lift (core func $o "hook"))))
+    (instance $callee (instantiate $callee (with "ping" (func $ping)) (with "hook" (func $hook))))
+    (instance $caller (instantiate $caller
+        (with "give" (func $callee "give")) (with "posts" (func $callee "posts"))
+        (with "set-mode" (func $callee "set-mode")) (with "take" (func $callee "take"))
+        (with "hook" (func $callee "hook"))))
+    (export "give-twice" (func $caller "give-twice"))
+    (export "take-with-ping" (func $caller "take-with-ping"))
+    (export "hook" (func $caller "hook"))
+)"#;
+
+/// `give-twice`, `take-with-ping` and `hook` on wasmtime: results (or
+/// whether they trapped), and how often `ping` ran.
+fn wasmtime_flags() -> (Vec<Result<u32, String>>, u32) {
+    use wasmtime::component;
+    let engine = wasmtime::Engine::default();
+    let component = component::Component::new(&engine, wat::parse_str(FLAGS).unwrap()).unwrap();
+    let mut linker = component::Linker::<u32>::new(&engine);
+    let mut root = linker.root();
+    root.func_wrap("ping", |mut cx, (): ()| {
+        *cx.data_mut() += 1;
+        Ok(())
+    })
+    .unwrap();
+    root.func_wrap("hook", |_, (): ()| Ok((5u32,))).unwrap();
+    let mut pings = 0;
+    let results = ["give-twice", "take-with-ping", "hook"]
+        .iter()
+        .map(|name| {
+            // A store each: after the trap, wasmtime 48 refused a fresh
+            // instance in the same store ("cannot enter component
+            // instance"); witbind's store stays usable (below).
+            let mut store = wasmtime::Store::new(&engine, 0);
+            let instance = linker.instantiate(&mut store, &component).unwrap();
+            let f = instance
+                .get_typed_func::<(), (u32,)>(&mut store, *name)
+                .unwrap();
+            let result = f
+                .call(&mut store, ())
+                .map(|r| r.0)
+                .map_err(|e| format!("{e:?}"));
+            pings += *store.data();
+            result
+        })
+        .collect();
+    (results, pings)
+}
+
+#[test]
+fn post_return_runs_across_an_adapter_and_realloc_may_not_leave() {
+    let (oracle, oracle_pings) = wasmtime_flags();
+    assert_eq!(oracle[0], Ok(22), "{oracle:?}");
+    assert!(
+        oracle[1]
+            .as_ref()
+            .is_err_and(|e| e.contains("cannot leave")),
+        "{oracle:?}"
+    );
+    assert_eq!(oracle[2], Ok(5));
+    assert_eq!(oracle_pings, 0);
+    for engine in witbind_tests::engines() {
+        let kind = engine.backend_kind();
+        let component = Component::new(&engine, wat::parse_str(FLAGS).unwrap()).unwrap();
+        let pings = Arc::new(Mutex::new(0));
+        let mut linker = Linker::new(&engine);
+        let counter = pings.clone();
+        linker
+            .root()
+            .func_wrap("ping", move |_, (): ()| {
+                *counter.lock().unwrap() += 1;
+                Ok(())
+            })
+            .unwrap();
+        linker
+            .root()
+            .func_wrap("hook", |_, (): ()| Ok((5u32,)))
+            .unwrap();
+        let mut store = Store::new(&engine, ());
+        let ours: Vec<_> = ["give-twice", "take-with-ping", "hook"]
+            .iter()
+            .map(|name| {
+                let instance = linker.instantiate(&mut store, &component).unwrap();
+                let f = instance
+                    .get_typed_func::<(), (u32,)>(&mut store, *name)
+                    .unwrap();
+                f.call(&mut store, ())
+                    .map(|r| r.0)
+                    .map_err(|e| e.downcast_ref::<Trap>().cloned())
+            })
+            .collect();
+        assert_eq!(ours[0], Ok(22), "{kind}");
+        assert_eq!(ours[1], Err(Some(Trap::CannotLeave)), "{kind}");
+        assert_eq!(ours[2], Ok(5), "{kind}");
+        assert_eq!(*pings.lock().unwrap(), oracle_pings, "{kind}");
+    }
+}
+
+#[test]
+fn a_host_function_called_through_two_sub_components_cannot_reenter_them() {
+    for engine in witbind_tests::engines() {
+        let kind = engine.backend_kind();
+        let component = Component::new(&engine, wat::parse_str(FLAGS).unwrap()).unwrap();
+        let reentry: Arc<std::sync::OnceLock<witbind::TypedFunc<(), (u32,)>>> = Arc::default();
+        let seen = Arc::new(Mutex::new(None));
+        let mut linker = Linker::new(&engine);
+        linker.root().func_wrap("ping", |_, (): ()| Ok(())).unwrap();
+        let (again, found) = (reentry.clone(), seen.clone());
+        linker
+            .root()
+            .func_wrap("hook", move |mut store, (): ()| {
+                let err = again.get().unwrap().call(&mut store, ()).unwrap_err();
+                *found.lock().unwrap() = err.downcast_ref::<Trap>().cloned();
+                Ok((5u32,))
+            })
+            .unwrap();
+        let mut store = Store::new(&engine, ());
+        let instance = linker.instantiate(&mut store, &component).unwrap();
+        let hook = instance
+            .get_typed_func::<(), (u32,)>(&mut store, "hook")
+            .unwrap();
+        let _ = reentry.set(hook.clone());
+        assert_eq!(hook.call(&mut store, ()).unwrap(), (5,), "{kind}");
+        assert_eq!(*seen.lock().unwrap(), Some(Trap::Reentered), "{kind}");
+    }
+}
