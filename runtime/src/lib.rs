@@ -40,7 +40,7 @@ pub use error::{CoreTrap, Error, Result, Trap};
 #[cfg(feature = "host")]
 pub use host::{
     Access, AsContextMut, BackendKind, BorrowedParams, Component, Config, Engine, ExportName, Func,
-    Instance, InstancePre, Linker, LinkerInstance, Store, StoreContextMut, TypedFunc,
+    Instance, InstancePre, Linker, LinkerInstance, Module, Store, StoreContextMut, TypedFunc,
 };
 #[cfg(feature = "host")]
 pub use host::{DEFAULT_MAX_HANDLES, StoreLimits};

@@ -165,20 +165,6 @@ mod tests {
     }
 
     #[test]
-    fn unsupported_constructs_are_named_at_load() {
-        let err = load(
-            r#"(component
-                (import "m" (core module $m))
-                (core instance (instantiate $m)))"#,
-        )
-        .unwrap_err();
-        assert!(
-            format!("{err:#}").contains("imported core module"),
-            "{err:#}"
-        );
-    }
-
-    #[test]
     fn serialized_components_load_and_run_on_every_engine() {
         let text = r#"(component
             (core module $m (func (export "g") (result i32) i32.const 7))

@@ -19,6 +19,7 @@ use crate::host::backend::check_signature;
 use crate::host::builtins::adapter;
 use crate::host::builtins::resource::{Builtin, define_builtin};
 use crate::host::call::import::{HostFunc, ImportCall, LoweredImport};
+use crate::host::module::{CoreModuleF, Module};
 use crate::host::plan::table_fill::TableFill;
 use crate::host::plan::types::{FuncType, ResourceMap};
 use crate::host::plan::{ComponentPlan, EngineF, HostSigsF, encoding};
@@ -46,7 +47,12 @@ pub(crate) struct Imports<T: 'static> {
     pub(crate) resource_types: Arc<ResourceMap>,
     /// The host destructor of each imported resource, by `ResourceIndex`.
     pub(crate) host_dtors: HostDtors<T>,
+    /// The core module of each import that is one.
+    pub(crate) modules: Arc<ImportedModules>,
 }
+
+/// The core module the linker gave for each import that is one.
+pub(crate) type ImportedModules = PrimaryMap<RuntimeImportIndex, Option<Module>>;
 
 /// Instantiates `plan` in the store behind `cx` as instance number `id`
 /// (the next one) with the linker's `imports`. A failure leaves the
@@ -109,10 +115,28 @@ fn run_initializers<T: 'static, B: Engines>(
                             .with_context(|| {
                                 format!("failed to instantiate core module {}", module.as_u32())
                             })?;
-                        Some((instance, *module))
+                        Some((instance, Some(*module)))
                     }
                 };
                 B::data_mut(cx).instances[id].core.push(instance);
+            }
+            GlobalInitializer::InstantiateModule(InstantiateModule::Import(index, args), _) => {
+                let Some(Some(module)) = imports.modules.get(*index) else {
+                    anyhow::bail!("imported core module {} is not defined", index.as_u32());
+                };
+                externs.clear();
+                for ((name, field), _) in &module.inner.imports {
+                    let Some(def) = args.get(name).and_then(|items| items.get(field)) else {
+                        anyhow::bail!(
+                            "the component gives the imported core module no `{name}` `{field}`"
+                        );
+                    };
+                    externs.push(resolve::<T, B>(cx, plan, id, &trampolines, def)?);
+                }
+                let instance = instantiate_imported::<T, B>(cx, module, &externs)?;
+                B::data_mut(cx).instances[id]
+                    .core
+                    .push(Some((instance, None)));
             }
             GlobalInitializer::LowerImport { .. } => {}
             GlobalInitializer::ExtractMemory(e) => {
@@ -153,6 +177,25 @@ fn run_initializers<T: 'static, B: Engines>(
     }
     plan.signatures_checked.store(true, Ordering::Relaxed);
     Ok(())
+}
+
+/// Instantiates a core module the linker gave, on the store's engine.
+fn instantiate_imported<T: 'static, B: Engines>(
+    cx: &mut Cx<'_, T, B>,
+    module: &Module,
+    externs: &[B::Extern],
+) -> Result<B::Instance> {
+    let store_engine = B::store_engine(cx);
+    let same = B::get::<EngineF>(&module.inner.engine.inner)
+        .is_some_and(|e| B::same_engine(e, &store_engine));
+    let compiled = B::get::<CoreModuleF>(&module.inner.compiled);
+    match compiled {
+        Some(compiled) if same => B::instantiate(cx, compiled, externs)
+            .context("failed to instantiate the imported core module"),
+        _ => anyhow::bail!(
+            "the imported core module was compiled by another engine than the store's"
+        ),
+    }
 }
 
 /// Instantiates a module that only fills tables by writing its element

@@ -15,7 +15,8 @@ use crate::host::call::import::HostFunc;
 use crate::host::component::Component;
 use crate::host::engine::Engine;
 use crate::host::instance::Instance;
-use crate::host::link::{Imports, LoweredHosts, instantiate, lower_imports};
+use crate::host::link::{ImportedModules, Imports, LoweredHosts, instantiate, lower_imports};
+use crate::host::module::Module;
 use crate::host::plan::ComponentPlan;
 use crate::host::plan::types::{FuncType, ResourceMap};
 use crate::host::runtime::context::{AsContextMut, StoreContextMut};
@@ -34,6 +35,7 @@ struct UnknownImport;
 enum Definition<T: 'static> {
     Func(Arc<HostFunc<T>>),
     Resource(HostResource<T>),
+    Module(Module),
 }
 
 impl<T: 'static> Clone for Definition<T> {
@@ -41,6 +43,7 @@ impl<T: 'static> Clone for Definition<T> {
         match self {
             Definition::Func(f) => Definition::Func(f.clone()),
             Definition::Resource(r) => Definition::Resource(r.clone()),
+            Definition::Module(m) => Definition::Module(m.clone()),
         }
     }
 }
@@ -50,6 +53,7 @@ impl<T: 'static> Definition<T> {
         match self {
             Definition::Func(_) => "function",
             Definition::Resource(_) => "resource type",
+            Definition::Module(_) => "core module",
         }
     }
 }
@@ -357,18 +361,28 @@ impl<T: 'static> Linker<T> {
         let resource_types = resource_map(plan, 0, imported.clone());
         self.check_declared(plan, &resource_types)?;
         let mut funcs = PrimaryMap::new();
+        let mut modules = PrimaryMap::new();
         for (_, (full_name, def, ty)) in found.into_iter() {
+            let module = match (ty, def) {
+                // `check_declared` type-checked it with every other import.
+                (TypeDef::Module(_), Definition::Module(m)) => Some(m.clone()),
+                _ => None,
+            };
+            modules.push(module);
             let func = match (ty, def) {
                 // `check_declared` type-checked it with every other import.
                 (TypeDef::ComponentFunc(_), Definition::Func(host)) => {
                     Some((full_name, host.clone()))
                 }
-                (TypeDef::Resource(_), Definition::Resource(_)) => None,
-                (TypeDef::ComponentFunc(_) | TypeDef::Resource(_), def) => anyhow::bail!(
-                    "import `{full_name}`: the component imports a {}, the linker defines a {}",
-                    ty.desc(),
-                    def.kind()
-                ),
+                (TypeDef::Resource(_), Definition::Resource(_))
+                | (TypeDef::Module(_), Definition::Module(_)) => None,
+                (TypeDef::ComponentFunc(_) | TypeDef::Resource(_) | TypeDef::Module(_), def) => {
+                    anyhow::bail!(
+                        "import `{full_name}`: the component imports a {}, the linker defines a {}",
+                        ty.desc(),
+                        def.kind()
+                    )
+                }
                 (other, _) => anyhow::bail!(
                     "import `{full_name}`: importing a {} is not supported",
                     other.desc()
@@ -380,6 +394,7 @@ impl<T: 'static> Linker<T> {
             lowered: Arc::new(lower_imports(plan, &funcs, &resource_types)?),
             imported: imported.into(),
             host_dtors: host_dtors.into(),
+            modules: Arc::new(modules),
         })
     }
 }
@@ -610,16 +625,23 @@ fn check_item<T: 'static>(
                 _ => Ok(()),
             }
         }
-        (TypeDef::ComponentFunc(_) | TypeDef::Resource(_), Some(def)) => anyhow::bail!(
-            "import `{name}`: the component imports a {}, the linker defines a {}",
-            ty.desc(),
-            def.kind()
-        ),
-        (TypeDef::ComponentFunc(_) | TypeDef::Resource(_), None) => anyhow::bail!(
-            "missing import: the component imports `{name}` ({}), which the linker does not \
+        (TypeDef::Module(m), Some(Definition::Module(module))) => {
+            module.check_against(name, &types[m], types.module_types())
+        }
+        (TypeDef::ComponentFunc(_) | TypeDef::Resource(_) | TypeDef::Module(_), Some(def)) => {
+            anyhow::bail!(
+                "import `{name}`: the component imports a {}, the linker defines a {}",
+                ty.desc(),
+                def.kind()
+            )
+        }
+        (TypeDef::ComponentFunc(_) | TypeDef::Resource(_) | TypeDef::Module(_), None) => {
+            anyhow::bail!(
+                "missing import: the component imports `{name}` ({}), which the linker does not \
              define",
-            ty.desc()
-        ),
+                ty.desc()
+            )
+        }
         // A value type (a record, an enum, ...) needs no definition.
         (TypeDef::Interface(_), _) => Ok(()),
         (other, _) => anyhow::bail!(
@@ -638,6 +660,8 @@ pub(crate) struct ResolvedImports<T: 'static> {
     /// The host's resource types, by imported `ResourceIndex`.
     imported: Arc<[ResourceType]>,
     host_dtors: HostDtors<T>,
+    /// The core module of each import that is one.
+    modules: Arc<ImportedModules>,
 }
 
 impl<T: 'static> Clone for ResolvedImports<T> {
@@ -646,6 +670,7 @@ impl<T: 'static> Clone for ResolvedImports<T> {
             lowered: self.lowered.clone(),
             imported: self.imported.clone(),
             host_dtors: self.host_dtors.clone(),
+            modules: self.modules.clone(),
         }
     }
 }
@@ -678,6 +703,7 @@ impl<T: 'static> ResolvedImports<T> {
             lowered: self.lowered.clone(),
             resource_types: resource_map(&component.plan, id, self.imported.to_vec()),
             host_dtors: self.host_dtors.clone(),
+            modules: self.modules.clone(),
         };
         instantiate::<T, B>(cx, &component.plan, id, &imports)?;
         Ok(Instance {
@@ -783,6 +809,15 @@ impl<T: 'static> LinkerInstance<'_, T> {
         self.define(name, Definition::Resource(resource))
     }
 
+    /// Defines `name` as the core module `module`, for a component that
+    /// imports a core module (`(import "name" (core module ...))`). The
+    /// module must import nothing the component does not give it and
+    /// export everything the component declares, with the same types;
+    /// instantiating checks that, naming the item.
+    pub fn module(&mut self, name: &str, module: &Module) -> Result<()> {
+        self.define(name, Definition::Module(module.clone()))
+    }
+
     /// Defines `name`, an import of type `ty` from the imported interface
     /// `interface` (`None` at the root), as
     /// [`Linker::define_unknown_imports_as_traps`] says, unless it is
@@ -817,6 +852,10 @@ impl<T: 'static> LinkerInstance<'_, T> {
                 self.define(name, Definition::Resource(resource))
             }
             TypeDef::Interface(_) => Ok(()),
+            TypeDef::Module(_) => anyhow::bail!(
+                "import `{full}`: an imported core module cannot be defined as traps; define \
+                 it with `LinkerInstance::module`"
+            ),
             other => anyhow::bail!(
                 "import `{full}`: cannot define an imported {} as traps; witbind does not \
                  support importing one yet",

@@ -311,9 +311,10 @@ mod described {
 
     /// The type of a core wasm module a component imports or exports.
     ///
-    /// witbind cannot instantiate an imported module and gives no access
-    /// to exported ones, so their items are described by kind and by
-    /// their type in the core text format, for reading, not for calling.
+    /// Its items are described by kind and by their type in the core text
+    /// format, for reading: an imported module is given as a
+    /// [`crate::Module`] (`LinkerInstance::module`), and witbind gives no
+    /// access to exported ones.
     #[derive(Debug, Clone)]
     pub struct Module(Arc<ModuleInner>);
 

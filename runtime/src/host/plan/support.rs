@@ -28,8 +28,10 @@ pub(crate) fn check_supported(translation: &ComponentTranslation) -> Result<()> 
             GlobalInitializer::InstantiateModule(InstantiateModule::Static(_, args), _) => {
                 args.iter().try_for_each(check_def)?;
             }
-            GlobalInitializer::InstantiateModule(InstantiateModule::Import(..), _) => {
-                unsupported("instantiating an imported core module")?
+            GlobalInitializer::InstantiateModule(InstantiateModule::Import(_, args), _) => {
+                args.values()
+                    .flat_map(|items| items.values())
+                    .try_for_each(check_def)?;
             }
             GlobalInitializer::ExtractCallback(_) => unsupported("async callbacks")?,
             GlobalInitializer::ExtractTable(_) => unsupported("tables for `thread.new-indirect`")?,

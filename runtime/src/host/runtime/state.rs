@@ -77,10 +77,11 @@ pub(crate) type Cx<'a, T, B> = <B as Backend>::Cx<'a, StoreData<T, B>>;
 pub(crate) struct InstanceState<B: Backend> {
     /// What the instance was created from.
     pub(crate) plan: Arc<ComponentPlan>,
-    /// The core instances, in the order the plan created them; `None` for
-    /// a module that only fills tables, which the host applied instead of
-    /// instantiating (it exports nothing).
-    pub(crate) core: Vec<Option<(B::Instance, StaticModuleIndex)>>,
+    /// The core instances, in the order the plan created them, with the
+    /// plan's module each instantiates (`None` for a module the linker
+    /// gave); `None` for a module that only fills tables, which the host
+    /// applied instead of instantiating (it exports nothing).
+    pub(crate) core: Vec<Option<(B::Instance, Option<StaticModuleIndex>)>>,
     /// The canonical options' memories, by `RuntimeMemoryIndex`.
     pub(crate) memories: Vec<Option<B::Memory>>,
     /// The canonical options' `realloc`s, by `RuntimeReallocIndex`.
@@ -403,8 +404,8 @@ pub(crate) fn core_export<T: 'static, B: Engines>(
             export.instance.as_u32()
         );
     };
-    let found = match &export.item {
-        ExportItem::Index(index) => {
+    let found = match (&export.item, module) {
+        (ExportItem::Index(index), Some(module)) => {
             let keys = &plan.export_keys::<B>()?[module];
             match keys.binary_search_by_key(index, |(entity, _)| *entity) {
                 Ok(at) => B::export_at(cx, instance, &keys[at].1),
@@ -413,7 +414,10 @@ pub(crate) fn core_export<T: 'static, B: Engines>(
                 }
             }
         }
-        ExportItem::Name(name) => B::export(cx, instance, name),
+        (ExportItem::Name(name), _) => B::export(cx, instance, name),
+        (ExportItem::Index(_), None) => {
+            anyhow::bail!("an imported core module's export is named by index")
+        }
     };
     found.with_context(|| format!("core instance {} lacks an export", export.instance.as_u32()))
 }
