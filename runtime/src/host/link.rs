@@ -176,6 +176,7 @@ fn run_initializers<T: 'static, B: Engines>(
         }
     }
     plan.signatures_checked.store(true, Ordering::Relaxed);
+    B::data_mut(cx).instances[id].trampolines = trampolines;
     Ok(())
 }
 

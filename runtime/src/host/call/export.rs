@@ -70,11 +70,18 @@ impl<B: Backend> ExportFunc<B> {
         };
         let ty = FuncType::new(&plan.types, &state.resource_types, *ty)
             .with_context(|| format!("export `{name}`"))?;
-        let CoreDef::Export(core_def) = func else {
-            anyhow::bail!("export `{name}` lifts a built-in, which witbind does not support");
+        let func = match func {
+            CoreDef::Export(core_def) => {
+                B::extern_func(core_export::<T, B>(cx, &plan, instance, core_def)?)
+                    .with_context(|| format!("export `{name}` does not lift a function"))?
+            }
+            // A lowered import or a built-in, lifted again as is.
+            CoreDef::Trampoline(index) => match state.trampolines.get(*index) {
+                Some(func) => *func,
+                None => anyhow::bail!("export `{name}` lifts an undefined trampoline"),
+            },
+            _ => anyhow::bail!("export `{name}` lifts something that is not a function"),
         };
-        let func = B::extern_func(core_export::<T, B>(cx, &plan, instance, core_def)?)
-            .with_context(|| format!("export `{name}` does not lift a function"))?;
         let options = &info.options[*options];
         let state = &B::data(cx).instances[instance];
         let memory = options.memory().map(|i| state.memory(i)).transpose()?;

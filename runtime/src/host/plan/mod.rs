@@ -194,9 +194,7 @@ impl ComponentPlan {
         // returning an error: a panic there is the input's fault, so it is
         // an error here, never a crash of the host.
         let translated = catch_translator_panic(|| translator.translate(bytes))?;
-        let (translation, modules) = translated
-            .map_err(|e| anyhow::anyhow!("{e:?}"))
-            .context("invalid component")?;
+        let (translation, modules) = translated.map_err(translation_error)?;
         support::check_supported(&translation)?;
 
         let compiled = match source {
@@ -424,6 +422,24 @@ fn compile_all<B: Engines>(engine: &B::Engine, wasm: &[&[u8]]) -> Result<Any<Mod
         })?
     };
     Ok(B::wrap::<ModulesF>(compiled.into_iter().collect()))
+}
+
+/// The translator's error: a validation error names the component
+/// invalid; anything else is a valid construct the translator does not
+/// implement (as a function import exported again as is).
+fn translation_error(error: wasmtime_environ::error::Error) -> crate::Error {
+    let message = format!("{error:?}");
+    if error
+        .downcast_ref::<wasmparser::BinaryReaderError>()
+        .is_some()
+    {
+        anyhow::anyhow!(message).context("invalid component")
+    } else {
+        anyhow::anyhow!(
+            "unsupported component construct: {message} (wasmtime-environ's translator, which \
+             witbind uses, does not implement it)"
+        )
+    }
 }
 
 /// Runs a step of wasmtime-environ's translator, turning a panic into an

@@ -6,11 +6,11 @@
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use wasmtime_environ::EntityIndex;
 use wasmtime_environ::component::{
     CoreExport, ExportItem, ResourceIndex, RuntimeMemoryIndex, RuntimePostReturnIndex,
-    RuntimeReallocIndex, StaticModuleIndex,
+    RuntimeReallocIndex, StaticModuleIndex, TrampolineIndex,
 };
+use wasmtime_environ::{EntityIndex, PrimaryMap};
 
 use crate::error::{Result, Trap, trap};
 use crate::host::backend::Backend;
@@ -103,6 +103,9 @@ pub(crate) struct InstanceState<B: Backend> {
     /// `RuntimeComponentInstanceIndex`) that a fused adapter uses: its
     /// `may_leave`, 1 or 0, which adapters read and write directly.
     pub(crate) flags: Vec<Option<B::Global>>,
+    /// The core function of each trampoline (lowered imports and
+    /// built-ins), for exports that lift one again.
+    pub(crate) trampolines: PrimaryMap<TrampolineIndex, B::Func>,
     /// An export call is running (re-entering traps).
     pub(crate) in_call: bool,
     /// A call trapped: the instance refuses further calls.
@@ -151,6 +154,7 @@ impl<B: Backend> InstanceState<B> {
             post_returns: vec![None; info.num_runtime_post_returns as usize],
             core: Vec::new(),
             flags: Vec::new(),
+            trampolines: PrimaryMap::new(),
             plan,
             in_call: false,
             trapped: false,
