@@ -666,3 +666,45 @@ fn a_host_function_called_through_two_sub_components_cannot_reenter_them() {
         assert_eq!(*seen.lock().unwrap(), Some(Trap::Reentered), "{kind}");
     }
 }
+
+#[test]
+fn adapters_run_in_nested_components_instantiated_several_times() {
+    // The utf8 -> utf16 composition, two levels down, instantiated twice
+    // at each level: four copies of the caller and the callee, each with
+    // its own memories, tables and flags.
+    let mut wat = strings_component("utf8", "utf16", "");
+    for _ in 0..2 {
+        // The component's text, named as a definition of the next level.
+        let body = wat.strip_prefix("(component").unwrap();
+        wat = format!(
+            r#"(component
+    (component $wrap {body}
+    (instance $a (instantiate $wrap))
+    (instance $b (instantiate $wrap))
+    (export "run" (func $a "run"))
+    (export "run2" (func $b "run"))
+)"#
+        );
+    }
+    let expected: Vec<_> = STRINGS.iter().map(|s| Ok(s.to_string())).collect();
+    assert_eq!(wasmtime_call(&wat, &STRINGS), expected);
+    for engine in witbind_tests::engines() {
+        assert_eq!(
+            witbind_call(&engine, &wat, &STRINGS),
+            expected,
+            "{}",
+            engine.backend_kind()
+        );
+        let component = Component::new(&engine, wat::parse_str(&wat).unwrap()).unwrap();
+        let mut store = Store::new(&engine, ());
+        let instance = Linker::new(&engine)
+            .instantiate(&mut store, &component)
+            .unwrap();
+        let run2 = instance
+            .get_typed_func::<(&str,), (String,)>(&mut store, "run2")
+            .unwrap();
+        for s in STRINGS {
+            assert_eq!(run2.call(&mut store, (s,)).unwrap().0, s);
+        }
+    }
+}
