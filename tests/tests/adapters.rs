@@ -708,3 +708,137 @@ fn adapters_run_in_nested_components_instantiated_several_times() {
         }
     }
 }
+
+/// A callee returning malformed values through the adapter to its
+/// sibling: a handle it does not have, a bad `option` discriminant, a
+/// list past its memory, a surrogate `char`; `ok` returns a good value.
+const HOSTILE: &str = r#"(component
+    (component $callee
+        (type $r (resource (rep i32)))
+        (export $r2 "r" (type $r))
+        (core module $m
+            (memory (export "mem") 1)
+            (func (export "realloc") (param i32 i32 i32 i32) (result i32) i32.const 1024)
+            (func (export "bad-handle") (result i32) i32.const 99)
+            (func (export "bad-option") (result i32)
+                (i32.store (i32.const 16) (i32.const 7))
+                (i32.store (i32.const 20) (i32.const 1))
+                i32.const 16)
+            (func (export "bad-list") (result i32)
+                (i32.store (i32.const 16) (i32.const 65000))
+                (i32.store (i32.const 20) (i32.const 1000))
+                i32.const 16)
+            (func (export "bad-char") (result i32) i32.const 0xd800)
+            (func (export "ok") (result i32) i32.const 0x41))
+        (core instance $i (instantiate $m))
+        (func (export "bad-handle") (result (own $r2)) (canon lift (core func $i "bad-handle")))
+        (func (export "bad-option") (result (option u32))
+            (canon lift (core func $i "bad-option") (memory (core memory $i "mem"))))
+        (func (export "bad-list") (result (list u32))
+            (canon lift (core func $i "bad-list") (memory (core memory $i "mem"))))
+        (func (export "bad-char") (result char) (canon lift (core func $i "bad-char")))
+        (func (export "ok") (result char) (canon lift (core func $i "ok"))))
+    (component $caller
+        (import "r" (type $r (sub resource)))
+        (import "bad-handle" (func $bad-handle (result (own $r))))
+        (import "bad-option" (func $bad-option (result (option u32))))
+        (import "bad-list" (func $bad-list (result (list u32))))
+        (import "bad-char" (func $bad-char (result char)))
+        (import "ok" (func $ok (result char)))
+        (core module $libc
+            (memory (export "mem") 1)
+            (func (export "realloc") (param i32 i32 i32 i32) (result i32) i32.const 1024))
+        (core instance $libc (instantiate $libc))
+        (core func $bad-handle (canon lower (func $bad-handle)))
+        (core func $bad-option (canon lower (func $bad-option) (memory (core memory $libc "mem"))))
+        (core func $bad-list (canon lower (func $bad-list) (memory (core memory $libc "mem"))
+            (realloc (core func $libc "realloc"))))
+        (core func $bad-char (canon lower (func $bad-char)))
+        (core func $ok (canon lower (func $ok)))
+        (core module $m
+            (import "" "bad-handle" (func $bad-handle (result i32)))
+            (import "" "bad-option" (func $bad-option (param i32)))
+            (import "" "bad-list" (func $bad-list (param i32)))
+            (import "" "bad-char" (func $bad-char (result i32)))
+            (import "" "ok" (func $ok (result i32)))
+            (func (export "run") (param $which i32) (result i32)
+                (block $list (block $option (block $handle (block $char
+                    (br_table $handle $option $list $char (local.get $which)))
+                    (return (call $bad-char)))
+                    (return (call $bad-handle)))
+                    (call $bad-option (i32.const 0))
+                    (return (i32.const 0)))
+                (call $bad-list (i32.const 0))
+                (i32.const 0))
+            (func (export "ok") (result i32) (call $ok)))
+        (core instance $o (instantiate $m (with "" (instance
+            (export "bad-handle" (func $bad-handle)) (export "bad-option" (func $bad-option))
+            (export "bad-list" (func $bad-list)) (export "bad-char" (func $bad-char))
+            (export "ok" (func $ok))))))
+        (func (export "run") (param "which" u32) (result u32) (canon lift (core func $o "run")))
+        (func (export "ok") (result u32) (canon lift (core func $o "ok"))))
+    (instance $callee (instantiate $callee))
+    (instance $caller (instantiate $caller
+        (with "r" (type $callee "r"))
+        (with "bad-handle" (func $callee "bad-handle")) (with "bad-option" (func $callee "bad-option"))
+        (with "bad-list" (func $callee "bad-list")) (with "bad-char" (func $callee "bad-char"))
+        (with "ok" (func $callee "ok"))))
+    (export "run" (func $caller "run"))
+    (export "ok" (func $caller "ok"))
+)"#;
+
+#[test]
+fn malformed_values_between_sub_components_trap_and_other_instances_still_run() {
+    use wasmtime::component;
+    let wasm = wat::parse_str(HOSTILE).unwrap();
+    let wt = wasmtime::Engine::default();
+    let wt_component = component::Component::new(&wt, &wasm).unwrap();
+    let oracle: Vec<String> = (0..4)
+        .map(|which| {
+            let mut store = wasmtime::Store::new(&wt, ());
+            let instance = component::Linker::new(&wt)
+                .instantiate(&mut store, &wt_component)
+                .unwrap();
+            let run = instance
+                .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
+                .unwrap();
+            format!("{:?}", run.call(&mut store, (which,)).unwrap_err())
+        })
+        .collect();
+    for (message, needle) in oracle
+        .iter()
+        .zip(["unknown handle", "discriminant", "list", "char"])
+    {
+        assert!(message.contains(needle), "wasmtime: {message}");
+    }
+    for engine in witbind_tests::engines() {
+        let kind = engine.backend_kind();
+        let component = Component::new(&engine, &wasm).unwrap();
+        let linker = Linker::new(&engine);
+        let mut store = Store::new(&engine, ());
+        let traps: Vec<Option<Trap>> = (0..4)
+            .map(|which| {
+                let instance = linker.instantiate(&mut store, &component).unwrap();
+                let run = instance
+                    .get_typed_func::<(u32,), (u32,)>(&mut store, "run")
+                    .unwrap();
+                let err = run.call(&mut store, (which,)).unwrap_err();
+                err.downcast_ref::<Trap>().cloned()
+            })
+            .collect();
+        assert_eq!(traps[0], Some(Trap::UnknownHandle(99)), "{kind}");
+        let causes = ["variant", "list", "char"];
+        for (trap, cause) in traps[1..].iter().zip(causes) {
+            assert!(
+                matches!(trap, Some(Trap::BetweenComponents { cause: c }) if c.contains(cause)),
+                "{kind}: {trap:?}"
+            );
+        }
+        // The same store still runs another instance.
+        let instance = linker.instantiate(&mut store, &component).unwrap();
+        let ok = instance
+            .get_typed_func::<(), (u32,)>(&mut store, "ok")
+            .unwrap();
+        assert_eq!(ok.call(&mut store, ()).unwrap(), (0x41,), "{kind}");
+    }
+}
