@@ -842,3 +842,72 @@ fn malformed_values_between_sub_components_trap_and_other_instances_still_run() 
         assert_eq!(ok.call(&mut store, ()).unwrap(), (0x41,), "{kind}");
     }
 }
+
+/// `$a` defines `r` and makes them; `$b` takes borrows of `r`; the outer
+/// component exports both functions (and `r`) side by side.
+const SIDE_BY_SIDE: &str = r#"(component
+    (component $a
+        (type $r (resource (rep i32)))
+        (core func $new (canon resource.new $r))
+        (core module $m
+            (import "" "new" (func $new (param i32) (result i32)))
+            (func (export "make") (param i32) (result i32) local.get 0 call $new))
+        (core instance $i (instantiate $m (with "" (instance (export "new" (func $new))))))
+        (export $r2 "r" (type $r))
+        (func (export "make") (param "rep" u32) (result (own $r2)) (canon lift (core func $i "make"))))
+    (component $b
+        (import "r" (type $r (sub resource)))
+        (core func $drop (canon resource.drop $r))
+        (core module $m
+            (import "" "drop" (func $drop (param i32)))
+            (func (export "peek") (param i32) (result i32) local.get 0 call $drop local.get 0))
+        (core instance $i (instantiate $m (with "" (instance (export "drop" (func $drop))))))
+        (func (export "peek") (param "r" (borrow $r)) (result u32) (canon lift (core func $i "peek"))))
+    (instance $a (instantiate $a))
+    (instance $b (instantiate $b (with "r" (type $a "r"))))
+    (export $r "r" (type $a "r"))
+    (export "make" (func $a "make") (func (param "rep" u32) (result (own $r))))
+    (export "peek" (func $b "peek") (func (param "r" (borrow $r)) (result u32)))
+)"#;
+
+#[test]
+fn the_host_passes_a_resource_from_one_sub_component_to_another() {
+    use wasmtime::component;
+    let wasm = wat::parse_str(SIDE_BY_SIDE).unwrap();
+    let wt = wasmtime::Engine::default();
+    let mut store = wasmtime::Store::new(&wt, ());
+    let instance = component::Linker::new(&wt)
+        .instantiate(&mut store, &component::Component::new(&wt, &wasm).unwrap())
+        .unwrap();
+    let make = instance
+        .get_typed_func::<(u32,), (component::ResourceAny,)>(&mut store, "make")
+        .unwrap();
+    let peek = instance
+        .get_typed_func::<(component::ResourceAny,), (u32,)>(&mut store, "peek")
+        .unwrap();
+    let (r,) = make.call(&mut store, (5,)).unwrap();
+    let expected = peek.call(&mut store, (r,)).unwrap().0;
+    for engine in witbind_tests::engines() {
+        let component = Component::new(&engine, &wasm).unwrap();
+        let mut store = Store::new(&engine, ());
+        let instance = Linker::new(&engine)
+            .instantiate(&mut store, &component)
+            .unwrap();
+        let make = instance
+            .get_typed_func::<(u32,), (witbind::ResourceAny,)>(&mut store, "make")
+            .unwrap();
+        let peek = instance
+            .get_typed_func::<(witbind::Borrowed<witbind::ResourceAny>,), (u32,)>(
+                &mut store, "peek",
+            )
+            .unwrap();
+        let (r,) = make.call(&mut store, (5,)).unwrap();
+        let got = peek.call(&mut store, (r.as_borrow(),));
+        assert_eq!(
+            got.map(|r| r.0).map_err(|e| format!("{e:#}")),
+            Ok(expected),
+            "{}",
+            engine.backend_kind()
+        );
+    }
+}

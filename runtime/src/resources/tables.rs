@@ -47,11 +47,16 @@ pub struct ResourceDrop {
 /// received, which must be dropped before the call returns, and the host
 /// table tracks what the host lent; during an import call (guest calls host)
 /// the guest table tracks what the guest lent, and borrows the host received
-/// are released when the call returns.
+/// are released when the call returns. A component instance nested in
+/// another shares its host table with its siblings (the host holds one
+/// table per instance it created): the runtime swaps that table in while it
+/// uses these tables.
 #[derive(Debug, Default)]
 pub struct ResourceTables {
     guest: HandleTable,
-    host: HandleTable,
+    /// Boxed so that swapping the shared host table in and out moves a
+    /// pointer.
+    host: Box<HandleTable>,
     /// The identities of the types the instance implements: a handful at
     /// most, so a scan beats hashing (SipHash showed up in every handle
     /// operation's profile).
@@ -70,7 +75,7 @@ impl ResourceTables {
     pub fn with_tables(guest: HandleTable, host: HandleTable) -> Self {
         Self {
             guest,
-            host,
+            host: Box::new(host),
             implemented: Vec::new(),
         }
     }
@@ -98,6 +103,12 @@ impl ResourceTables {
     /// The host's table of guest resources it holds.
     pub fn host(&self) -> &HandleTable {
         &self.host
+    }
+
+    /// Exchanges the host table with `other`: how the runtime lends the
+    /// host table its sub-instances share to the one in use.
+    pub(crate) fn swap_host(&mut self, other: &mut Box<HandleTable>) {
+        std::mem::swap(&mut self.host, other);
     }
 
     /// The host's table, writable, for the conversions between

@@ -99,6 +99,13 @@ pub(crate) struct InstanceState<B: Backend> {
     /// a pointer, not the tables (a few hundred bytes copied twice per call
     /// with handles).
     pub(crate) resources: Vec<Option<Box<ResourceTables>>>,
+    /// The host's table of the guest resources it holds, shared by every
+    /// component instance inside (as wasmtime keeps one host table, so a
+    /// resource from one sub-component's export may go into another's);
+    /// swapped into the tables taken out by [`with_tables`].
+    pub(crate) host_table: Box<HandleTable>,
+    /// The host table is swapped into tables taken out now.
+    host_taken: bool,
     /// The flags global of each component instance inside (by
     /// `RuntimeComponentInstanceIndex`) that a fused adapter uses: its
     /// `may_leave`, 1 or 0, which adapters read and write directly.
@@ -149,6 +156,8 @@ impl<B: Backend> InstanceState<B> {
             guest_dtors: vec![None; (info.num_resources as usize).saturating_sub(imported)],
             resource_types,
             resources: tables.into_iter().map(|t| Some(Box::new(t))).collect(),
+            host_table: Box::new(HandleTable::with_limit(max_handles)),
+            host_taken: false,
             memories: vec![None; info.num_runtime_memories as usize],
             reallocs: vec![None; info.num_runtime_reallocs as usize],
             post_returns: vec![None; info.num_runtime_post_returns as usize],
@@ -340,7 +349,8 @@ pub(crate) fn maybe_with_tables<T: 'static, B: Backend, R>(
     result
 }
 
-/// Takes the handle tables `at` out of the store.
+/// Takes the handle tables `at` out of the store, with the instance's
+/// shared host table swapped in.
 #[inline]
 fn take_tables<T: 'static, B: Backend>(
     cx: &mut Cx<'_, T, B>,
@@ -353,19 +363,30 @@ fn take_tables<T: 'static, B: Backend>(
         anyhow::bail!("component instance {} has no handle tables", at.sub);
     };
     match slot.take() {
-        Some(tables) => Ok(tables),
-        None => anyhow::bail!("the instance's handle tables are in use by an outer operation"),
+        Some(mut tables) if !state.host_taken => {
+            tables.swap_host(&mut state.host_table);
+            state.host_taken = true;
+            Ok(tables)
+        }
+        taken => {
+            *slot = taken;
+            anyhow::bail!("the instance's handle tables are in use by an outer operation")
+        }
     }
 }
 
-/// Puts the handle tables `at` back into the store.
+/// Puts the handle tables `at` back into the store, and the shared host
+/// table back into the instance.
 #[inline]
 fn put_tables<T: 'static, B: Backend>(
     cx: &mut Cx<'_, T, B>,
     at: TablesAt,
-    tables: Box<ResourceTables>,
+    mut tables: Box<ResourceTables>,
 ) {
-    B::data_mut(cx).instances[at.id].resources[at.sub as usize] = Some(tables);
+    let state = &mut B::data_mut(cx).instances[at.id];
+    tables.swap_host(&mut state.host_table);
+    state.host_taken = false;
+    state.resources[at.sub as usize] = Some(tables);
 }
 
 /// The tables whose host table is `host_table`, among the store's
@@ -376,16 +397,12 @@ pub(crate) fn tables_holding<T: 'static, B: Backend>(
     id: Option<usize>,
 ) -> Option<TablesAt> {
     let instances = &B::data(cx).instances;
+    // Every component instance inside shares the host table: any one's
+    // tables reach it.
     let in_instance = |id: usize| {
-        let sub = instances
-            .get(id)?
-            .resources
-            .iter()
-            .position(|t| t.as_ref().is_some_and(|t| t.host().id() == host_table))?;
-        Some(TablesAt {
-            id,
-            sub: sub as u32,
-        })
+        let state = instances.get(id)?;
+        (!state.host_taken && state.host_table.id() == host_table)
+            .then_some(TablesAt { id, sub: 0 })
     };
     match id {
         Some(id) => in_instance(id),
