@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, ensure};
 
+use super::rounds::{self, Summary, summarize};
+
 /// Calls into the callee per host call.
 pub const CALLS: u32 = 100_000;
 
@@ -257,16 +259,14 @@ pub fn check_all(n: u32) -> Result<()> {
     Ok(())
 }
 
-/// One row: each side's median time per host call (of [`CALLS`] crossings)
-/// in microseconds, and its ratio against wasmtime.
+/// One row: the case and each side's time per host call (of [`CALLS`]
+/// crossings) and ratio against wasmtime.
 #[derive(Debug, Clone)]
 pub struct ComposedRow {
     /// The case.
     pub case: ComposedCase,
-    /// Each side's median time per host call, in microseconds.
-    pub us: Vec<f64>,
-    /// Each side's ratio against wasmtime (the median of the rounds').
-    pub ratio: Vec<f64>,
+    /// The sides' times and ratios.
+    pub summary: Summary,
 }
 
 /// Rounds per case, alternating the sides' order.
@@ -296,72 +296,22 @@ pub fn measure(filter: &str) -> Result<Vec<ComposedRow>> {
                 times[slot].push(took.as_secs_f64() * 1e6);
             }
         }
-        let ratio = times
-            .iter()
-            .map(|t| {
-                let mut r: Vec<f64> = t
-                    .iter()
-                    .zip(&times[reference])
-                    .map(|(a, b)| a / b)
-                    .collect();
-                median(&mut r)
-            })
-            .collect();
-        let us = times.iter_mut().map(|t| median(t)).collect();
-        eprintln!("{}: {:.2?}", case.name(), ratio);
-        rows.push(ComposedRow { case, us, ratio });
+        let summary = summarize(&mut times, reference);
+        eprintln!("{}: {:.2?}", case.name(), summary.ratio);
+        rows.push(ComposedRow { case, summary });
     }
     Ok(rows)
-}
-
-fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
 /// The table: each side's time per host call and its ratio against
 /// wasmtime, and the target (1.0).
 pub fn table(rows: &[ComposedRow]) -> String {
-    let names = side_names();
-    let mut out = String::from("| case |");
-    for name in &names {
-        out += &format!(" {name} µs |");
-    }
-    for name in &names[..names.len() - 1] {
-        out += &format!(" {name} ratio |");
-    }
-    out += " target |\n| --- |";
-    out += &" ---: |".repeat(2 * names.len());
-    out += "\n";
-    for row in rows {
-        out += &format!("| {} |", row.case.name());
-        for us in &row.us {
-            out += &format!(" {us:.0} |");
-        }
-        for ratio in &row.ratio[..names.len() - 1] {
-            out += &format!(" {ratio:.2} |");
-        }
-        out += " 1.0 |\n";
-    }
-    out
+    let rows: Vec<_> = rows.iter().map(|r| (r.case.name(), &r.summary)).collect();
+    rounds::table(&side_names(), &rows)
 }
 
 /// The rows as JSON.
 pub fn json(rows: &[ComposedRow]) -> serde_json::Value {
-    let names = side_names();
-    serde_json::Value::Array(
-        rows.iter()
-            .map(|row| {
-                let sides: serde_json::Map<String, serde_json::Value> = names
-                    .iter()
-                    .enumerate()
-                    .map(|(i, name)| {
-                        let side = serde_json::json!({ "us_per_call": row.us[i], "ratio": row.ratio[i] });
-                        (name.clone(), side)
-                    })
-                    .collect();
-                serde_json::json!({ "case": row.case.name(), "calls": CALLS, "sides": sides, "target_ratio": 1.0 })
-            })
-            .collect(),
-    )
+    let rows: Vec<_> = rows.iter().map(|r| (r.case.name(), &r.summary)).collect();
+    rounds::json(&side_names(), &rows, "us_per_call")
 }

@@ -16,6 +16,7 @@ pub mod composed;
 pub mod floor;
 mod generated_side;
 pub mod report;
+pub mod rounds;
 mod shapes;
 pub mod wasi;
 mod wasmtime_side;

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, ensure};
 
-use super::report::median;
+use super::rounds::{self, Summary, summarize};
 
 /// 64 MiB: what the stream cases move.
 const BULK: usize = 64 << 20;
@@ -287,16 +287,14 @@ impl WasiSide for Wasmtime {
     }
 }
 
-/// One WASI row: each side's median time per run, and its ratio against
-/// wasmtime-wasi (the median over rounds of the round's ratio).
+/// One WASI row: the case and each side's time per run and ratio against
+/// wasmtime-wasi.
 #[derive(Debug, Clone)]
 pub struct WasiRow {
     /// The case.
     pub case: WasiCase,
-    /// Each side's median time per run, in microseconds.
-    pub us: Vec<f64>,
-    /// Each side's ratio against wasmtime-wasi.
-    pub ratio: Vec<f64>,
+    /// The sides' times and ratios.
+    pub summary: Summary,
 }
 
 /// The sides' names, in column order; the last is the reference.
@@ -368,20 +366,9 @@ pub fn measure(filter: &str) -> Result<Vec<WasiRow>> {
                 times[slot].push(total.as_secs_f64() * 1e6 / f64::from(case.runs_per_round()));
             }
         }
-        let ratio = times
-            .iter()
-            .map(|t| {
-                let mut r: Vec<f64> = t
-                    .iter()
-                    .zip(&times[reference])
-                    .map(|(a, b)| a / b)
-                    .collect();
-                median(&mut r)
-            })
-            .collect();
-        let us = times.iter_mut().map(|t| median(t)).collect();
-        eprintln!("{}: {:.2?}", case.name(), ratio);
-        rows.push(WasiRow { case, us, ratio });
+        let summary = summarize(&mut times, reference);
+        eprintln!("{}: {:.2?}", case.name(), summary.ratio);
+        rows.push(WasiRow { case, summary });
     }
     Ok(rows)
 }
@@ -389,48 +376,12 @@ pub fn measure(filter: &str) -> Result<Vec<WasiRow>> {
 /// The WASI table: each side's time per run and its ratio against
 /// wasmtime-wasi, and the target (1.0).
 pub fn table(rows: &[WasiRow]) -> String {
-    let names = side_names();
-    let mut out = String::from("| case |");
-    for name in &names {
-        out += &format!(" {name} µs |");
-    }
-    for name in &names[..names.len() - 1] {
-        out += &format!(" {name} ratio |");
-    }
-    out += " target |\n| --- |";
-    out += &" ---: |".repeat(2 * names.len());
-    out += "\n";
-    for row in rows {
-        out += &format!("| {} |", row.case.name());
-        for us in &row.us {
-            out += &format!(" {us:.0} |");
-        }
-        for ratio in &row.ratio[..names.len() - 1] {
-            out += &format!(" {ratio:.2} |");
-        }
-        out += " 1.0 |\n";
-    }
-    out
+    let rows: Vec<_> = rows.iter().map(|r| (r.case.name(), &r.summary)).collect();
+    rounds::table(&side_names(), &rows)
 }
 
 /// The WASI rows as JSON.
 pub fn json(rows: &[WasiRow]) -> serde_json::Value {
-    let names = side_names();
-    serde_json::Value::Array(
-        rows.iter()
-            .map(|row| {
-                let sides: serde_json::Map<String, serde_json::Value> = names
-                    .iter()
-                    .enumerate()
-                    .map(|(i, name)| {
-                        (
-                            name.clone(),
-                            serde_json::json!({ "us_per_run": row.us[i], "ratio": row.ratio[i] }),
-                        )
-                    })
-                    .collect();
-                serde_json::json!({ "case": row.case.name(), "sides": sides, "target_ratio": 1.0 })
-            })
-            .collect(),
-    )
+    let rows: Vec<_> = rows.iter().map(|r| (r.case.name(), &r.summary)).collect();
+    rounds::json(&side_names(), &rows, "us_per_run")
 }
