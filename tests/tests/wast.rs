@@ -44,6 +44,7 @@ wast_tests! {
     compound => "compound.wast",
     post_return_realloc => "post-return-realloc.wast",
     resources => "resources.wast",
+    link => "link.wast",
 }
 
 #[test]

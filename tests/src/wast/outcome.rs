@@ -35,7 +35,7 @@ pub struct FileOutcome {
     pub directives: usize,
     /// The directives that failed, in file order.
     pub failures: Vec<Failure>,
-    /// Passes judged leniently: an `assert_trap` whose trap's text differs
+    /// Passes judged leniently: an expected trap or error whose text differs
     /// from the expected message (wasmtime's wording), with both texts.
     pub notes: Vec<String>,
 }

@@ -10,7 +10,7 @@ use witbind::{Component, Engine, Instance, Linker, Store, Trap, Val};
 
 use super::directive::{self, CORE_UNSUPPORTED};
 use super::outcome::{Failure, FileOutcome};
-use super::register::register;
+use super::register::Registry;
 use super::values::{arg_to_val, ret_matches};
 
 /// The text witbind's loader puts in the error of a valid component using a
@@ -38,8 +38,11 @@ pub struct Runner<'a> {
     /// Where the last component directive was, for "no current instance".
     current_from: Option<String>,
     named: HashMap<String, Loaded>,
-    definitions: HashMap<String, Component>,
-    last_definition: Option<Component>,
+    /// Component definitions by name: the component, or where its
+    /// definition failed.
+    definitions: HashMap<String, Result<Component, String>>,
+    last_definition: Option<Result<Component, String>>,
+    registry: Registry,
     outcome: FileOutcome,
 }
 
@@ -60,6 +63,7 @@ impl<'a> Runner<'a> {
             named: HashMap::new(),
             definitions: HashMap::new(),
             last_definition: None,
+            registry: Registry::default(),
             outcome: FileOutcome::new(engine, file),
         }
     }
@@ -132,13 +136,17 @@ impl<'a> Runner<'a> {
             }
             WastDirective::ModuleDefinition(q) => {
                 let name = q.name();
-                let component = self.compile_quote(q)?;
+                let at = self.location(q.span());
+                let compiled = self.compile_quote(q);
+                let kept = match &compiled {
+                    Ok(component) => Ok(component.clone()),
+                    Err(_) => Err(format!("the component definition at {at} failed")),
+                };
                 if let Some(id) = name {
-                    self.definitions
-                        .insert(id.name().to_string(), component.clone());
+                    self.definitions.insert(id.name().to_string(), kept.clone());
                 }
-                self.last_definition = Some(component);
-                Ok(None)
+                self.last_definition = Some(kept);
+                compiled.map(|_| None)
             }
             WastDirective::ModuleInstance {
                 span,
@@ -147,7 +155,7 @@ impl<'a> Runner<'a> {
             } => {
                 self.current = None;
                 self.current_from = Some(self.location(*span));
-                let component = match module {
+                let definition = match module {
                     Some(id) => self.definitions.get(id.name()).cloned().ok_or_else(|| {
                         anyhow!("no `(component definition ${} ...)` before it", id.name())
                     })?,
@@ -156,6 +164,7 @@ impl<'a> Runner<'a> {
                         .clone()
                         .ok_or_else(|| anyhow!("no `(component definition ...)` before it"))?,
                 };
+                let component = definition.map_err(|failed| anyhow!(failed))?;
                 let loaded = self.instantiate(&component)?;
                 if let Some(id) = instance {
                     self.named.insert(id.name().to_string(), loaded.clone());
@@ -177,7 +186,7 @@ impl<'a> Runner<'a> {
             } => self.assert_rejected(module, message),
             WastDirective::Register { name, module, .. } => {
                 let loaded = self.loaded(*module)?;
-                register(
+                self.registry.register(
                     &mut self.linker,
                     &mut self.store,
                     name,
@@ -228,9 +237,9 @@ impl<'a> Runner<'a> {
                 let bytes = module.encode().context("encoding the component")?;
                 let component = Component::new(self.engine, bytes)
                     .context("the component must compile for its linking to fail")?;
-                match self.linker.instantiate(&mut self.store, &component) {
+                match self.instantiate(&component) {
                     Ok(_) => bail!("the component instantiated; the script expects `{message}`"),
-                    Err(_) => Ok(None),
+                    Err(e) => Ok(text_note(&e, message)),
                 }
             }
             WastDirective::AssertException { .. }
@@ -252,6 +261,9 @@ impl<'a> Runner<'a> {
     }
 
     fn instantiate(&mut self, component: &Component) -> Result<Loaded> {
+        self.registry
+            .check_imports(component)
+            .context("linking the component")?;
         let instance = self
             .linker
             .instantiate(&mut self.store, component)
@@ -301,7 +313,7 @@ impl<'a> Runner<'a> {
                 "the component passed validation and was then refused as unsupported ({e:#}); \
                  the script expects it rejected with `{message}`"
             ),
-            Err(_) => Ok(None),
+            Err(e) => Ok(text_note(&e, message)),
         }
     }
 
@@ -367,10 +379,14 @@ fn expect_trap<T: std::fmt::Debug>(what: &str, result: Result<T>, message: &str)
         Err(e) if !is_trap(&e) => {
             bail!("{what} failed without a trap: {e:#}; the script expects a trap `{message}`")
         }
-        Err(e) => {
-            let text = format!("{e:#}");
-            Ok((!text.contains(message))
-                .then(|| format!("trap text differs: expected `{message}`, witbind said `{text}`")))
-        }
+        Err(e) => Ok(text_note(&e, message)),
     }
+}
+
+/// A note when the error `e` a directive expected does not contain the
+/// script's `message` (wasmtime's or the reference interpreter's wording).
+fn text_note(e: &anyhow::Error, message: &str) -> Option<String> {
+    let text = format!("{e:#}");
+    (!text.contains(message))
+        .then(|| format!("error text differs: expected `{message}`, witbind said `{text}`"))
 }
