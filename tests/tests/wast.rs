@@ -45,6 +45,8 @@ wast_tests! {
     post_return_realloc => "post-return-realloc.wast",
     resources => "resources.wast",
     link => "link.wast",
+    nested => "nested.wast",
+    invalid => "invalid.wast",
 }
 
 #[test]
