@@ -1,19 +1,24 @@
 //! Every `.wast` script of `tests/wast/` runs on both engines through the
-//! runner of `witbind_tests::wast`, one test per file; and the runner itself
-//! is checked to report failures where a script's expectations are wrong.
+//! runner of `witbind_tests::wast`, one test per file, and on wasmtime's own
+//! component model (the oracle: the script's expectations must be the
+//! reference implementation's); and the runner itself is checked to report
+//! failures where a script's expectations are wrong.
 
 use std::path::{Path, PathBuf};
 
-use witbind_tests::wast::{FileOutcome, run_file_on_every_engine, run_source};
+use witbind_tests::wast::{
+    FileOutcome, run_file_on_every_engine, run_file_on_wasmtime, run_source, run_source_on_wasmtime,
+};
 
-/// Runs `tests/wast/{name}` on every engine and fails listing every
-/// failing directive of every engine.
+/// Runs `tests/wast/{name}` on the oracle and on every engine, and fails
+/// listing every failing directive of each.
 fn run(name: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("wast")
         .join(name);
-    let outcomes = run_file_on_every_engine(&path);
-    assert_eq!(outcomes.len(), witbind_tests::engines().len());
+    let mut outcomes = vec![run_file_on_wasmtime(&path)];
+    outcomes.extend(run_file_on_every_engine(&path));
+    assert_eq!(outcomes.len(), witbind_tests::engines().len() + 1);
     let failed: Vec<String> = outcomes
         .iter()
         .filter(|o| !o.passed())
@@ -186,6 +191,16 @@ fn a_failed_component_is_named_by_later_invokes() {
             "{outcome}"
         );
     }
+}
+
+#[test]
+fn the_oracle_judges_the_same_way() {
+    let good = format!("{ID}\n(assert_return (invoke \"id\" (u32.const 5)) (u32.const 5))");
+    assert!(run_source_on_wasmtime("test.wast", &good).passed());
+    let bad = format!("{ID}\n(assert_return (invoke \"id\" (u32.const 5)) (u32.const 6))");
+    let outcome = run_source_on_wasmtime("test.wast", &bad);
+    assert_eq!(outcome.failures.len(), 1, "{outcome}");
+    assert_eq!(outcome.failures[0].location, "test.wast:9:2");
 }
 
 #[test]

@@ -86,15 +86,13 @@
 (assert_return (invoke "twice-next") (u32.const 4))
 (assert_return (invoke "echo-abc") (u32.const 0x361))
 (assert_return (invoke $provider "echo" (str.const "xyz")) (str.const "xyz"))
-(assert_trap (invoke "post-return-calls-out" (u32.const 1)) "cannot leave component instance")
 
-;; A second instance of the same user: the provider's state is shared.
+;; Two instances of one user component: the provider's state is shared.
 (component definition $User
   (import "provider" (instance $p (export "next" (func (result u32)))))
   (core func $next (canon lower (func $p "next")))
   (core module $m
     (import "p" "next" (func $next (result i32)))
-    (func (export "id") (param i32) (result i32) local.get 0)
     (func (export "len") (param i32 i32) (result i32) local.get 1)
     (func (export "next") (result i32) (call $next))
     (func (export "realloc-calls-out") (param i32 i32 i32 i32) (result i32)
@@ -102,14 +100,13 @@
       (i32.const 1024))
     (memory (export "mem") 1))
   (core instance $i (instantiate $m (with "p" (instance (export "next" (func $next))))))
-  (func (export "next") (result u32) (canon lift (core func $i "next")))
   (func (export "realloc-calls-out") (param "s" string) (result u32)
     (canon lift (core func $i "len") (memory (core memory $i "mem")) (realloc (core func $i "realloc-calls-out"))))
+  (func (export "next") (result u32) (canon lift (core func $i "next")))
 )
 (component instance $u1 $User)
-(assert_return (invoke $u1 "next") (u32.const 3))
-(assert_trap (invoke $u1 "realloc-calls-out" (str.const "a")) "cannot leave component instance")
 (component instance $u2 $User)
+(assert_return (invoke $u1 "next") (u32.const 3))
 (assert_return (invoke $u2 "next") (u32.const 4))
 (assert_return (invoke $provider "next") (u32.const 5))
 
@@ -130,3 +127,8 @@
 (assert_unlinkable
   (component (import "provider" (func)))
   "expected func found instance")
+
+;; may_leave: calling an import from post-return or realloc traps. (Last:
+;; wasmtime refuses every instance of the store after a trap.)
+(assert_trap (invoke $user "post-return-calls-out" (u32.const 1)) "cannot leave component instance")
+(assert_trap (invoke $u1 "realloc-calls-out" (str.const "a")) "cannot leave component instance")

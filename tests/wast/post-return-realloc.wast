@@ -93,11 +93,11 @@
 
 ;; Traps.
 (assert_trap (invoke "after-trap" (u32.const 1)) "unreachable")
+;; A trapped instance refuses later calls.
+(assert_trap (invoke "calls") "cannot enter component instance")
 (component instance $p $P)
 (assert_trap (invoke "list-len-trap" (list.const (u32.const 1))) "unreachable")
 (component instance $p $P)
 (assert_trap (invoke "list-len-odd" (list.const (u32.const 1))) "realloc return: result not aligned")
 (component instance $p $P)
 (assert_trap (invoke "list-len-end" (list.const (u32.const 1) (u32.const 2))) "realloc return: beyond end of memory")
-;; A trapped instance refuses later calls.
-(assert_trap (invoke "calls") "cannot enter component instance")

@@ -29,7 +29,7 @@ impl fmt::Display for Failure {
 pub struct FileOutcome {
     /// The file's name as given.
     pub file: String,
-    /// The engine's backend (`wasmtime`, `wasmi`).
+    /// The engine's backend (`wasmtime`, `wasmi`), or the oracle.
     pub backend: String,
     /// How many directives ran.
     pub directives: usize,
@@ -42,10 +42,10 @@ pub struct FileOutcome {
 
 impl FileOutcome {
     /// An outcome for `file` on `engine` with no directive run yet.
-    pub(crate) fn new(engine: &witbind::Engine, file: &str) -> Self {
+    pub(crate) fn new(backend: String, file: &str) -> Self {
         Self {
             file: file.to_string(),
-            backend: engine.backend_kind().to_string(),
+            backend,
             directives: 0,
             failures: Vec::new(),
             notes: Vec::new(),
@@ -53,8 +53,8 @@ impl FileOutcome {
     }
 
     /// The outcome of a file that could not be read: one failure.
-    pub(crate) fn unreadable(engine: &witbind::Engine, file: &str, message: String) -> Self {
-        let mut outcome = Self::new(engine, file);
+    pub(crate) fn unreadable(backend: String, file: &str, message: String) -> Self {
+        let mut outcome = Self::new(backend, file);
         outcome.failures.push(Failure {
             location: file.to_string(),
             directive: "file",

@@ -6,65 +6,64 @@ use anyhow::{Context, Result, anyhow, bail};
 use wast::parser::{self, ParseBuffer};
 use wast::token::{Id, Span};
 use wast::{QuoteWat, Wast, WastDirective, WastExecute, WastInvoke, Wat};
-use witbind::{Component, Engine, Instance, Linker, Store, Trap, Val};
+use witbind::Val;
 
 use super::directive::{self, CORE_UNSUPPORTED};
+use super::host::Host;
 use super::outcome::{Failure, FileOutcome};
-use super::register::Registry;
-use super::values::{arg_to_val, ret_matches};
-
-/// The text witbind's loader puts in the error of a valid component using a
-/// construct it does not run yet (`host/plan/support.rs`).
-const UNSUPPORTED: &str = "unsupported component construct";
+use super::values::ret_matches;
 
 /// An instantiated component: the component (for its export types) and
 /// its instance.
-#[derive(Clone)]
-struct Loaded {
-    component: Component,
-    instance: Instance,
+struct Loaded<H: Host> {
+    component: H::Component,
+    instance: H::Instance,
 }
 
-/// The state of one file's run: the store every instance lives in, the
-/// linker holding what was registered, and the instances by name.
-pub struct Runner<'a> {
-    engine: &'a Engine,
+impl<H: Host> Clone for Loaded<H> {
+    fn clone(&self) -> Self {
+        Self {
+            component: self.component.clone(),
+            instance: self.instance.clone(),
+        }
+    }
+}
+
+/// The state of one file's run: the host (its one store, its linker
+/// holding what was registered), and the instances by name.
+pub struct Runner<'a, H: Host> {
+    host: H,
     file: &'a str,
     text: &'a str,
-    store: Store<()>,
-    linker: Linker<()>,
     /// The instance of the last `(component ...)`, `None` after one failed.
-    current: Option<Loaded>,
+    current: Option<Loaded<H>>,
     /// Where the last component directive was, for "no current instance".
     current_from: Option<String>,
-    named: HashMap<String, Loaded>,
+    named: HashMap<String, Loaded<H>>,
     /// Component definitions by name: the component, or where its
     /// definition failed.
-    definitions: HashMap<String, Result<Component, String>>,
-    last_definition: Option<Result<Component, String>>,
-    registry: Registry,
+    definitions: HashMap<String, Result<H::Component, String>>,
+    last_definition: Option<Result<H::Component, String>>,
     outcome: FileOutcome,
 }
 
 /// What one directive gave: pass, pass with a note, or a failure message.
 type Step = Result<Option<String>>;
 
-impl<'a> Runner<'a> {
-    /// A runner of `text` (the file `file`) on `engine`.
-    pub fn new(engine: &'a Engine, file: &'a str, text: &'a str) -> Self {
+impl<'a, H: Host> Runner<'a, H> {
+    /// A runner of `text` (the file `file`) on `host`.
+    pub fn new(host: H, file: &'a str, text: &'a str) -> Self {
+        let backend = host.backend();
         Self {
-            engine,
+            host,
             file,
             text,
-            store: Store::new(engine, ()),
-            linker: Linker::new(engine),
             current: None,
             current_from: None,
             named: HashMap::new(),
             definitions: HashMap::new(),
             last_definition: None,
-            registry: Registry::default(),
-            outcome: FileOutcome::new(engine, file),
+            outcome: FileOutcome::new(backend, file),
         }
     }
 
@@ -186,13 +185,8 @@ impl<'a> Runner<'a> {
             } => self.assert_rejected(module, message),
             WastDirective::Register { name, module, .. } => {
                 let loaded = self.loaded(*module)?;
-                self.registry.register(
-                    &mut self.linker,
-                    &mut self.store,
-                    name,
-                    &loaded.component,
-                    loaded.instance,
-                )?;
+                self.host
+                    .register(name, &loaded.component, &loaded.instance)?;
                 Ok(None)
             }
             WastDirective::Invoke(invoke) => {
@@ -221,12 +215,12 @@ impl<'a> Runner<'a> {
             WastDirective::AssertTrap { exec, message, .. } => {
                 let what = directive::describe_execute(exec);
                 let result = self.execute(exec);
-                expect_trap(&what, result, message)
+                self.expect_trap(&what, result, message)
             }
             WastDirective::AssertExhaustion { call, message, .. } => {
                 let what = format!("invoke {:?}", call.name);
                 let result = self.invoke(call);
-                expect_trap(&what, result, message)
+                self.expect_trap(&what, result, message)
             }
             WastDirective::AssertUnlinkable {
                 module, message, ..
@@ -235,7 +229,9 @@ impl<'a> Runner<'a> {
                     bail!(CORE_UNSUPPORTED);
                 }
                 let bytes = module.encode().context("encoding the component")?;
-                let component = Component::new(self.engine, bytes)
+                let component = self
+                    .host
+                    .compile(&bytes)
                     .context("the component must compile for its linking to fail")?;
                 match self.instantiate(&component) {
                     Ok(_) => bail!("the component instantiated; the script expects `{message}`"),
@@ -252,22 +248,16 @@ impl<'a> Runner<'a> {
     }
 
     /// Encodes and loads a component directive's component.
-    fn compile_quote(&self, q: &mut QuoteWat<'_>) -> Result<Component> {
+    fn compile_quote(&mut self, q: &mut QuoteWat<'_>) -> Result<H::Component> {
         if directive::is_core(q) {
             bail!(CORE_UNSUPPORTED);
         }
         let bytes = q.encode().context("encoding the component")?;
-        Component::new(self.engine, bytes).context("compiling the component")
+        self.host.compile(&bytes).context("compiling the component")
     }
 
-    fn instantiate(&mut self, component: &Component) -> Result<Loaded> {
-        self.registry
-            .check_imports(component)
-            .context("linking the component")?;
-        let instance = self
-            .linker
-            .instantiate(&mut self.store, component)
-            .context("instantiating the component")?;
+    fn instantiate(&mut self, component: &H::Component) -> Result<Loaded<H>> {
+        let instance = self.host.instantiate(component)?;
         Ok(Loaded {
             component: component.clone(),
             instance,
@@ -275,7 +265,7 @@ impl<'a> Runner<'a> {
     }
 
     /// The instance named `id`, or the current one.
-    fn loaded(&self, id: Option<Id<'_>>) -> Result<Loaded> {
+    fn loaded(&self, id: Option<Id<'_>>) -> Result<Loaded<H>> {
         match id {
             Some(id) => self
                 .named
@@ -307,9 +297,9 @@ impl<'a> Runner<'a> {
             // a component: that is what the script asks for.
             Err(_) => return Ok(None),
         };
-        match Component::new(self.engine, bytes) {
+        match self.host.compile(&bytes) {
             Ok(_) => bail!("the component loaded; the script expects it rejected with `{message}`"),
-            Err(e) if format!("{e:#}").contains(UNSUPPORTED) => bail!(
+            Err(e) if self.host.is_unsupported(&e) => bail!(
                 "the component passed validation and was then refused as unsupported ({e:#}); \
                  the script expects it rejected with `{message}`"
             ),
@@ -327,8 +317,10 @@ impl<'a> Runner<'a> {
                     bail!(CORE_UNSUPPORTED);
                 }
                 let bytes = wat.encode().context("encoding the component")?;
-                let component =
-                    Component::new(self.engine, bytes).context("compiling the component")?;
+                let component = self
+                    .host
+                    .compile(&bytes)
+                    .context("compiling the component")?;
                 self.instantiate(&component)?;
                 Ok(Vec::new())
             }
@@ -341,45 +333,27 @@ impl<'a> Runner<'a> {
     /// Calls the export an `invoke` names with its arguments.
     fn invoke(&mut self, invoke: &WastInvoke<'_>) -> Result<Vec<Val>> {
         let loaded = self.loaded(invoke.module)?;
-        let func = loaded
-            .instance
-            .get_func(&mut self.store, invoke.name)
-            .with_context(|| format!("finding the export `{}`", invoke.name))?;
-        if invoke.args.len() != func.params().len() {
-            bail!(
-                "`{}` has type `{}`: {} argument(s) given",
-                invoke.name,
-                func.ty(),
-                invoke.args.len()
-            );
-        }
-        let params = invoke
-            .args
-            .iter()
-            .zip(func.params())
-            .map(|(arg, ty)| arg_to_val(arg, ty))
-            .collect::<Result<Vec<_>>>()?;
-        let mut results = vec![Val::Bool(false); func.results().len()];
-        func.call(&mut self.store, &params, &mut results)?;
-        Ok(results)
+        self.host
+            .invoke(&loaded.instance, invoke.name, &invoke.args)
     }
-}
 
-/// Whether `err` carries a [`Trap`] anywhere in its chain.
-fn is_trap(err: &anyhow::Error) -> bool {
-    err.downcast_ref::<Trap>().is_some() || err.chain().any(|e| e.downcast_ref::<Trap>().is_some())
-}
-
-/// `assert_trap` / `assert_exhaustion`: `result` must be an error carrying
-/// a [`Trap`]. The expected text is wasmtime's wording, which witbind's
-/// traps do not share, so a differing text is a note, not a failure.
-fn expect_trap<T: std::fmt::Debug>(what: &str, result: Result<T>, message: &str) -> Step {
-    match result {
-        Ok(value) => bail!("{what} returned {value:?}; the script expects a trap `{message}`"),
-        Err(e) if !is_trap(&e) => {
-            bail!("{what} failed without a trap: {e:#}; the script expects a trap `{message}`")
+    /// `assert_trap` / `assert_exhaustion`: `result` must be an error
+    /// carrying a trap (for witbind, a [`witbind::Trap`]). The expected text
+    /// is wasmtime's wording, which witbind's traps do not share, so a
+    /// differing text is a note, not a failure.
+    fn expect_trap<T: std::fmt::Debug>(
+        &self,
+        what: &str,
+        result: Result<T>,
+        message: &str,
+    ) -> Step {
+        match result {
+            Ok(value) => bail!("{what} returned {value:?}; the script expects a trap `{message}`"),
+            Err(e) if !self.host.is_trap(&e) => {
+                bail!("{what} failed without a trap: {e:#}; the script expects a trap `{message}`")
+            }
+            Err(e) => Ok(text_note(&e, message)),
         }
-        Err(e) => Ok(text_note(&e, message)),
     }
 }
 
@@ -388,5 +362,5 @@ fn expect_trap<T: std::fmt::Debug>(what: &str, result: Result<T>, message: &str)
 fn text_note(e: &anyhow::Error, message: &str) -> Option<String> {
     let text = format!("{e:#}");
     (!text.contains(message))
-        .then(|| format!("error text differs: expected `{message}`, witbind said `{text}`"))
+        .then(|| format!("error text differs: expected `{message}`, the host said `{text}`"))
 }
