@@ -185,6 +185,14 @@ pub enum Trap {
     /// `may_leave`).
     #[error("cannot leave the component instance: it called out from its realloc or post-return")]
     CannotLeave,
+    /// A call from one sub-component into another (a fused adapter) met
+    /// a malformed value or entered an instance it may not: `cause` says
+    /// which.
+    #[error("trap in a call between sub-components: {cause}")]
+    BetweenComponents {
+        /// What the adapter found.
+        cause: &'static str,
+    },
     /// The guest called an import the host does not define, which the
     /// linker's `define_unknown_imports_as_traps` made a function that
     /// traps.

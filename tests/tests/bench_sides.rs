@@ -34,6 +34,12 @@ fn every_wasi_case_gives_the_documented_output_on_every_side() {
 }
 
 #[test]
+fn every_cross_component_case_sums_right_on_every_side() {
+    // 100 crossings: the rows' code paths, without their 100,000.
+    witbind_tests::bench::composed::check_all(100).unwrap_or_else(|e| panic!("{e:#}"));
+}
+
+#[test]
 fn every_case_gives_the_documented_result_on_witbind_on_wasmi() {
     let wasmi = Engine::with_backend(BackendKind::Wasmi).expect("wasmi engine");
     run_every_case(&mut WitbindSide::on(&wasmi).expect("witbind/wasmi side"));

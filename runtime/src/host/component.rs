@@ -179,28 +179,6 @@ mod tests {
     }
 
     #[test]
-    fn a_fused_adapter_is_refused_as_calls_between_sub_components() {
-        // The inner component's export, lowered into the outer one's core
-        // module: a fused adapter, whose internal `trap` built-in must not
-        // be what the error names.
-        let err = load(
-            r#"(component
-                (component $inner
-                  (core module $m (func (export "f") (result i32) i32.const 1))
-                  (core instance $i (instantiate $m))
-                  (func (export "f") (result u32) (canon lift (core func $i "f"))))
-                (instance $inner (instantiate $inner))
-                (core func $f (canon lower (func $inner "f")))
-                (core module $outer (import "" "f" (func (result i32))))
-                (core instance (instantiate $outer (with "" (instance (export "f" (func $f)))))))"#,
-        )
-        .unwrap_err();
-        let message = format!("{err:#}");
-        assert!(message.contains("sub-components"), "{message}");
-        assert!(!message.contains("`trap`"), "{message}");
-    }
-
-    #[test]
     fn serialized_components_load_and_run_on_every_engine() {
         let text = r#"(component
             (core module $m (func (export "g") (result i32) i32.const 7))

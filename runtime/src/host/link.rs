@@ -16,12 +16,16 @@ use crate::abi::flat::FlatType;
 use crate::error::Result;
 use crate::host::backend::any::Engines;
 use crate::host::backend::check_signature;
+use crate::host::builtins::adapter;
 use crate::host::builtins::resource::{Builtin, define_builtin};
 use crate::host::call::import::{HostFunc, ImportCall, LoweredImport};
 use crate::host::plan::table_fill::TableFill;
 use crate::host::plan::types::{FuncType, ResourceMap};
 use crate::host::plan::{ComponentPlan, EngineF, HostSigsF, encoding};
-use crate::host::runtime::state::{Cx, HostDtors, InstanceState, core_export};
+use crate::host::runtime::state::{
+    Cx, HostDtors, InstanceState, TablesAt, core_export, flags_global,
+};
+use crate::resources::HandleKind;
 use crate::val::CanonContext;
 
 /// A host function for an import, with the import's full name.
@@ -237,6 +241,8 @@ fn define_trampolines<T: 'static, B: Engines>(
         anyhow::bail!("the component was compiled for another backend than the store's");
     };
     let mut trampolines = PrimaryMap::<TrampolineIndex, B::Func>::new();
+    // Built on the first handle transfer, shared by all of them.
+    let mut table_resources = None;
     for (index, trampoline) in plan.trampolines.iter() {
         let sig = &sigs[index];
         let builtin = |builtin, table, cx: &mut Cx<'_, T, B>| {
@@ -256,6 +262,35 @@ fn define_trampolines<T: 'static, B: Engines>(
             Trampoline::ResourceNew { ty, .. } => builtin(Builtin::New, *ty, cx)?,
             Trampoline::ResourceRep { ty, .. } => builtin(Builtin::Rep, *ty, cx)?,
             Trampoline::ResourceDrop { ty, .. } => builtin(Builtin::Drop, *ty, cx)?,
+            Trampoline::Trap => B::host_func_with(cx, sig, |_, args: &mut [u64]| {
+                adapter::adapter_trap(args.first().copied().unwrap_or(0))
+            }),
+            Trampoline::ResourceTransferOwn | Trampoline::ResourceTransferBorrow => {
+                let kind = match trampoline {
+                    Trampoline::ResourceTransferOwn => HandleKind::Own,
+                    _ => HandleKind::Borrow,
+                };
+                let tables = table_resources
+                    .get_or_insert_with(|| adapter::table_resources(plan, &imports.resource_types))
+                    .clone();
+                B::host_func_with(cx, sig, move |mut cx, args: &mut [u64]| {
+                    adapter::transfer::<T, B>(&mut cx, id, &tables, kind, args)
+                })
+            }
+            Trampoline::EnterSyncCall => {
+                B::host_func_with(cx, sig, move |mut cx, args: &mut [u64]| {
+                    adapter::enter_call::<T, B>(&mut cx, id, args)
+                })
+            }
+            Trampoline::ExitSyncCall => B::host_func_with(cx, sig, |mut cx, _: &mut [u64]| {
+                adapter::exit_call::<T, B>(&mut cx)
+            }),
+            Trampoline::Transcoder { op, from, to, .. } => {
+                let what = (*op, *from, *to);
+                B::host_func_with(cx, sig, move |mut cx, args: &mut [u64]| {
+                    adapter::run_transcoder::<T, B>(&mut cx, id, what, args)
+                })
+            }
             other => anyhow::bail!("unsupported trampoline `{}`", other.symbol_name()),
         };
         trampolines.push(func);
@@ -289,6 +324,13 @@ fn resolve<T: 'static, B: Engines>(
             Some(f) => Ok(B::func_extern(*f)),
             None => anyhow::bail!("trampoline {} is not defined", index.as_u32()),
         },
+        CoreDef::InstanceFlags(sub) => {
+            let at = TablesAt {
+                id,
+                sub: sub.as_u32(),
+            };
+            Ok(B::global_extern(flags_global::<T, B>(cx, at)?))
+        }
         other => anyhow::bail!("unsupported core definition {other:?}"),
     }
 }

@@ -54,6 +54,7 @@ fn new_store<T: 'static, B: Engines>(engine: &B::Engine, data: T, limits: Limits
         instances: Vec::new(),
         host_dtors: Vec::new(),
         host_caller: None,
+        adapter_calls: Vec::new(),
     };
     let mut store = B::new_store(engine, data);
     B::set_limiter(&mut store, engine_limits::<T, B>);

@@ -7,10 +7,12 @@
 //! bindings); [`report`] alternates them and prints the comparison, and [`floor`] times each
 //! engine's core `nop`
 //! (`cargo run --release -p witbind-tests --bin bench-report`). [`wasi`] times whole WASI
-//! programs under witbind-wasi and wasmtime-wasi. The criterion bench
+//! programs under witbind-wasi and wasmtime-wasi; [`composed`] times calls between
+//! sub-components (fused adapters) beside wasmtime's. The criterion bench
 //! `tests/benches/host.rs` runs the same sides.
 
 pub mod cases;
+pub mod composed;
 pub mod floor;
 mod generated_side;
 pub mod report;

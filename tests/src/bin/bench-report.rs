@@ -2,7 +2,8 @@
 //! bindings, on wasmtime and on wasmi) and through wasmtime's component model in one process,
 //! alternating the sides per case, prints the comparison table and each engine's core-call
 //! floor, then the WASI rows (whole `wasm32-wasip2` programs under witbind-wasi and
-//! wasmtime-wasi, `witbind_tests::bench::wasi`), and writes the rows as JSON to `target/bench-report.json` (under
+//! wasmtime-wasi, `witbind_tests::bench::wasi`), the rows of calls between sub-components
+//! (`witbind_tests::bench::composed`), and writes the rows as JSON to `target/bench-report.json` (under
 //! `CARGO_TARGET_DIR` when that is set).
 //!
 //! `cargo run --release -p witbind-tests --bin bench-report [FILTER]`: with a FILTER, only
@@ -19,7 +20,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use witbind_tests::bench::report::{self, Row};
-use witbind_tests::bench::{Case, REFERENCE, SIDES, WITBIND_WASMI, all_sides, floor, wasi};
+use witbind_tests::bench::{
+    Case, REFERENCE, SIDES, WITBIND_WASMI, all_sides, composed, floor, wasi,
+};
 
 /// How long `--only` runs each case.
 const PROFILE_TIME: Duration = Duration::from_secs(4);
@@ -79,6 +82,14 @@ fn compare(filter: &str) -> anyhow::Result<()> {
             wasi::table(&wasi_rows)
         );
     }
+    let composed_rows = composed::measure(filter)?;
+    if !composed_rows.is_empty() {
+        print!(
+            "\nCalls between sub-components, {} per host call (µs per host call):\n\n{}",
+            composed::CALLS,
+            composed::table(&composed_rows)
+        );
+    }
     let floors = floor::measure()?;
     println!(
         "\ncore nop floor (the engine's own TypedFunc): wasmtime {:.1} ns, wasmi {:.1} ns",
@@ -99,6 +110,7 @@ fn compare(filter: &str) -> anyhow::Result<()> {
     let json = serde_json::json!({
         "rows": report::json(&names, &rows),
         "wasi_rows": wasi::json(&wasi_rows),
+        "composed_rows": composed::json(&composed_rows),
         "core_nop_floor_ns": { "wasmtime": floors.wasmtime_ns, "wasmi": floors.wasmi_ns },
     });
     let text = serde_json::to_string_pretty(&json)?;

@@ -32,7 +32,7 @@ pub(crate) use tcp::poll_socket;
 pub use udp::{IncomingDatagramStream, OutgoingDatagramStream, UdpSocket};
 
 /// The host object of a WASI `network`: the guest's handle to the network.
-/// What it may do there is the context's [`NetworkPolicy`].
+/// What it may do there is the context's network policy (`NetworkPolicy`).
 #[derive(Debug)]
 pub struct Network;
 

@@ -86,6 +86,9 @@ pub(crate) trait Backend: 'static {
     type Func: Copy + Send + Sync + 'static;
     /// A core linear memory.
     type Memory: Copy + Send + Sync + 'static;
+    /// A mutable `i32` global the host creates: an instance's flags, which
+    /// fused adapters read and write.
+    type Global: Copy + Send + Sync + 'static;
     /// A core module instance.
     type Instance: Copy + Send + Sync + 'static;
     /// Anything a core instance exports or a module imports.
@@ -249,6 +252,15 @@ pub(crate) trait Backend: 'static {
     fn extern_func(item: Self::Extern) -> Option<Self::Func>;
     /// The memory an export is, if it is one.
     fn extern_memory(item: Self::Extern) -> Option<Self::Memory>;
+    /// A new mutable `i32` global holding `value`.
+    fn new_global<D: 'static>(cx: &mut Self::Cx<'_, D>, value: i32) -> Result<Self::Global>;
+    /// A global as an import.
+    fn global_extern(global: Self::Global) -> Self::Extern;
+    /// A global's value (0 when it is not an `i32`, which the host's own
+    /// globals always are).
+    fn global_get<D: 'static>(cx: &mut Self::Cx<'_, D>, global: Self::Global) -> i32;
+    /// Sets a global the host created.
+    fn global_set<D: 'static>(cx: &mut Self::Cx<'_, D>, global: Self::Global, value: i32);
 }
 
 /// Checks that a core function has exactly the given flat signature: what

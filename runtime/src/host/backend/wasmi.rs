@@ -272,6 +272,7 @@ impl Backend for Wasmi {
     type Cx<'a, D: 'static> = StoreContextMut<'a, D>;
     type Func = wasmi::Func;
     type Memory = wasmi::Memory;
+    type Global = wasmi::Global;
     type Instance = wasmi::Instance;
     type Extern = wasmi::Extern;
     type View<'a, D: 'static> = WasmiView<'a, D>;
@@ -526,6 +527,28 @@ impl Backend for Wasmi {
 
     fn extern_memory(item: Self::Extern) -> Option<Self::Memory> {
         item.into_memory()
+    }
+
+    fn new_global<D: 'static>(cx: &mut Self::Cx<'_, D>, value: i32) -> Result<Self::Global> {
+        Ok(wasmi::Global::new(
+            &mut *cx,
+            wasmi::Val::I32(value),
+            wasmi::Mutability::Var,
+        ))
+    }
+
+    fn global_extern(global: Self::Global) -> Self::Extern {
+        wasmi::Extern::Global(global)
+    }
+
+    fn global_get<D: 'static>(cx: &mut Self::Cx<'_, D>, global: Self::Global) -> i32 {
+        global.get(&*cx).i32().unwrap_or(0)
+    }
+
+    fn global_set<D: 'static>(cx: &mut Self::Cx<'_, D>, global: Self::Global, value: i32) {
+        // Only fails for a value of another type or an immutable global;
+        // the host's globals are mutable `i32`s.
+        let _ = global.set(&mut *cx, wasmi::Val::I32(value));
     }
 }
 

@@ -228,6 +228,7 @@ impl Backend for Wasmtime {
     type Cx<'a, D: 'static> = StoreContextMut<'a, D>;
     type Func = wasmtime::Func;
     type Memory = Memory;
+    type Global = wasmtime::Global;
     type Instance = wasmtime::Instance;
     type Extern = wasmtime::Extern;
     type View<'a, D: 'static> = WasmtimeMemory<'a, D>;
@@ -471,6 +472,26 @@ impl Backend for Wasmtime {
 
     fn extern_memory(item: Self::Extern) -> Option<Self::Memory> {
         item.into_memory()
+    }
+
+    fn new_global<D: 'static>(cx: &mut Self::Cx<'_, D>, value: i32) -> Result<Self::Global> {
+        let ty = wasmtime::GlobalType::new(ValType::I32, wasmtime::Mutability::Var);
+        wasmtime::Global::new(cx.as_context_mut(), ty, wasmtime::Val::I32(value))
+            .map_err(from_engine_error)
+    }
+
+    fn global_extern(global: Self::Global) -> Self::Extern {
+        wasmtime::Extern::Global(global)
+    }
+
+    fn global_get<D: 'static>(cx: &mut Self::Cx<'_, D>, global: Self::Global) -> i32 {
+        global.get(cx.as_context_mut()).i32().unwrap_or(0)
+    }
+
+    fn global_set<D: 'static>(cx: &mut Self::Cx<'_, D>, global: Self::Global, value: i32) {
+        // Only fails for a value of another type or an immutable global;
+        // the host's globals are mutable `i32`s.
+        let _ = global.set(cx.as_context_mut(), wasmtime::Val::I32(value));
     }
 }
 

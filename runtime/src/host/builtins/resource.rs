@@ -102,7 +102,7 @@ fn run_builtin<T: 'static, B: Engines>(
     args: &mut [u64],
 ) -> Result<()> {
     let id = at.id;
-    check_may_leave::<T, B>(cx, id)?;
+    check_may_leave::<T, B>(cx, at)?;
     let Some(slot) = args.first_mut() else {
         return trap(Trap::MissingFlatValue {
             expected: 1,
@@ -187,17 +187,24 @@ pub(crate) fn run_destructor<T: 'static, B: Engines>(
     let data = B::data(cx);
     let state = &data.instances[id];
     let index = index.or_else(|| state.resource_index(&dropped.ty));
+    // Defined by one of the component instances inside this one: the
+    // handle's own (`Instance`) or another that passed it through a call
+    // between them (`Foreign`); its destructor runs in the defining one.
+    let defined_here = index.filter(|i| state.plan.info.defined_resource_index(*i).is_some());
     match dropped.destructor {
         Destructor::None => Ok(()),
-        Destructor::Instance => match index.and_then(|i| state.guest_dtor(i)) {
-            Some(dtor) => {
-                let mut slots = [u64::from(dropped.rep)];
-                // SAFETY: guest destructors were checked to have type
-                // (i32) -> () when the instance was created.
-                unsafe { B::call_raw(cx, dtor, &mut slots, &[FlatType::I32], &[]) }
+        Destructor::Instance | Destructor::Foreign if defined_here.is_some() => {
+            match defined_here.and_then(|i| state.guest_dtor(i)) {
+                Some(dtor) => {
+                    let mut slots = [u64::from(dropped.rep)];
+                    // SAFETY: guest destructors were checked to have type
+                    // (i32) -> () when the instance was created.
+                    unsafe { B::call_raw(cx, dtor, &mut slots, &[FlatType::I32], &[]) }
+                }
+                None => Ok(()),
             }
-            None => Ok(()),
-        },
+        }
+        Destructor::Instance => Ok(()),
         Destructor::Host => {
             let dtors = data.host_dtors.get(id);
             let dtor = index.and_then(|i| dtors?.get(i.as_u32() as usize).cloned().flatten());

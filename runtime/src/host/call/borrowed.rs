@@ -99,7 +99,7 @@ fn call_borrowed<T: 'static, B: Backend, R: Lower>(
     args: &mut [u64],
     func: &BorrowedFn<T, R>,
 ) -> Result<()> {
-    check_may_leave::<T, B>(cx, import.instance)?;
+    check_may_leave::<T, B>(cx, import.tables())?;
     let options = import.options(B::data(cx))?;
     let fuel = HostcallFuel::new(B::data(cx).hostcall_fuel);
     let shape = import.ty.params_shape;

@@ -245,7 +245,7 @@ where
     A: for<'a> LiftList<'a>,
     O: LowerList,
 {
-    check_may_leave::<T, B>(&cx, import.instance)?;
+    check_may_leave::<T, B>(&mut cx, import.tables())?;
     let options = import.options(B::data(&cx))?;
     let fuel = HostcallFuel::new(B::data(&cx).hostcall_fuel);
     let ty = &import.ty;

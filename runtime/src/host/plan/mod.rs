@@ -110,6 +110,9 @@ pub(crate) struct ComponentPlan {
     pub(crate) host_sigs: Any<HostSigsF>,
     /// The runtime import each lowered import lowers.
     pub(crate) lowered_imports: HashMap<LoweredIndex, RuntimeImportIndex>,
+    /// How many resource tables `types` has (`TypeResourceTableIndex`es
+    /// below it are valid).
+    pub(crate) resource_tables: u32,
     /// The name of each resource the component defines, in
     /// `DefinedResourceIndex` order.
     pub(crate) defined_resource_names: Vec<&'static str>,
@@ -167,7 +170,10 @@ impl ComponentPlan {
     }
 
     fn build(engine: &AnyEngine, bytes: &[u8], source: ModuleSource<'_>) -> Result<Self> {
-        let tunables = Tunables::default_host();
+        let mut tunables = Tunables::default_host();
+        // witbind runs the synchronous component model: adapters between
+        // sub-components then need no task bookkeeping.
+        tunables.concurrency_support = false;
         let scope = ScopeVec::new();
         // Fixed-length lists, maps, and names carrying `(implements ..)` or
         // `(external-id ..)` (WIT's named imports and `@external-id`) are
@@ -178,6 +184,9 @@ impl ComponentPlan {
             | wasmparser::WasmFeatures::CM_FIXED_LENGTH_LISTS
             | wasmparser::WasmFeatures::CM_MAP
             | wasmparser::WasmFeatures::CM_IMPLEMENTS;
+        // Neither backend runs exception handling; without it, adapters
+        // between sub-components carry no exception barrier either.
+        let features = features.difference(wasmparser::WasmFeatures::EXCEPTIONS);
         let mut validator = wasmparser::Validator::new_with_features(features);
         let mut types = ComponentTypesBuilder::new(&validator);
         let translator = Translator::new(&tunables, &mut validator, &mut types, &scope);
@@ -226,6 +235,7 @@ impl ComponentPlan {
             compiled,
             &export_names
         )?);
+        let resource_tables = types.num_resource_tables() as u32;
         let (types, component_ty) =
             catch_translator_panic(|| types.finish(&translation.component))?;
         let trampoline_types = translation
@@ -246,6 +256,7 @@ impl ComponentPlan {
         let info = &translation.component;
         let defined_resource_names = defined_resource_names(info, &types);
         Ok(Self {
+            resource_tables,
             defined_resource_names,
             trampoline_types,
             host_sigs,
@@ -454,6 +465,23 @@ fn trampoline_type(
             params: vec![i32],
             results: vec![],
         },
+        Trampoline::Trap => CoreFuncType {
+            params: vec![i32],
+            results: vec![],
+        },
+        Trampoline::ResourceTransferOwn | Trampoline::ResourceTransferBorrow => CoreFuncType {
+            params: vec![i32; 3],
+            results: vec![i32],
+        },
+        Trampoline::EnterSyncCall => CoreFuncType {
+            params: vec![i32; 3],
+            results: vec![],
+        },
+        Trampoline::ExitSyncCall => CoreFuncType {
+            params: vec![],
+            results: vec![],
+        },
+        Trampoline::Transcoder { op, .. } => crate::host::builtins::transcode::signature(*op),
         other => anyhow::bail!("unsupported trampoline `{}`", other.symbol_name()),
     })
 }

@@ -25,13 +25,7 @@ pub(crate) fn check_supported(translation: &ComponentTranslation) -> Result<()> 
     }
     for init in &component.initializers {
         match init {
-            GlobalInitializer::InstantiateModule(InstantiateModule::Static(_, args), instance) => {
-                if instance.is_none() {
-                    unsupported(
-                        "fused adapters between sub-components (a component calling \
-                         another component's export)",
-                    )?;
-                }
+            GlobalInitializer::InstantiateModule(InstantiateModule::Static(_, args), _) => {
                 args.iter().try_for_each(check_def)?;
             }
             GlobalInitializer::InstantiateModule(InstantiateModule::Import(..), _) => {
@@ -49,9 +43,6 @@ pub(crate) fn check_supported(translation: &ComponentTranslation) -> Result<()> 
             GlobalInitializer::LowerImport { .. } | GlobalInitializer::ExtractMemory(_) => {}
         }
     }
-    // After the initializers: a fused adapter's built-ins (`trap`, resource
-    // transfer, ...) are reported as the adapter the user's component
-    // made, above, not by the built-in's internal name.
     for trampoline in translation.trampolines.values() {
         check_trampoline(trampoline)?;
     }
@@ -60,8 +51,7 @@ pub(crate) fn check_supported(translation: &ComponentTranslation) -> Result<()> 
 
 fn check_def(def: &CoreDef) -> Result<()> {
     match def {
-        CoreDef::Export(_) | CoreDef::Trampoline(_) => Ok(()),
-        CoreDef::InstanceFlags(_) => unsupported("instance flags of fused adapters"),
+        CoreDef::Export(_) | CoreDef::Trampoline(_) | CoreDef::InstanceFlags(_) => Ok(()),
         CoreDef::UnsafeIntrinsic(_) => unsupported("wasmtime's unsafe intrinsics"),
         CoreDef::TaskMayBlock => unsupported("the `task-may-block` global of async tasks"),
     }
@@ -72,16 +62,16 @@ fn check_trampoline(trampoline: &Trampoline) -> Result<()> {
         Trampoline::LowerImport { .. }
         | Trampoline::ResourceNew { .. }
         | Trampoline::ResourceRep { .. }
-        | Trampoline::ResourceDrop { .. } => Ok(()),
-        Trampoline::Transcoder { op, .. } => unsupported(&format!(
-            "string transcoding between sub-components ({})",
-            op.desc()
-        )),
-        Trampoline::Trap
+        | Trampoline::ResourceDrop { .. }
+        | Trampoline::Trap
         | Trampoline::ResourceTransferOwn
         | Trampoline::ResourceTransferBorrow
         | Trampoline::EnterSyncCall
-        | Trampoline::ExitSyncCall => unsupported("calls between sub-components (fused adapters)"),
+        | Trampoline::ExitSyncCall => Ok(()),
+        Trampoline::Transcoder { from64, to64, .. } if *from64 || *to64 => {
+            unsupported("string transcoding from or into a 64-bit memory")
+        }
+        Trampoline::Transcoder { .. } => Ok(()),
         other => unsupported(&format!("the `{}` built-in", other.symbol_name())),
     }
 }

@@ -42,6 +42,10 @@ pub(crate) struct StoreData<T: 'static, B: Backend> {
     /// running: where the store's conversions of host resources to
     /// `ResourceAny`s put them.
     pub(crate) host_caller: Option<TablesAt>,
+    /// The calls between sub-components in progress whose handles are
+    /// scoped (their signature has borrows), innermost last: the caller's
+    /// and the callee's tables, whose scopes `exit-sync-call` closes.
+    pub(crate) adapter_calls: Vec<(TablesAt, TablesAt)>,
 }
 
 /// Which handle tables: those of component instance `sub` (a
@@ -94,6 +98,10 @@ pub(crate) struct InstanceState<B: Backend> {
     /// a pointer, not the tables (a few hundred bytes copied twice per call
     /// with handles).
     pub(crate) resources: Vec<Option<Box<ResourceTables>>>,
+    /// The flags global of each component instance inside (by
+    /// `RuntimeComponentInstanceIndex`) that a fused adapter uses: its
+    /// `may_leave`, 1 or 0, which adapters read and write directly.
+    pub(crate) flags: Vec<Option<B::Global>>,
     /// An export call is running (re-entering traps).
     pub(crate) in_call: bool,
     /// A call trapped: the instance refuses further calls.
@@ -141,6 +149,7 @@ impl<B: Backend> InstanceState<B> {
             reallocs: vec![None; info.num_runtime_reallocs as usize],
             post_returns: vec![None; info.num_runtime_post_returns as usize],
             core: Vec::new(),
+            flags: Vec::new(),
             plan,
             in_call: false,
             trapped: false,
@@ -216,15 +225,47 @@ impl<T, B: Backend> StoreData<T, B> {
 
 /// Sets instance `id`'s `may_leave`: false while its `realloc` or
 /// `post-return` may run, true again afterwards (whatever they returned).
+/// The flags globals of its component instances that fused adapters use
+/// follow, so that an adapter called from there traps too.
 #[inline]
 pub(crate) fn set_may_leave<T: 'static, B: Backend>(
     cx: &mut Cx<'_, T, B>,
     id: usize,
     may_leave: bool,
 ) {
-    if let Some(state) = B::data_mut(cx).instances.get_mut(id) {
-        state.may_leave = may_leave;
+    let Some(state) = B::data_mut(cx).instances.get_mut(id) else {
+        return;
+    };
+    state.may_leave = may_leave;
+    for sub in 0..state.flags.len() {
+        if let Some(global) = B::data(cx).instances[id].flags[sub] {
+            B::global_set(cx, global, i32::from(may_leave));
+        }
     }
+}
+
+/// The flags global of component instance `at`, created on first use
+/// with `may_leave` set.
+pub(crate) fn flags_global<T: 'static, B: Backend>(
+    cx: &mut Cx<'_, T, B>,
+    at: TablesAt,
+) -> Result<B::Global> {
+    let sub = at.sub as usize;
+    let existing = B::data(cx).instances[at.id]
+        .flags
+        .get(sub)
+        .copied()
+        .flatten();
+    if let Some(global) = existing {
+        return Ok(global);
+    }
+    let global = B::new_global(cx, 1)?;
+    let flags = &mut B::data_mut(cx).instances[at.id].flags;
+    if flags.len() <= sub {
+        flags.resize(sub + 1, None);
+    }
+    flags[sub] = Some(global);
+    Ok(global)
 }
 
 /// Records `caller` as the instance whose host function call is running,
@@ -237,12 +278,22 @@ pub(crate) fn set_host_caller<T: 'static, B: Backend>(
     std::mem::replace(&mut B::data_mut(cx).host_caller, caller)
 }
 
-/// Traps with [`Trap::CannotLeave`] when instance `id` may not leave now:
-/// what every import and built-in checks first.
+/// Traps with [`Trap::CannotLeave`] when component instance `at` may not
+/// leave now: what every import and built-in checks first. Besides the
+/// host's own flag, a fused adapter clears the flags global of an instance
+/// whose `realloc` it calls.
 #[inline]
-pub(crate) fn check_may_leave<T: 'static, B: Backend>(cx: &Cx<'_, T, B>, id: usize) -> Result<()> {
-    match B::data(cx).instances.get(id) {
-        Some(state) if !state.may_leave => trap(Trap::CannotLeave),
+pub(crate) fn check_may_leave<T: 'static, B: Backend>(
+    cx: &mut Cx<'_, T, B>,
+    at: TablesAt,
+) -> Result<()> {
+    let global = match B::data(cx).instances.get(at.id) {
+        Some(state) if !state.may_leave => return trap(Trap::CannotLeave),
+        Some(state) => state.flags.get(at.sub as usize).copied().flatten(),
+        None => None,
+    };
+    match global {
+        Some(global) if B::global_get(cx, global) == 0 => trap(Trap::CannotLeave),
         _ => Ok(()),
     }
 }
