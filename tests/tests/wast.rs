@@ -52,8 +52,7 @@ wast_tests! {
     link => "link.wast",
     nested => "nested.wast",
     invalid => "invalid.wast",
-    // Calls between sub-components (fused adapters): these fail on witbind
-    // until it runs adapters; the oracle runs them today.
+    // Calls between sub-components (fused adapters).
     adapters_calls => "adapters-calls.wast",
     adapters_strings => "adapters-strings.wast",
     adapters_resources => "adapters-resources.wast",

@@ -4,9 +4,6 @@
 ;; callee's realloc, results through a return pointer, post-return in the
 ;; callee), a trap in the callee traps the caller's call, and a component
 ;; may not be entered again while it runs (reentrance).
-;;
-;; witbind does not run fused adapters yet: this file fails on witbind
-;; until it does (the oracle, wasmtime's component model, runs it).
 
 (component definition $T
   (component $callee

@@ -4,9 +4,6 @@
 ;; the destructor runs when the last own handle is dropped, a callee that
 ;; keeps a borrowed handle past its call traps, and handles that were
 ;; given away or never existed trap.
-;;
-;; witbind does not run fused adapters yet: this file fails on witbind
-;; until it does (the oracle, wasmtime's component model, runs it).
 
 (component definition $T
   ;; Defines the resource `r` (its rep is an i32) with a destructor that

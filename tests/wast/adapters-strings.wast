@@ -7,9 +7,6 @@
 ;; Strings used: "h\u{e9}llo" (UTF-8 6 bytes, UTF-16 5 units, Latin-1 5
 ;; bytes), "h\u{2192}" (4 bytes, 2 units, not Latin-1), "\u{1f600}" (4
 ;; bytes, 2 units, not Latin-1).
-;;
-;; witbind does not run fused adapters yet: this file fails on witbind
-;; until it does (the oracle, wasmtime's component model, runs it).
 
 (component definition $T
   ;; A callee in utf8: `len` gives the length it was handed (in its code
