@@ -6,6 +6,7 @@ pub mod fixtures;
 pub mod fuzz;
 pub mod oracle;
 pub mod roundtrip;
+pub mod wast;
 
 pub use roundtrip::{Lowered, assert_round_trip, assert_same_as_val, bump_memory, lower};
 
