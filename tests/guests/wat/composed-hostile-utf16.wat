@@ -29,8 +29,9 @@
     (i32.store (i32.const 4) (local.get $len))
     (i32.const 0))
 
-  ;; An unpaired surrogate.
+  ;; An unpaired surrogate; but "" for "" (the one sound call).
   (func (export "witbind:guests/text#echo") (param i32 i32) (result i32)
+    (if (i32.eqz (local.get 1)) (then (return (call $ret (i32.const 0) (i32.const 0)))))
     (call $ret (i32.const 16) (i32.const 3)))
   ;; A UTF-16 string at an odd address.
   (func (export "witbind:guests/text#shout") (param i32 i32) (result i32)

@@ -33,8 +33,10 @@
     (i32.store (i32.const 4) (local.get $len))
     (i32.const 0))
 
-  ;; A string whose bytes lie past the end of memory.
+  ;; A string whose bytes lie past the end of memory; but "" for "" (the one sound call, so the
+  ;; host can check that a new instance still answers).
   (func (export "witbind:guests/text#echo") (param i32 i32) (result i32)
+    (if (i32.eqz (local.get 1)) (then (return (call $ret (i32.const 0) (i32.const 0)))))
     (call $ret (i32.const 0xfffffff0) (i32.const 5)))
   ;; Bytes that are not UTF-8.
   (func (export "witbind:guests/text#shout") (param i32 i32) (result i32)
