@@ -516,3 +516,38 @@ fn the_host_calls_a_sound_path_after_each_hostile_trap() {
         }
     }
 }
+
+#[test]
+fn a_trapped_composition_refuses_further_calls() {
+    // wasmtime: the trapped instance cannot be entered again.
+    let mut oracle = Wasmtime::new("composed");
+    assert!(dispatch!(oracle, &Call::Explode("boom")).is_err());
+    let again = dispatch!(oracle, &Call::Echo(false, "x")).unwrap_err();
+    assert!(
+        again.text.contains("cannot enter component instance"),
+        "{}",
+        again.text
+    );
+    for engine in witbind_tests::engines() {
+        let kind = engine.backend_kind();
+        let mut side = Witbind::new(&engine, "composed");
+        assert!(dispatch!(side, &Call::Explode("boom")).is_err(), "{kind}");
+        for call in [Call::Echo(false, "x"), Call::Blobs(&["y"])] {
+            let again = dispatch!(side, &call).unwrap_err();
+            assert_eq!(
+                again.trap,
+                Some(Trap::InstanceTrapped),
+                "{kind}: {call:?}: {}",
+                again.text
+            );
+        }
+        assert!(
+            side.journal
+                .lock()
+                .unwrap()
+                .iter()
+                .all(|l| !l.contains('y')),
+            "{kind}: the refused call ran"
+        );
+    }
+}
