@@ -23,6 +23,9 @@ enum Call {
     Relabel(bool, &'static str, u32),
     Blobs(&'static [&'static str]),
     Explode(&'static str),
+    Keep(&'static [&'static str]),
+    GiveBack,
+    Release,
 }
 
 /// What a call returned.
@@ -33,6 +36,7 @@ enum Out {
     Opt(Option<u32>),
     Pair(String, u32),
     U32(u32),
+    OptStr(Option<String>),
 }
 
 /// A trap: witbind's [`Trap`] (`None` on wasmtime, or when witbind's error carries none) and
@@ -73,6 +77,18 @@ macro_rules! dispatch {
                 .map(|(r,)| Out::Str(r)),
             Call::Explode(msg) => $side
                 .typed::<(&str,), (u32,)>("explode", (*msg,))
+                .map(|(r,)| Out::U32(r)),
+            Call::Keep(parts) => $side
+                .typed::<(Vec<String>,), (Vec<String>,)>(
+                    "keep",
+                    (parts.iter().map(|p| p.to_string()).collect(),),
+                )
+                .map(|(r,)| Out::Strs(r)),
+            Call::GiveBack => $side
+                .typed::<(), (Option<String>,)>("give-back", ())
+                .map(|(r,)| Out::OptStr(r)),
+            Call::Release => $side
+                .typed::<(), (u32,)>("release", ())
                 .map(|(r,)| Out::U32(r)),
         }
     };
@@ -301,7 +317,6 @@ fn resources_move_and_lend_both_ways_and_drop_on_both_sides() {
         Call::Blobs(&[]),
     ];
     let (oracle, _) = differential("composed", &calls);
-    let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     assert_eq!(
         oracle[0],
         (
@@ -341,6 +356,58 @@ fn resources_move_and_lend_both_ways_and_drop_on_both_sides() {
         )
     );
     assert_eq!(oracle[2].0.as_ref().ok(), Some(&Out::Str("!".into())));
+}
+
+fn lines(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn a_component_that_does_not_define_the_resource_holds_lends_and_drops_it() {
+    let calls = [
+        Call::Keep(&["a", "b", "c"]),
+        Call::GiveBack,
+        Call::Release,
+        Call::GiveBack,
+        Call::Release,
+        // Blobs the keeper holds when the callee traps die with the instance, unlogged.
+        Call::Keep(&["z"]),
+        Call::Explode("boom"),
+        Call::Release,
+    ];
+    let (oracle, _) = differential("composed", &calls);
+    assert!(oracle[6].0.is_err());
+    let want: [Step; 8] = [
+        (
+            // each look lends the caller's borrow on to the callee (`read`)
+            Ok(strs(&["a/0", "b/1", "c/2"])),
+            lines(&[
+                "new blob 1 a",
+                "keeper holds a",
+                "new blob 2 b",
+                "keeper holds b",
+                "new blob 3 c",
+                "keeper holds c",
+            ]),
+        ),
+        // moved keeper -> caller, dropped by the caller
+        (Ok(Out::OptStr(Some("a".into()))), lines(&["drop blob 1 a"])),
+        // dropped by the keeper, destroyed by the callee
+        (
+            Ok(Out::U32(2)),
+            lines(&["drop blob 2 b", "drop blob 3 c", "keeper released 2"]),
+        ),
+        (Ok(Out::OptStr(None)), vec![]),
+        (Ok(Out::U32(0)), lines(&["keeper released 0"])),
+        (
+            Ok(strs(&["z/0"])),
+            lines(&["new blob 4 z", "keeper holds z"]),
+        ),
+        (oracle[6].0.clone(), lines(&["explode boom"])),
+        // a new instance: the keeper holds nothing
+        (Ok(Out::U32(0)), lines(&["keeper released 0"])),
+    ];
+    assert_eq!(oracle, want);
 }
 
 #[test]
@@ -494,25 +561,31 @@ fn hostile_callees_trap_cleanly_with_wasmtimes_traps() {
 #[test]
 fn the_host_calls_a_sound_path_after_each_hostile_trap() {
     // After each trap, a new instance of the hostile composition answers the one sound call
-    // of each hostile callee (`echo("")`), and traps again on the same hostile call.
+    // of each hostile callee (`echo("")`) and the keeper's calls, and traps again on the same
+    // hostile call.
     for (call, _, _) in hostile_calls() {
         let calls = [
             call.clone(),
             Call::Echo(false, ""),
             Call::Echo(true, ""),
+            Call::Keep(&["a"]),
+            Call::Release,
             call,
         ];
         let (oracle, ours) = differential("composed-hostile", &calls);
-        assert!(oracle[0].0.is_err() && oracle[3].0.is_err(), "{oracle:?}");
+        assert!(oracle[0].0.is_err() && oracle[5].0.is_err(), "{oracle:?}");
+        // The hostile callee's blobs are sound (rep 1, "hostile", no destructor).
+        let sound = [
+            Out::Str(String::new()),
+            Out::Str(String::new()),
+            strs(&["hostile/0"]),
+            Out::U32(1),
+        ];
         for (kind, steps) in ours {
-            for step in &steps[1..3] {
-                assert_eq!(
-                    step.0.as_ref().ok(),
-                    Some(&Out::Str(String::new())),
-                    "{kind}"
-                );
+            for (step, want) in steps[1..5].iter().zip(&sound) {
+                assert_eq!(step.0.as_ref().ok(), Some(want), "{kind}");
             }
-            assert!(steps[3].0.is_err(), "{kind}");
+            assert!(steps[5].0.is_err(), "{kind}");
         }
     }
 }

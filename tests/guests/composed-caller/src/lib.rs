@@ -1,11 +1,12 @@
 //! The caller of the composed components: exports `run`, whose functions each drive one path
-//! through the imported `text` (UTF-8 callee), `wide` (UTF-16 callee) and `blobs`.
+//! through the imported `text` (UTF-8 callee), `wide` (UTF-16 callee), `blobs` and `keeper`.
 
 wit_bindgen::generate!({ path: "../wit", world: "composed-caller" });
 
 use exports::witbind::guests::run;
 use witbind::guests::blobs::{self, Blob};
 use witbind::guests::journal::log;
+use witbind::guests::keeper;
 use witbind::guests::text::{self, Labelled};
 
 struct Caller;
@@ -51,6 +52,21 @@ impl run::Guest for Caller {
         let n = blobs::consume(merged);
         log(&format!("caller consumed {n}"));
         text
+    }
+    fn keep(parts: Vec<String>) -> Vec<String> {
+        let mut looks = Vec::new();
+        for part in parts {
+            let blob = Blob::new(&part);
+            looks.push(keeper::look(&blob));
+            keeper::hold(blob);
+        }
+        looks
+    }
+    fn give_back() -> Option<String> {
+        keeper::give_back().map(|blob| blob.read())
+    }
+    fn release() -> u32 {
+        keeper::release()
     }
     fn explode(msg: String) -> u32 {
         let n = blobs::explode(&msg);
