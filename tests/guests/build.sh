@@ -42,8 +42,8 @@ done
   "$out/strings-latin1-utf16.wasm"
 
 # Composed components (wac-graph, see README.md): the Rust caller with the Rust callee, the
-# UTF-16 WAT text callee and the Rust keeper, and the same caller and keeper with the two
-# hostile WAT callees.
+# UTF-16 WAT text callee and the Rust keeper; the same caller and keeper with the two
+# hostile WAT callees; the hostile WAT caller with the sound callees and keeper.
 parts="$target_dir/composed-parts"
 mkdir -p "$parts"
 for guest in composed-callee composed-caller composed-keeper; do
@@ -54,10 +54,14 @@ done
 "$componentize" wat wit composed-callee utf8 wat/composed-hostile.wat "$parts/hostile.wasm"
 "$componentize" wat wit composed-text utf16 wat/composed-hostile-utf16.wat \
   "$parts/hostile-utf16.wasm"
+"$componentize" wat wit composed-caller utf8 wat/composed-hostile-caller.wat \
+  "$parts/hostile-caller.wasm"
 "$componentize" compose "$parts/composed-caller.wasm" "$parts/composed-callee.wasm" \
   "$parts/text-utf16.wasm" "$parts/composed-keeper.wasm" "$out/composed.wasm"
 "$componentize" compose "$parts/composed-caller.wasm" "$parts/hostile.wasm" \
   "$parts/hostile-utf16.wasm" "$parts/composed-keeper.wasm" "$out/composed-hostile.wasm"
+"$componentize" compose "$parts/hostile-caller.wasm" "$parts/composed-callee.wasm" \
+  "$parts/text-utf16.wasm" "$parts/composed-keeper.wasm" "$out/composed-hostile-caller.wasm"
 
 if [[ "$mode" == --check ]]; then
   status=0

@@ -26,7 +26,7 @@ pub const BENCHMARKS: &[&str] = &["bench"];
 /// Composed components (`tests/guests/build.sh` wires sub-components with `wac-graph`): a
 /// caller and its callees in one component, driven by `tests/tests/composed.rs`. Their only
 /// import is the `journal` interface, so the oracle's generic fixtures leave them out.
-pub const COMPOSED: &[&str] = &["composed", "composed-hostile"];
+pub const COMPOSED: &[&str] = &["composed", "composed-hostile", "composed-hostile-caller"];
 
 /// The path of the fixture `name` (a stem from [`ALL`], [`BENCHMARKS`] or [`COMPOSED`]).
 pub fn path(name: &str) -> PathBuf {

@@ -590,6 +590,95 @@ fn the_host_calls_a_sound_path_after_each_hostile_trap() {
     }
 }
 
+/// Each call of `composed-hostile-caller` (see `tests/guests/README.md`), the words of
+/// wasmtime's error for it, the trap witbind must raise, and the journal up to the trap.
+fn hostile_caller_calls() -> Vec<(Call, &'static str, Trap, &'static [&'static str])> {
+    const OUT: &str = "string content out-of-bounds";
+    const UTF8: &str = "invalid utf8 encoding";
+    vec![
+        (Call::Echo(false, "x"), OUT, STRING_OUT, &[]),
+        (
+            Call::Shout(false, "x"),
+            UTF8,
+            Trap::InvalidUtf8 { ptr: 16 },
+            &[],
+        ),
+        // transcoded to UTF-16 on the way
+        (
+            Call::Words(false, "x"),
+            UTF8,
+            Trap::InvalidUtf8 { ptr: 16 },
+            &[],
+        ),
+        (Call::FindSpace(false, "x"), OUT, STRING_OUT, &[]),
+        (Call::Relabel(false, "x", 1), OUT, STRING_OUT, &[]),
+        (
+            Call::Blobs(&[]),
+            "unknown handle index 119",
+            Trap::UnknownHandle(0x77),
+            &[],
+        ),
+        // `merge(h, h)`: `a` moves `h` out of the table before `b` lends it
+        (
+            Call::Keep(&[]),
+            "unknown handle index 1",
+            Trap::UnknownHandle(1),
+            &["new blob 1 ok"],
+        ),
+        (
+            Call::GiveBack,
+            "unknown handle index 1",
+            Trap::UnknownHandle(1),
+            &["new blob 1 ok", "drop blob 1 ok"],
+        ),
+        (
+            Call::Release,
+            "unknown handle index 1",
+            Trap::UnknownHandle(1),
+            &["new blob 1 ok", "keeper holds ok"],
+        ),
+        // the callee never runs, so never logs
+        (Call::Explode("x"), UTF8, Trap::InvalidUtf8 { ptr: 16 }, &[]),
+    ]
+}
+
+#[test]
+fn a_hostile_caller_traps_before_the_callee_runs() {
+    let hostile = hostile_caller_calls();
+    let mut calls = Vec::new();
+    for (call, ..) in &hostile {
+        // Each hostile call, then the one sound call, into a new instance.
+        calls.extend([call.clone(), Call::Echo(true, "après")]);
+    }
+    let (oracle, ours) = differential("composed-hostile-caller", &calls);
+    let sound: Step = (Ok(Out::Str("après".into())), vec![]);
+    for ((call, words, _, journal), pair) in hostile.iter().zip(oracle.chunks(2)) {
+        let Err(failure) = &pair[0].0 else {
+            panic!("wasmtime: {call:?} returned {:?}", pair[0]);
+        };
+        assert!(
+            failure.text.contains(words),
+            "wasmtime: {call:?}: {}",
+            failure.text
+        );
+        assert_eq!(pair[0].1, lines(journal), "wasmtime: {call:?}");
+        assert_eq!(pair[1], sound, "wasmtime: after {call:?}");
+    }
+    for (kind, steps) in &ours {
+        for ((call, _, trap, _), pair) in hostile.iter().zip(steps.chunks(2)) {
+            let Err(failure) = &pair[0].0 else {
+                panic!("{kind}: {call:?} returned {:?}", pair[0]);
+            };
+            assert_eq!(
+                failure.trap.as_ref(),
+                Some(trap),
+                "{kind}: {call:?}: {}",
+                failure.text
+            );
+        }
+    }
+}
+
 #[test]
 fn a_trapped_composition_refuses_further_calls() {
     // wasmtime: the trapped instance cannot be entered again.
