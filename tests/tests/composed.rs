@@ -219,9 +219,10 @@ impl Wasmtime {
         let outcome = dispatch!(self, call);
         let journal = std::mem::take(self.store.data_mut());
         if outcome.is_err() {
-            // wasmtime 48 refuses every later call into the store where a call between
-            // sub-components trapped ("cannot enter component instance"), even into a new
-            // instance: the new instance gets a new store.
+            // wasmtime 48 marks the whole store trapped after a component trap (its
+            // `ComponentStoreData::trapped`), refusing even a new instance ("cannot enter
+            // component instance"); witbind poisons only the instance. So the new instance gets
+            // a new store here, and the same store on witbind's side.
             self.store = wasmtime::Store::new(self.component.engine(), Vec::new());
             self.instance = self
                 .linker
