@@ -1,9 +1,12 @@
-//! Real composed components (`tests/guests/build.sh` wires them with `wac-graph`): the Rust
-//! caller calls a Rust UTF-8 callee and a UTF-16 WAT callee through fused adapters, and in
-//! `composed-hostile` two WAT callees that break the canonical ABI in what they return.
+//! Real composed components (`tests/guests/build.sh` wires them with `wac-graph`, see
+//! `tests/guests/README.md`): a Rust caller calls a Rust UTF-8 callee, a UTF-16 WAT callee and
+//! a Rust keeper holding the callee's resources, all through fused adapters;
+//! `composed-hostile` swaps in two WAT callees that break the canonical ABI in what they
+//! return, `composed-hostile-caller` a WAT caller that breaks it in what it passes.
 //! Every call runs on witbind (both engines) and on wasmtime's component model: the results
-//! and the host's journal must be identical, a trap on one side is a trap on the other, and
-//! after each trap the host instantiates the component again and calls on.
+//! and the host's journal must be identical, a trap on one side is a trap on the other (with
+//! the `Trap` witbind must name), and after each trap the host instantiates the component
+//! again and calls on.
 
 use std::sync::{Arc, Mutex};
 
@@ -241,7 +244,7 @@ fn differential(fixture: &str, calls: &[Call]) -> (Vec<Step>, Vec<(String, Vec<S
     let expected: Vec<Step> = calls.iter().map(|call| oracle.step(call)).collect();
     let mut ours = Vec::new();
     for engine in witbind_tests::engines() {
-        let kind = engine.backend_kind().to_string();
+        let kind = format!("witbind on {}", engine.backend_kind());
         let mut side = Witbind::new(&engine, fixture);
         let steps: Vec<Step> = calls.iter().map(|call| side.step(call)).collect();
         for ((call, (want, want_log)), (got, got_log)) in calls.iter().zip(&expected).zip(&steps) {
