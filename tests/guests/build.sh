@@ -26,6 +26,8 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$here=
 
 packages=()
 for guest in "${rust_guests[@]}"; do packages+=(-p "guest-$guest"); done
+# The sub-components of the composed fixtures (not fixtures themselves).
+packages+=(-p guest-composed-callee -p guest-composed-caller -p guest-composed-keeper)
 cargo build --locked --quiet --release --target wasm32-unknown-unknown "${packages[@]}"
 cargo build --locked --quiet --release -p componentize
 componentize="$target_dir/release/componentize"
@@ -38,6 +40,28 @@ done
 "$componentize" wat wit strings-encoded utf16 wat/utf16.wat "$out/strings-utf16.wasm"
 "$componentize" wat wit strings-encoded latin1+utf16 wat/latin1-utf16.wat \
   "$out/strings-latin1-utf16.wasm"
+
+# Composed components (wac-graph, see README.md): the Rust caller with the Rust callee, the
+# UTF-16 WAT text callee and the Rust keeper; the same caller and keeper with the two
+# hostile WAT callees; the hostile WAT caller with the sound callees and keeper.
+parts="$target_dir/composed-parts"
+mkdir -p "$parts"
+for guest in composed-callee composed-caller composed-keeper; do
+  "$componentize" module \
+    "$target_dir/wasm32-unknown-unknown/release/guest_${guest//-/_}.wasm" "$parts/$guest.wasm"
+done
+"$componentize" wat wit composed-text utf16 wat/composed-text-utf16.wat "$parts/text-utf16.wasm"
+"$componentize" wat wit composed-callee utf8 wat/composed-hostile.wat "$parts/hostile.wasm"
+"$componentize" wat wit composed-text utf16 wat/composed-hostile-utf16.wat \
+  "$parts/hostile-utf16.wasm"
+"$componentize" wat wit composed-caller utf8 wat/composed-hostile-caller.wat \
+  "$parts/hostile-caller.wasm"
+"$componentize" compose "$parts/composed-caller.wasm" "$parts/composed-callee.wasm" \
+  "$parts/text-utf16.wasm" "$parts/composed-keeper.wasm" "$out/composed.wasm"
+"$componentize" compose "$parts/composed-caller.wasm" "$parts/hostile.wasm" \
+  "$parts/hostile-utf16.wasm" "$parts/composed-keeper.wasm" "$out/composed-hostile.wasm"
+"$componentize" compose "$parts/hostile-caller.wasm" "$parts/composed-callee.wasm" \
+  "$parts/text-utf16.wasm" "$parts/composed-keeper.wasm" "$out/composed-hostile-caller.wasm"
 
 if [[ "$mode" == --check ]]; then
   status=0

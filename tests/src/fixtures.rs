@@ -23,7 +23,12 @@ pub const ALL: &[&str] = &[
 /// oracle's, so the differential tests leave them out.
 pub const BENCHMARKS: &[&str] = &["bench"];
 
-/// The path of the fixture `name` (a stem from [`ALL`] or [`BENCHMARKS`]).
+/// Composed components (`tests/guests/build.sh` wires sub-components with `wac-graph`): a
+/// caller and its callees in one component, driven by `tests/tests/composed.rs`. Their only
+/// import is the `journal` interface, so the oracle's generic fixtures leave them out.
+pub const COMPOSED: &[&str] = &["composed", "composed-hostile", "composed-hostile-caller"];
+
+/// The path of the fixture `name` (a stem from [`ALL`], [`BENCHMARKS`] or [`COMPOSED`]).
 pub fn path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures")

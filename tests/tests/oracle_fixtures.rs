@@ -21,6 +21,7 @@ fn the_fixture_folder_holds_exactly_the_listed_components() {
     let mut listed: Vec<String> = fixtures::ALL
         .iter()
         .chain(fixtures::BENCHMARKS)
+        .chain(fixtures::COMPOSED)
         .map(|s| s.to_string())
         .collect();
     listed.sort();

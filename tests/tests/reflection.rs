@@ -154,7 +154,8 @@ fn every_fixture_is_described_as_wasmtime_describes_it() {
         .wasm_component_model_implements(true);
     let wasmtime = wasmtime::Engine::new(&config).unwrap();
     for engine in witbind_tests::engines() {
-        for fixture in fixtures::ALL.iter().chain(fixtures::BENCHMARKS) {
+        let all = fixtures::ALL.iter().chain(fixtures::BENCHMARKS);
+        for fixture in all.chain(fixtures::COMPOSED) {
             let bytes = fixtures::bytes(fixture).expect("fixture");
             let ours = Component::new(&engine, &bytes)
                 .and_then(|c| c.component_type())
