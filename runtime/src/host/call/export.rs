@@ -130,8 +130,15 @@ impl<B: Backend> ExportFunc<B> {
         P: LowerList + ?Sized,
         R: for<'a> LiftList<'a>,
     {
-        Entered::<T, B>::enter(cx, self.store, self.instance)?
-            .run_sparing(|cx, before_guest| self.run(cx, params, before_guest))
+        // A trap between `enter-sync-call` and `exit-sync-call` of a call
+        // between sub-components leaves its entry: cut the stack back.
+        let adapter_calls = B::data(cx).adapter_calls.len();
+        let result = Entered::<T, B>::enter(cx, self.store, self.instance)?
+            .run_sparing(|cx, before_guest| self.run(cx, params, before_guest));
+        if result.is_err() {
+            B::data_mut(cx).adapter_calls.truncate(adapter_calls);
+        }
+        result
     }
 
     fn run<T: 'static, P, R>(
