@@ -107,6 +107,7 @@ impl ResourceTables {
 
     /// Exchanges the host table with `other`: how the runtime lends the
     /// host table its sub-instances share to the one in use.
+    #[cfg(feature = "host")]
     pub(crate) fn swap_host(&mut self, other: &mut Box<HandleTable>) {
         std::mem::swap(&mut self.host, other);
     }
