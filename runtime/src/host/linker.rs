@@ -363,19 +363,13 @@ impl<T: 'static> Linker<T> {
         let mut funcs = PrimaryMap::new();
         let mut modules = PrimaryMap::new();
         for (_, (full_name, def, ty)) in found.into_iter() {
-            let module = match (ty, def) {
-                // `check_declared` type-checked it with every other import.
-                (TypeDef::Module(_), Definition::Module(m)) => Some(m.clone()),
-                _ => None,
-            };
-            modules.push(module);
-            let func = match (ty, def) {
-                // `check_declared` type-checked it with every other import.
+            // `check_declared` type-checked each with every other import.
+            let (func, module) = match (ty, def) {
                 (TypeDef::ComponentFunc(_), Definition::Func(host)) => {
-                    Some((full_name, host.clone()))
+                    (Some((full_name, host.clone())), None)
                 }
-                (TypeDef::Resource(_), Definition::Resource(_))
-                | (TypeDef::Module(_), Definition::Module(_)) => None,
+                (TypeDef::Module(_), Definition::Module(m)) => (None, Some(m.clone())),
+                (TypeDef::Resource(_), Definition::Resource(_)) => (None, None),
                 (TypeDef::ComponentFunc(_) | TypeDef::Resource(_) | TypeDef::Module(_), def) => {
                     anyhow::bail!(
                         "import `{full_name}`: the component imports a {}, the linker defines a {}",
@@ -389,6 +383,7 @@ impl<T: 'static> Linker<T> {
                 ),
             };
             funcs.push(func);
+            modules.push(module);
         }
         Ok(ResolvedImports {
             lowered: Arc::new(lower_imports(plan, &funcs, &resource_types)?),

@@ -11,6 +11,7 @@ use crate::error::Result;
 use crate::host::backend::Backend;
 use crate::host::backend::any::{Any, Engines, Family, on_engine};
 use crate::host::engine::Engine;
+use crate::host::plan::core_flat_type;
 use crate::val::CoreFuncType;
 
 /// The family of a backend's compiled core module.
@@ -39,6 +40,14 @@ pub(crate) enum CoreEntity {
 }
 
 impl CoreEntity {
+    /// A function of these flat types; `None` where one is not a number.
+    fn func(params: Option<Vec<FlatType>>, results: Option<Vec<FlatType>>) -> Self {
+        match (params, results) {
+            (Some(params), Some(results)) => CoreEntity::Func(CoreFuncType { params, results }),
+            _ => CoreEntity::OtherFunc,
+        }
+    }
+
     /// The item's kind, for errors.
     pub(crate) fn kind(&self) -> &'static str {
         match self {
@@ -214,12 +223,10 @@ fn flat(ty: wasmparser::ValType) -> Option<FlatType> {
 }
 
 fn func_entity(f: &wasmparser::FuncType) -> CoreEntity {
-    let params: Option<Vec<_>> = f.params().iter().map(|t| flat(*t)).collect();
-    let results: Option<Vec<_>> = f.results().iter().map(|t| flat(*t)).collect();
-    match (params, results) {
-        (Some(params), Some(results)) => CoreEntity::Func(CoreFuncType { params, results }),
-        _ => CoreEntity::OtherFunc,
-    }
+    CoreEntity::func(
+        f.params().iter().map(|t| flat(*t)).collect(),
+        f.results().iter().map(|t| flat(*t)).collect(),
+    )
 }
 
 fn global_entity(g: &wasmparser::GlobalType) -> CoreEntity {
@@ -280,27 +287,18 @@ fn declared_entity(
     core: &wasmtime_environ::ModuleTypes,
     ty: &wasmtime_environ::EntityType,
 ) -> CoreEntity {
-    use wasmtime_environ::{EntityType, WasmValType};
-    let flat = |t: &WasmValType| match t {
-        WasmValType::I32 => Some(FlatType::I32),
-        WasmValType::I64 => Some(FlatType::I64),
-        WasmValType::F32 => Some(FlatType::F32),
-        WasmValType::F64 => Some(FlatType::F64),
-        _ => None,
-    };
+    use wasmtime_environ::EntityType;
     match ty {
         EntityType::Function(index) => {
             let Some(func) = index.as_module_type_index().and_then(|i| core[i].as_func()) else {
                 return CoreEntity::OtherFunc;
             };
-            let params: Option<Vec<_>> = func.params().iter().map(flat).collect();
-            let results: Option<Vec<_>> = func.results().iter().map(flat).collect();
-            match (params, results) {
-                (Some(params), Some(results)) => CoreEntity::Func(CoreFuncType { params, results }),
-                _ => CoreEntity::OtherFunc,
-            }
+            CoreEntity::func(
+                func.params().iter().map(core_flat_type).collect(),
+                func.results().iter().map(core_flat_type).collect(),
+            )
         }
-        EntityType::Global(g) => CoreEntity::Global(flat(&g.wasm_ty), g.mutability),
+        EntityType::Global(g) => CoreEntity::Global(core_flat_type(&g.wasm_ty), g.mutability),
         EntityType::Memory(_) => CoreEntity::Memory,
         EntityType::Table(_) => CoreEntity::Table,
         EntityType::Tag(_) => CoreEntity::Tag,

@@ -504,17 +504,25 @@ fn trampoline_type(
 
 /// The flat types of a component's core function type.
 fn core_flat_types(types: &[wasmtime_environ::WasmValType]) -> Result<Vec<FlatType>> {
-    use wasmtime_environ::WasmValType as V;
     types
         .iter()
-        .map(|ty| match ty {
-            V::I32 => Ok(FlatType::I32),
-            V::I64 => Ok(FlatType::I64),
-            V::F32 => Ok(FlatType::F32),
-            V::F64 => Ok(FlatType::F64),
-            other => anyhow::bail!("core value type `{other}` is not supported by witbind"),
+        .map(|ty| match core_flat_type(ty) {
+            Some(flat) => Ok(flat),
+            None => anyhow::bail!("core value type `{ty}` is not supported by witbind"),
         })
         .collect()
+}
+
+/// The flat type of a core number type; `None` for any other value type.
+pub(crate) fn core_flat_type(ty: &wasmtime_environ::WasmValType) -> Option<FlatType> {
+    use wasmtime_environ::WasmValType as V;
+    match ty {
+        V::I32 => Some(FlatType::I32),
+        V::I64 => Some(FlatType::I64),
+        V::F32 => Some(FlatType::F32),
+        V::F64 => Some(FlatType::F64),
+        _ => None,
+    }
 }
 
 /// Every trampoline's signature prepared for backend `B`'s host functions.
