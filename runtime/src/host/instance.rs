@@ -35,7 +35,7 @@ pub trait ExportName {
     fn path(&self) -> (Option<&str>, &str);
 }
 
-impl ExportName for &str {
+impl ExportName for str {
     fn path(&self) -> (Option<&str>, &str) {
         (None, self)
     }
@@ -50,6 +50,13 @@ impl ExportName for String {
 impl ExportName for (&str, &str) {
     fn path(&self) -> (Option<&str>, &str) {
         (Some(self.0), self.1)
+    }
+}
+
+/// A reference names what its target names: `&"run"`, `&String`, `&&str`.
+impl<N: ExportName + ?Sized> ExportName for &N {
+    fn path(&self) -> (Option<&str>, &str) {
+        (**self).path()
     }
 }
 

@@ -126,7 +126,11 @@ pub struct HandleTable {
     slots: Vec<Option<HandleEntry>>,
     free: Vec<u32>,
     limit: u32,
+    /// The open call scopes, innermost last, are the first `depth`; the
+    /// rest are closed ones kept so that their lists' memory is reused (a
+    /// call with handles would otherwise allocate and free them each time).
     scopes: Vec<CallScope>,
+    depth: usize,
     next_scope_id: u64,
 }
 
@@ -154,6 +158,7 @@ impl HandleTable {
             free: Vec::new(),
             limit: limit.min(MAX_HANDLES),
             scopes: Vec::new(),
+            depth: 0,
             next_scope_id: 0,
         }
     }
@@ -280,7 +285,7 @@ impl HandleTable {
     /// Adds a `borrow` handle owned by the innermost call scope, which counts
     /// it until it is dropped. Errors when no call is in progress.
     pub fn insert_borrow(&mut self, ty: ResourceType, rep: u32) -> Result<u32> {
-        let Some(scope) = self.scopes.last() else {
+        let Some(scope) = self.innermost() else {
             anyhow::bail!("a borrow handle can only be created during a call");
         };
         let scope = scope.id;
@@ -290,7 +295,7 @@ impl HandleTable {
             state: EntryState::Borrow { scope },
             generation: 0,
         })?;
-        if let Some(scope) = self.scopes.last_mut() {
+        if let Some(scope) = self.innermost_mut() {
             scope.borrow_count += 1;
             scope.borrows.push(index);
         }
@@ -322,7 +327,7 @@ impl HandleTable {
         if entry.kind() == HandleKind::Borrow {
             return Ok(rep);
         }
-        let Some(scope) = self.scopes.last_mut() else {
+        let Some(scope) = self.innermost_mut() else {
             anyhow::bail!("a handle can only be lent during a call");
         };
         scope.lenders.push(index);
@@ -350,7 +355,9 @@ impl HandleTable {
             EntryState::Borrow { scope } => Some(scope),
         };
         let entry = self.free_slot(index)?;
-        if let Some(scope) = scope.and_then(|id| self.scopes.iter_mut().find(|s| s.id == id)) {
+        if let Some(scope) =
+            scope.and_then(|id| self.scopes[..self.depth].iter_mut().find(|s| s.id == id))
+        {
             scope.borrow_count = scope.borrow_count.saturating_sub(1);
         }
         Ok(RemovedHandle {
@@ -365,21 +372,62 @@ impl HandleTable {
     pub fn enter_call(&mut self) {
         let id = self.next_scope_id;
         self.next_scope_id += 1;
-        self.scopes.push(CallScope {
-            id,
-            borrow_count: 0,
-            borrows: Vec::new(),
-            lenders: Vec::new(),
-        });
+        match self.scopes.get_mut(self.depth) {
+            Some(closed) => {
+                closed.id = id;
+                closed.borrow_count = 0;
+                closed.borrows.clear();
+                closed.lenders.clear();
+            }
+            None => self.scopes.push(CallScope {
+                id,
+                borrow_count: 0,
+                borrows: Vec::new(),
+                lenders: Vec::new(),
+            }),
+        }
+        self.depth += 1;
+    }
+
+    fn innermost(&self) -> Option<&CallScope> {
+        self.scopes[..self.depth].last()
+    }
+
+    fn innermost_mut(&mut self) -> Option<&mut CallScope> {
+        self.scopes[..self.depth].last_mut()
     }
 
     /// Ends the innermost call scope: returns the lends it made, then deals
     /// with its live borrow handles as `leftover` says.
     pub fn exit_call(&mut self, leftover: LeftoverBorrows) -> Result<()> {
-        let Some(scope) = self.scopes.pop() else {
+        let Some(depth) = self.depth.checked_sub(1) else {
             anyhow::bail!("no call scope to exit");
         };
-        for index in scope.lenders {
+        self.depth = depth;
+        // The lists are taken out while the table changes and put back,
+        // emptied, for the next call's scope.
+        let scope = &mut self.scopes[depth];
+        let (id, borrow_count) = (scope.id, scope.borrow_count);
+        let lenders = std::mem::take(&mut scope.lenders);
+        let borrows = std::mem::take(&mut scope.borrows);
+        let result = self.close_scope(id, borrow_count, &lenders, &borrows, leftover);
+        let scope = &mut self.scopes[depth];
+        scope.lenders = lenders;
+        scope.borrows = borrows;
+        result
+    }
+
+    /// Returns the lends of a closed scope and deals with its leftover
+    /// borrows.
+    fn close_scope(
+        &mut self,
+        id: u64,
+        borrow_count: u32,
+        lenders: &[u32],
+        borrows: &[u32],
+        leftover: LeftoverBorrows,
+    ) -> Result<()> {
+        for &index in lenders {
             if let Ok(HandleEntry {
                 state: EntryState::Own { lends },
                 ..
@@ -388,18 +436,18 @@ impl HandleTable {
                 *lends = lends.saturating_sub(1);
             }
         }
-        if scope.borrow_count == 0 {
+        if borrow_count == 0 {
             return Ok(());
         }
         match leftover {
             LeftoverBorrows::Trap => trap(Trap::BorrowNotDropped {
-                count: scope.borrow_count,
+                count: borrow_count,
             }),
             LeftoverBorrows::Release => {
-                for index in scope.borrows {
+                for &index in borrows {
                     let ours = matches!(
                         self.get(index),
-                        Ok(HandleEntry { state: EntryState::Borrow { scope: s }, .. }) if *s == scope.id
+                        Ok(HandleEntry { state: EntryState::Borrow { scope: s }, .. }) if *s == id
                     );
                     if ours {
                         self.free_slot(index)?;
@@ -412,6 +460,53 @@ impl HandleTable {
 
     /// How many call scopes are open.
     pub fn call_depth(&self) -> usize {
-        self.scopes.len()
+        self.depth
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A scope reuses a closed one's lists: what the closed scope lent or
+    /// counted must not leak into it.
+    #[test]
+    fn a_reused_scope_starts_empty() {
+        let ty = ResourceType::defined("thing", 0);
+        let mut table = HandleTable::new();
+        let own = table.insert_own(ty.clone(), 7).unwrap();
+        table.enter_call();
+        table.lend(own, &ty).unwrap();
+        table.enter_call();
+        table.lend(own, &ty).unwrap();
+        let borrow = table.insert_borrow(ty.clone(), 8).unwrap();
+        table.remove(borrow, &ty).unwrap();
+        table.exit_call(LeftoverBorrows::Trap).unwrap();
+        assert_eq!(table.get(own).unwrap().lends(), 1);
+        // The inner frame again, empty this time: closing it returns no
+        // lend and finds no borrow.
+        table.enter_call();
+        table.exit_call(LeftoverBorrows::Trap).unwrap();
+        assert_eq!(table.get(own).unwrap().lends(), 1);
+        assert!(table.take_own(own, &ty).is_err(), "the outer lend holds");
+        table.exit_call(LeftoverBorrows::Trap).unwrap();
+        assert_eq!(table.call_depth(), 0);
+        assert_eq!(table.take_own(own, &ty).unwrap(), 7);
+    }
+
+    /// A borrow left in a reused scope is still caught when it closes.
+    #[test]
+    fn a_reused_scope_counts_its_own_borrows() {
+        let ty = ResourceType::defined("thing", 0);
+        let mut table = HandleTable::new();
+        table.enter_call();
+        table.exit_call(LeftoverBorrows::Trap).unwrap();
+        table.enter_call();
+        table.insert_borrow(ty, 3).unwrap();
+        let left = table.exit_call(LeftoverBorrows::Trap).unwrap_err();
+        assert!(matches!(
+            left.downcast_ref::<Trap>(),
+            Some(Trap::BorrowNotDropped { count: 1 })
+        ));
     }
 }

@@ -135,6 +135,21 @@ impl ResourceTables {
         host.and(guest)
     }
 
+    /// Starts a call between the instance and another component instance
+    /// (through a fused adapter), either way: only the instance's own table
+    /// keeps a scope, the host's is not involved.
+    pub fn enter_instance_call(&mut self) {
+        self.guest.enter_call();
+    }
+
+    /// Ends the innermost call between the instance and another component
+    /// instance: lends made during it are returned, and borrows the
+    /// instance received but did not drop trap with
+    /// [`Trap::BorrowNotDropped`].
+    pub fn exit_instance_call(&mut self) -> Result<()> {
+        self.guest.exit_call(LeftoverBorrows::Trap)
+    }
+
     #[inline]
     fn destructor(&self, removed: &RemovedHandle) -> Destructor {
         match removed.kind {

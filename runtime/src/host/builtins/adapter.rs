@@ -13,7 +13,7 @@ use crate::host::backend::any::Engines;
 use crate::host::builtins::transcode;
 use crate::host::plan::ComponentPlan;
 use crate::host::plan::types::{ResourceMap, table_resource};
-use crate::host::runtime::state::{Cx, TablesAt, with_tables};
+use crate::host::runtime::state::{Cx, TablesAt, instance_tables};
 use crate::resources::HandleKind;
 use crate::types::ResourceType;
 
@@ -55,20 +55,22 @@ pub(crate) fn transfer<T: 'static, B: Engines>(
         });
     };
     let table = |t: u64| match tables.get(t as usize) {
-        Some(Some((ty, sub))) => Ok((ty.clone(), TablesAt { id, sub: *sub })),
+        Some(Some((ty, sub))) => Ok((ty, TablesAt { id, sub: *sub })),
         _ => anyhow::bail!("a fused adapter named resource table {t}, which the component lacks"),
     };
     let (src_ty, src) = table(src)?;
     let (dst_ty, dst) = table(dst)?;
     let index = index as u32;
-    let rep = with_tables::<T, B, _>(cx, src, |_, t| match kind {
-        HandleKind::Own => t.lift_own(index, &src_ty),
-        HandleKind::Borrow => t.lift_borrow(index, &src_ty),
-    })?;
-    let moved = with_tables::<T, B, _>(cx, dst, |_, t| match kind {
-        HandleKind::Own => t.lower_own(&dst_ty, rep),
-        HandleKind::Borrow => t.lower_borrow(&dst_ty, rep),
-    })?;
+    let src = instance_tables::<T, B>(cx, src)?;
+    let rep = match kind {
+        HandleKind::Own => src.lift_own(index, src_ty),
+        HandleKind::Borrow => src.lift_borrow(index, src_ty),
+    }?;
+    let dst = instance_tables::<T, B>(cx, dst)?;
+    let moved = match kind {
+        HandleKind::Own => dst.lower_own(dst_ty, rep),
+        HandleKind::Borrow => dst.lower_borrow(dst_ty, rep),
+    }?;
     args[0] = u64::from(moved);
     Ok(())
 }
@@ -95,10 +97,7 @@ pub(crate) fn enter_call<T: 'static, B: Engines>(
         sub: callee as u32,
     };
     for at in [caller, callee] {
-        with_tables::<T, B, _>(cx, at, |_, t| {
-            t.enter_call();
-            Ok(())
-        })?;
+        instance_tables::<T, B>(cx, at)?.enter_instance_call();
     }
     B::data_mut(cx).adapter_calls.push((caller, callee));
     Ok(())
@@ -111,8 +110,8 @@ pub(crate) fn exit_call<T: 'static, B: Engines>(cx: &mut Cx<'_, T, B>) -> Result
     let Some((caller, callee)) = B::data_mut(cx).adapter_calls.pop() else {
         anyhow::bail!("a fused adapter closed a call scope it never opened");
     };
-    let callee = with_tables::<T, B, _>(cx, callee, |_, t| t.exit_call());
-    let caller = with_tables::<T, B, _>(cx, caller, |_, t| t.exit_call());
+    let callee = instance_tables::<T, B>(cx, callee)?.exit_instance_call();
+    let caller = instance_tables::<T, B>(cx, caller)?.exit_instance_call();
     callee.and(caller)
 }
 

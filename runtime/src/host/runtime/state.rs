@@ -327,6 +327,26 @@ pub(crate) fn with_tables<T: 'static, B: Backend, R>(
     result
 }
 
+/// The handle tables `at`, in place and without the shared host table:
+/// for the operations between component instances (fused adapters), which
+/// never touch the host's handles.
+#[inline]
+pub(crate) fn instance_tables<'c, T: 'static, B: Backend>(
+    cx: &'c mut Cx<'_, T, B>,
+    at: TablesAt,
+) -> Result<&'c mut ResourceTables> {
+    let Some(state) = B::data_mut(cx).instances.get_mut(at.id) else {
+        anyhow::bail!("the instance does not belong to this store");
+    };
+    match state.resources.get_mut(at.sub as usize) {
+        Some(Some(tables)) => Ok(tables),
+        Some(None) => {
+            anyhow::bail!("the instance's handle tables are in use by an outer operation")
+        }
+        None => anyhow::bail!("component instance {} has no handle tables", at.sub),
+    }
+}
+
 /// Runs `f` inside the handle tables `at` when `handles` says the values
 /// moved carry handles, and without them otherwise. `f` is called from one
 /// place, so it is inlined whole into both cases.
