@@ -150,8 +150,14 @@ fn strings_cross_every_pair_of_encodings_unchanged() {
 /// The trap each engine reports for `run("abc")` of a component whose
 /// inner `echo` tampers with its result.
 fn tampered(outer: &str, inner: &str, tamper: &str) -> (String, Vec<Option<Trap>>) {
+    tampered_with(outer, inner, tamper, "abc")
+}
+
+/// The trap each engine reports for `run(arg)` of a component whose inner
+/// `echo` tampers with its result.
+fn tampered_with(outer: &str, inner: &str, tamper: &str, arg: &str) -> (String, Vec<Option<Trap>>) {
     let wat = strings_component(outer, inner, tamper);
-    let oracle = wasmtime_call(&wat, &["abc"]).remove(0).unwrap_err();
+    let oracle = wasmtime_call(&wat, &[arg]).remove(0).unwrap_err();
     let ours = witbind_tests::engines()
         .iter()
         .map(|engine| {
@@ -163,7 +169,7 @@ fn tampered(outer: &str, inner: &str, tamper: &str) -> (String, Vec<Option<Trap>
                 .get_typed_func::<(&str,), (String,)>(&mut store, "run")
                 .unwrap();
             let trap = run
-                .call(&mut store, ("abc",))
+                .call(&mut store, (arg,))
                 .unwrap_err()
                 .downcast_ref::<Trap>()
                 .cloned();
@@ -184,7 +190,14 @@ fn tampered(outer: &str, inner: &str, tamper: &str) -> (String, Vec<Option<Trap>
 fn a_callee_returning_a_string_outside_its_memory_traps_cleanly() {
     // The result's pointer moved to the end of the 64 KiB memory.
     let tamper = "i32.const 8 i32.const 65534 i32.store";
-    for (outer, inner) in [("utf8", "utf8"), ("utf16", "utf8"), ("utf8", "utf16")] {
+    let pairs = [
+        ("utf8", "utf8"),
+        ("utf16", "utf16"),
+        ("latin1+utf16", "latin1+utf16"),
+        ("utf16", "utf8"),
+        ("utf8", "utf16"),
+    ];
+    for (outer, inner) in pairs {
         let (oracle, ours) = tampered(outer, inner, tamper);
         assert!(oracle.contains("out-of-bounds"), "{oracle}");
         for trap in ours {
@@ -221,6 +234,72 @@ fn a_callee_returning_invalid_text_traps_with_its_encoding() {
             assert!(
                 matches!(trap, Some(Trap::InvalidUtf16 { .. })),
                 "{outer}: {trap:?}"
+            );
+        }
+    }
+}
+
+/// Strings between instances of one encoding are copied in wasm when the
+/// engine compiles wasm, eight bytes at a time then one by one, and by the
+/// host otherwise or when a character is not ASCII: every length around
+/// those steps, and a wider character at every kind of position, arrive
+/// unchanged on both engines and in wasmtime.
+#[test]
+fn same_encoding_copies_keep_every_length_and_character() {
+    let mut strings = Vec::new();
+    for len in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 200] {
+        let ascii = "x".repeat(len);
+        for wide in ["é", "☃", "🦀"] {
+            for at in [0, len / 2, len.saturating_sub(1)] {
+                if at < len {
+                    strings.push(format!("{}{wide}{}", &ascii[..at], &ascii[at + 1..]));
+                }
+            }
+        }
+        strings.push(ascii);
+    }
+    let strings: Vec<&str> = strings.iter().map(String::as_str).collect();
+    let expected: Vec<_> = strings.iter().map(|s| Ok(s.to_string())).collect();
+    for encoding in ENCODINGS {
+        let wat = strings_component(encoding, encoding, "");
+        assert_eq!(
+            wasmtime_call(&wat, &strings),
+            expected,
+            "wasmtime {encoding}"
+        );
+        for engine in witbind_tests::engines() {
+            let got = witbind_call(&engine, &wat, &strings);
+            assert_eq!(got, expected, "{} {encoding}", engine.backend_kind());
+        }
+    }
+}
+
+/// A callee corrupting one code unit of its result, in the first word, in
+/// a later word or in the tail of the copy's scan, traps as invalid text
+/// in the same encoding on both sides.
+#[test]
+fn same_encoding_copies_catch_a_bad_unit_anywhere() {
+    let arg = "abcdefghijklmnopqrst";
+    for at in [0, 7, 8, 9, 16, 19] {
+        let tamper =
+            format!("i32.const 8 i32.load i32.const {at} i32.add i32.const 0xff i32.store8");
+        let (oracle, ours) = tampered_with("utf8", "utf8", &tamper, arg);
+        assert!(oracle.contains("utf8"), "{at}: {oracle}");
+        for trap in ours {
+            assert!(
+                matches!(trap, Some(Trap::InvalidUtf8 { .. })),
+                "{at}: {trap:?}"
+            );
+        }
+        let at = at * 2;
+        let tamper =
+            format!("i32.const 8 i32.load i32.const {at} i32.add i32.const 0xdc00 i32.store16");
+        let (oracle, ours) = tampered_with("utf16", "utf16", &tamper, arg);
+        assert!(oracle.contains("utf16"), "{at}: {oracle}");
+        for trap in ours {
+            assert!(
+                matches!(trap, Some(Trap::InvalidUtf16 { .. })),
+                "{at}: {trap:?}"
             );
         }
     }

@@ -8,7 +8,7 @@ use std::sync::atomic::Ordering;
 use anyhow::Context as _;
 use wasmtime_environ::component::{
     CanonicalOptionsDataModel, CoreDef, GlobalInitializer, InstantiateModule, RuntimeImportIndex,
-    Trampoline, TrampolineIndex,
+    Trampoline, TrampolineIndex, Transcode,
 };
 use wasmtime_environ::{EntityIndex, PrimaryMap};
 
@@ -89,7 +89,8 @@ fn run_initializers<T: 'static, B: Engines>(
     id: usize,
     imports: &Imports<T>,
 ) -> Result<()> {
-    let trampolines = define_trampolines::<T, B>(cx, plan, id, imports)?;
+    let mut trampolines = define_trampolines::<T, B>(cx, plan, id, imports)?;
+    let mut copies = copies_to_wasm::<B>(plan);
     let modules = plan.modules::<B>()?;
     // The functions checked below are exports of the plan's own modules or
     // its trampolines, whose types are the same in every instance: one
@@ -101,6 +102,7 @@ fn run_initializers<T: 'static, B: Engines>(
             GlobalInitializer::InstantiateModule(InstantiateModule::Static(module, args), _) => {
                 externs.clear();
                 for def in args.iter() {
+                    copy_in_wasm::<T, B>(cx, plan, id, &mut trampolines, &mut copies, def);
                     externs.push(resolve::<T, B>(cx, plan, id, &trampolines, def)?);
                 }
                 let instance = match plan.table_fill(*module) {
@@ -178,6 +180,48 @@ fn run_initializers<T: 'static, B: Engines>(
     plan.signatures_checked.store(true, Ordering::Relaxed);
     B::data_mut(cx).instances[id].trampolines = trampolines;
     Ok(())
+}
+
+/// The `copy` transcoders of `plan` that have a wasm version on `B`.
+fn copies_to_wasm<B: Engines>(plan: &ComponentPlan) -> Vec<TrampolineIndex> {
+    plan.trampolines
+        .iter()
+        .filter(|(_, t)| match t {
+            Trampoline::Transcoder {
+                op: Transcode::Copy(encoding),
+                ..
+            } => plan.copy_module::<B>(*encoding).is_some(),
+            _ => false,
+        })
+        .map(|(index, _)| index)
+        .collect()
+}
+
+/// Puts the wasm version of the `copy` transcoder `def` names, if it is
+/// one of `pending`, in its place (see [`adapter::copy_in_wasm`]); a
+/// transcoder whose memories do not exist yet stays pending.
+fn copy_in_wasm<T: 'static, B: Engines>(
+    cx: &mut Cx<'_, T, B>,
+    plan: &ComponentPlan,
+    id: usize,
+    trampolines: &mut PrimaryMap<TrampolineIndex, B::Func>,
+    pending: &mut Vec<TrampolineIndex>,
+    def: &CoreDef,
+) {
+    let CoreDef::Trampoline(index) = def else {
+        return;
+    };
+    let Some(at) = pending.iter().position(|p| p == index) else {
+        return;
+    };
+    let Trampoline::Transcoder { op, from, to, .. } = plan.trampolines[*index] else {
+        return;
+    };
+    let host = trampolines[*index];
+    if let Some(func) = adapter::copy_in_wasm::<T, B>(cx, plan, id, (op, from, to), host) {
+        trampolines[*index] = func;
+        pending.swap_remove(at);
+    }
 }
 
 /// Instantiates a core module the linker gave, on the store's engine.

@@ -103,6 +103,11 @@ pub(crate) trait Backend: 'static {
 
     /// Whether two engines are the same one.
     fn same_engine(a: &Self::Engine, b: &Self::Engine) -> bool;
+    /// Whether the engine compiles wasm to machine code: a short loop in
+    /// wasm then costs less than a host call (fused adapters copy strings
+    /// in wasm, see `builtins::copy_in_wasm`), where an interpreter is
+    /// better off calling the host.
+    fn compiles_wasm(engine: &Self::Engine) -> bool;
     /// Validates and compiles a core module.
     fn compile(engine: &Self::Engine, wasm: &[u8]) -> Result<Self::Module>;
     /// The module's precompiled form, or `None` when the engine has none
@@ -252,6 +257,8 @@ pub(crate) trait Backend: 'static {
     fn extern_func(item: Self::Extern) -> Option<Self::Func>;
     /// The memory an export is, if it is one.
     fn extern_memory(item: Self::Extern) -> Option<Self::Memory>;
+    /// A memory as an import.
+    fn memory_extern(memory: Self::Memory) -> Self::Extern;
     /// A new mutable `i32` global holding `value`.
     fn new_global<D: 'static>(cx: &mut Self::Cx<'_, D>, value: i32) -> Result<Self::Global>;
     /// A global as an import.

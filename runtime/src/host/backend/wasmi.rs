@@ -283,6 +283,10 @@ impl Backend for Wasmi {
         wasmi::Engine::same(a, b)
     }
 
+    fn compiles_wasm(_: &Self::Engine) -> bool {
+        false
+    }
+
     fn compile(engine: &Self::Engine, wasm: &[u8]) -> Result<Self::Module> {
         // Parses and validates the whole module (the `validate` feature);
         // function bodies are translated to wasmi bytecode on first call.
@@ -535,6 +539,10 @@ impl Backend for Wasmi {
             wasmi::Val::I32(value),
             wasmi::Mutability::Var,
         ))
+    }
+
+    fn memory_extern(memory: Self::Memory) -> Self::Extern {
+        wasmi::Extern::Memory(memory)
     }
 
     fn global_extern(global: Self::Global) -> Self::Extern {

@@ -239,6 +239,10 @@ impl Backend for Wasmtime {
         wasmtime::Engine::same(a, b)
     }
 
+    fn compiles_wasm(engine: &Self::Engine) -> bool {
+        !engine.is_pulley()
+    }
+
     fn compile(engine: &Self::Engine, wasm: &[u8]) -> Result<Self::Module> {
         wasmtime::Module::from_binary(engine, wasm).map_err(from_engine_error)
     }
@@ -478,6 +482,10 @@ impl Backend for Wasmtime {
         let ty = wasmtime::GlobalType::new(ValType::I32, wasmtime::Mutability::Var);
         wasmtime::Global::new(cx.as_context_mut(), ty, wasmtime::Val::I32(value))
             .map_err(from_engine_error)
+    }
+
+    fn memory_extern(memory: Self::Memory) -> Self::Extern {
+        wasmtime::Extern::Memory(memory)
     }
 
     fn global_extern(global: Self::Global) -> Self::Extern {

@@ -10,7 +10,7 @@ use wasmtime_environ::component::{RuntimeMemoryIndex, Transcode, TypeResourceTab
 
 use crate::error::{Result, Trap, trap};
 use crate::host::backend::any::Engines;
-use crate::host::builtins::transcode;
+use crate::host::builtins::{copy_in_wasm, transcode};
 use crate::host::plan::ComponentPlan;
 use crate::host::plan::types::{ResourceMap, table_resource};
 use crate::host::runtime::state::{Cx, TablesAt, instance_tables};
@@ -134,6 +134,33 @@ pub(crate) fn adapter_trap(code: u64) -> Result<()> {
         _ => "the adapter's internal check failed",
     };
     trap(Trap::BetweenComponents { cause })
+}
+
+/// The wasm version ([`copy_in_wasm`]) of the `copy` transcoder `host`
+/// between the memories `from` and `to` of instance `id`, when the plan
+/// compiled one and both memories exist. `None` keeps the host function:
+/// for other transcoders, on an interpreter, before the memories are
+/// extracted, or when the module cannot import them.
+pub(crate) fn copy_in_wasm<T: 'static, B: Engines>(
+    cx: &mut Cx<'_, T, B>,
+    plan: &ComponentPlan,
+    id: usize,
+    (op, from, to): (Transcode, RuntimeMemoryIndex, RuntimeMemoryIndex),
+    host: B::Func,
+) -> Option<B::Func> {
+    let Transcode::Copy(encoding) = op else {
+        return None;
+    };
+    let module = plan.copy_module::<B>(encoding)?;
+    let state = &B::data(cx).instances[id];
+    let (from, to) = (state.memory(from).ok()?, state.memory(to).ok()?);
+    let imports = [
+        B::memory_extern(from),
+        B::memory_extern(to),
+        B::func_extern(host),
+    ];
+    let instance = B::instantiate(cx, module, &imports).ok()?;
+    B::export(cx, instance, copy_in_wasm::EXPORT).and_then(B::extern_func)
 }
 
 /// A string transcoder between the memories `from` and `to` of instance

@@ -16,9 +16,9 @@ use std::sync::atomic::AtomicBool;
 
 use anyhow::Context as _;
 use wasmtime_environ::component::{
-    self as env, ComponentTypes, ComponentTypesBuilder, GlobalInitializer, LoweredIndex,
-    RuntimeImportIndex, StaticModuleIndex, Trampoline, TrampolineIndex, Translator,
-    TypeComponentIndex,
+    self as env, ComponentTypes, ComponentTypesBuilder, FixedEncoding, GlobalInitializer,
+    LoweredIndex, RuntimeImportIndex, StaticModuleIndex, Trampoline, TrampolineIndex, Transcode,
+    Translator, TypeComponentIndex,
 };
 use wasmtime_environ::{EntityIndex, PrimaryMap, ScopeVec, Tunables};
 
@@ -26,6 +26,7 @@ use crate::abi::flat::FlatType;
 use crate::error::Result;
 use crate::host::backend::Backend;
 use crate::host::backend::any::{Any, Engines, Family, on_engine};
+use crate::host::builtins::copy_in_wasm;
 use crate::host::plan::table_fill::{TableFill, table_fill};
 use crate::val::CoreFuncType;
 
@@ -60,6 +61,14 @@ pub(crate) struct HostSigsF;
 
 impl Family for HostSigsF {
     type Of<B: Engines> = PrimaryMap<TrampolineIndex, B::HostSig>;
+}
+
+/// The family of a backend's compiled wasm string copies
+/// ([`copy_in_wasm`]), one per encoding a plan's adapters copy.
+pub(crate) struct CopiesF;
+
+impl Family for CopiesF {
+    type Of<B: Engines> = Vec<(FixedEncoding, B::Module)>;
 }
 
 /// An engine of any backend.
@@ -108,6 +117,9 @@ pub(crate) struct ComponentPlan {
     pub(crate) trampoline_types: PrimaryMap<TrampolineIndex, CoreFuncType>,
     /// The same, prepared for the engine's host functions.
     pub(crate) host_sigs: Any<HostSigsF>,
+    /// The wasm string copies that stand for the plan's `copy`
+    /// transcoders, when the engine compiles wasm.
+    copies: Any<CopiesF>,
     /// The runtime import each lowered import lowers.
     pub(crate) lowered_imports: HashMap<LoweredIndex, RuntimeImportIndex>,
     /// How many resource tables `types` has (`TypeResourceTableIndex`es
@@ -242,6 +254,10 @@ impl ComponentPlan {
             .map(|t| trampoline_type(&types, &translation.component, t))
             .collect::<Result<PrimaryMap<TrampolineIndex, _>>>()?;
         let host_sigs = on_engine!(engine, |engine| host_sigs::<B>(engine, &trampoline_types));
+        let copies = on_engine!(engine, |engine| compile_copies::<B>(
+            engine,
+            &translation.trampolines
+        )?);
         let lowered_imports = translation
             .component
             .initializers
@@ -258,6 +274,7 @@ impl ComponentPlan {
             defined_resource_names,
             trampoline_types,
             host_sigs,
+            copies,
             lowered_imports,
             engine: engine.clone(),
             info: translation.component,
@@ -328,6 +345,13 @@ impl ComponentPlan {
     /// compiled by another backend.
     pub(crate) fn modules<B: Engines>(&self) -> Result<&PrimaryMap<StaticModuleIndex, B::Module>> {
         self.for_backend::<B, _>(&self.modules)
+    }
+
+    /// The compiled wasm copy of strings of `encoding`, when the engine
+    /// compiles wasm and the plan's adapters copy such strings.
+    pub(crate) fn copy_module<B: Engines>(&self, encoding: FixedEncoding) -> Option<&B::Module> {
+        let copies = B::get::<CopiesF>(&self.copies)?;
+        copies.iter().find(|(e, _)| *e == encoding).map(|(_, m)| m)
     }
 
     /// The plan's `B` form of `any`, or an error naming both backends.
@@ -523,6 +547,32 @@ pub(crate) fn core_flat_type(ty: &wasmtime_environ::WasmValType) -> Option<FlatT
         V::F64 => Some(FlatType::F64),
         _ => None,
     }
+}
+
+/// The wasm copy of every encoding `trampolines` copy strings of, when the
+/// engine compiles wasm.
+fn compile_copies<B: Engines>(
+    engine: &B::Engine,
+    trampolines: &PrimaryMap<TrampolineIndex, Trampoline>,
+) -> Result<Any<CopiesF>> {
+    let mut copies: Vec<(FixedEncoding, B::Module)> = Vec::new();
+    if B::compiles_wasm(engine) {
+        for trampoline in trampolines.values() {
+            let Trampoline::Transcoder {
+                op: Transcode::Copy(encoding),
+                ..
+            } = trampoline
+            else {
+                continue;
+            };
+            if copies.iter().all(|(e, _)| e != encoding) {
+                let module = B::compile(engine, &copy_in_wasm::module(*encoding))
+                    .context("failed to compile the adapters' string copy")?;
+                copies.push((*encoding, module));
+            }
+        }
+    }
+    Ok(B::wrap::<CopiesF>(copies))
 }
 
 /// Every trampoline's signature prepared for backend `B`'s host functions.
