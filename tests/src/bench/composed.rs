@@ -14,6 +14,10 @@ use super::rounds::{self, Summary, summarize};
 /// Calls into the callee per host call.
 pub const CALLS: u32 = 100_000;
 
+/// Calls into the callee before the timed host call, on a fresh instance:
+/// the rows measure crossings, not the first touch of new memory pages.
+const WARM_UP: u32 = 1_000;
+
 /// One cross-component case: the caller's export that loops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ComposedCase {
@@ -206,6 +210,7 @@ fn witbind_side(kind: witbind::BackendKind) -> Result<RunFn> {
         let mut store = witbind::Store::new(&engine, ());
         let instance = linker.instantiate(&mut store, &component)?;
         let f = instance.get_typed_func::<(u32,), (u32,)>(&mut store, case.export())?;
+        f.call(&mut store, (WARM_UP,))?;
         let start = Instant::now();
         let (sum,) = f.call(&mut store, (n,))?;
         let took = start.elapsed();
@@ -228,6 +233,7 @@ fn wasmtime_side() -> Result<RunFn> {
         let f = instance
             .get_typed_func::<(u32,), (u32,)>(&mut store, case.export())
             .map_err(wt)?;
+        f.call(&mut store, (WARM_UP,)).map_err(wt)?;
         let start = Instant::now();
         let (sum,) = f.call(&mut store, (n,)).map_err(wt)?;
         let took = start.elapsed();

@@ -138,9 +138,10 @@ pub(crate) fn adapter_trap(code: u64) -> Result<()> {
 
 /// The wasm version ([`copy_in_wasm`]) of the `copy` transcoder `host`
 /// between the memories `from` and `to` of instance `id`, when the plan
-/// compiled one and both memories exist. `None` keeps the host function:
-/// for other transcoders, on an interpreter, before the memories are
-/// extracted, or when the module cannot import them.
+/// compiled one and both memories exist and differ. `None` keeps the host
+/// function: for other transcoders, on an interpreter, before the
+/// memories are extracted, within one memory, or when the module cannot
+/// import them.
 pub(crate) fn copy_in_wasm<T: 'static, B: Engines>(
     cx: &mut Cx<'_, T, B>,
     plan: &ComponentPlan,
@@ -154,6 +155,11 @@ pub(crate) fn copy_in_wasm<T: 'static, B: Engines>(
     let module = plan.copy_module::<B>(encoding)?;
     let state = &B::data(cx).instances[id];
     let (from, to) = (state.memory(from).ok()?, state.memory(to).ok()?);
+    // One memory twice: the wasm copy could overwrite source bytes it has
+    // yet to read. Two live memories never share a base address.
+    if B::memory_bytes(cx, from).as_ptr() == B::memory_bytes(cx, to).as_ptr() {
+        return None;
+    }
     let imports = [
         B::memory_extern(from),
         B::memory_extern(to),

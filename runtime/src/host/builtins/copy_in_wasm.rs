@@ -2,12 +2,15 @@
 //! compile wasm to machine code. A fused adapter between sub-components
 //! whose strings share an encoding calls a `copy` transcoder for every
 //! string; as a host function that call costs more than the copy. This
-//! module's function checks the common case itself (both ranges in bounds,
-//! ASCII UTF-8 or surrogate-free UTF-16, any Latin-1) and copies with
-//! `memory.copy`; anything else goes to the host transcoder it imports,
-//! unchanged, which checks everything and raises the spec's traps. Nothing
-//! is written before the checks pass, so calling the host after a failed
-//! check sees the memories as the adapter left them.
+//! module's function handles the common case itself (both ranges in bounds,
+//! ASCII UTF-8 or surrogate-free UTF-16, any Latin-1), checking and
+//! copying in one pass, eight bytes at a time where it can. Anything else
+//! goes to the host transcoder it imports, unchanged, which checks
+//! everything and raises the spec's traps. A check failing halfway leaves
+//! part of the string copied into the destination the adapter allocated:
+//! the host then writes all of it, or traps, after which the instances are
+//! not run again. The two memories must be different ones (the source is
+//! then never written); a copy within one memory stays with the host.
 
 use wasm_encoder::{
     BlockType, CodeSection, EntityType, ExportKind, ExportSection, Function, FunctionSection,
@@ -29,10 +32,16 @@ const LEN: u32 = 1;
 const DST: u32 = 2;
 /// The source's size in bytes, as i64.
 const BYTES: u32 = 3;
-/// The address the scan is at.
+/// The source address the copy is at.
 const AT: u32 = 4;
-/// The code units left to scan.
-const LEFT: u32 = 5;
+/// The destination address the copy is at.
+const OUT: u32 = 5;
+/// The code units left to copy.
+const LEFT: u32 = 6;
+/// The word a turn of the copy moves, kept for its check.
+const VALUE64: u32 = 7;
+/// The code unit a turn of the copy moves, kept for its check.
+const VALUE32: u32 = 8;
 
 // Memory and function indices.
 const FROM: u32 = 0;
@@ -74,7 +83,13 @@ pub(crate) fn module(encoding: FixedEncoding) -> Vec<u8> {
 }
 
 fn copy_function(encoding: FixedEncoding) -> Function {
-    let mut f = Function::new([(1, ValType::I64), (2, ValType::I32)]);
+    let locals = [
+        (1, ValType::I64),
+        (3, ValType::I32),
+        (1, ValType::I64),
+        (1, ValType::I32),
+    ];
+    let mut f = Function::new(locals);
     let mut sink = f.instructions();
     // BYTES = LEN code units in bytes.
     sink.local_get(LEN).i64_extend_i32_u();
@@ -87,28 +102,26 @@ fn copy_function(encoding: FixedEncoding) -> Function {
     sink.block(BlockType::Empty);
     in_bounds(&mut sink, SRC, FROM);
     in_bounds(&mut sink, DST, TO);
-    // `memory.copy` takes an i32 length: 4 GiB itself must go to the host.
-    sink.local_get(BYTES)
-        .i64_const(32)
-        .i64_shr_u()
-        .i32_wrap_i64()
-        .br_if(0);
     sink.local_get(SRC)
         .local_set(AT)
+        .local_get(DST)
+        .local_set(OUT)
         .local_get(LEN)
         .local_set(LEFT);
     match encoding {
-        FixedEncoding::Utf8 => ascii_scan(&mut sink),
-        FixedEncoding::Utf16 => surrogate_scan(&mut sink),
-        FixedEncoding::Latin1 => {}
+        FixedEncoding::Utf8 => {
+            let high_bits = 0x8080_8080_8080_8080_u64 as i64;
+            copy_loop(&mut sink, Step::Word, Some((high_bits, 0)));
+            copy_loop(&mut sink, Step::Byte, Some((0x80, 0)));
+        }
+        FixedEncoding::Latin1 => {
+            copy_loop(&mut sink, Step::Word, None);
+            copy_loop(&mut sink, Step::Byte, None);
+        }
+        // A surrogate is `0xD800..=0xDFFF`: its top five bits are 11011.
+        FixedEncoding::Utf16 => copy_loop(&mut sink, Step::Unit16, Some((0xF800, 0xD800))),
     }
-    sink.local_get(DST)
-        .local_get(SRC)
-        .local_get(BYTES)
-        .i32_wrap_i64()
-        .memory_copy(TO, FROM)
-        .return_();
-    sink.end();
+    sink.return_().end();
 
     sink.local_get(SRC)
         .local_get(LEN)
@@ -132,61 +145,90 @@ fn in_bounds(sink: &mut InstructionSink<'_>, ptr: u32, memory: u32) {
         .br_if(0);
 }
 
-/// Leaves the enclosing block (two levels up from the loops' `if`) unless
-/// the LEFT bytes at AT are all ASCII: eight at a time, then one by one.
-fn ascii_scan(sink: &mut InstructionSink<'_>) {
-    let high_bits = 0x8080_8080_8080_8080_u64 as i64;
-    step_loop(sink, 8, 8, |sink| {
-        sink.local_get(AT)
-            .i64_load(byte_arg(FROM))
-            .i64_const(high_bits)
-            .i64_and()
-            .i64_const(0)
-            .i64_ne()
-            .br_if(2);
-    });
-    step_loop(sink, 1, 1, |sink| {
-        sink.local_get(AT)
-            .i32_load8_u(byte_arg(FROM))
-            .i32_const(0x80)
-            .i32_and()
-            .br_if(2);
-    });
+/// How much one turn of a copy loop moves.
+#[derive(Clone, Copy)]
+enum Step {
+    /// Eight one-byte code units, as an i64.
+    Word,
+    /// One one-byte code unit.
+    Byte,
+    /// One two-byte code unit.
+    Unit16,
 }
 
-/// Leaves the enclosing block unless none of the LEFT code units at AT is
-/// a surrogate (`0xD800..=0xDFFF`).
-fn surrogate_scan(sink: &mut InstructionSink<'_>) {
-    step_loop(sink, 1, 2, |sink| {
-        sink.local_get(AT)
-            .i32_load16_u(byte_arg(FROM))
-            .i32_const(0xF800)
-            .i32_and()
-            .i32_const(0xD800)
-            .i32_eq()
-            .br_if(2);
-    });
+impl Step {
+    /// Code units per turn.
+    fn units(self) -> i32 {
+        match self {
+            Step::Word => 8,
+            Step::Byte | Step::Unit16 => 1,
+        }
+    }
+
+    /// Bytes per turn.
+    fn bytes(self) -> i32 {
+        match self {
+            Step::Word => 8,
+            Step::Byte => 1,
+            Step::Unit16 => 2,
+        }
+    }
 }
 
-/// `while LEFT >= units { check; AT += bytes; LEFT -= units }`: a step
-/// checks `units` code units, `bytes` bytes.
-fn step_loop(
-    sink: &mut InstructionSink<'_>,
-    units: i32,
-    bytes: i32,
-    check: impl Fn(&mut InstructionSink<'_>),
-) {
+/// `while LEFT >= units { v = load(AT); check; store(OUT, v); advance }`,
+/// where the check `Some((mask, bad))` leaves the enclosing block when
+/// `v & mask == bad` (a non-zero `bad`) or `v & mask != 0` (a zero one).
+fn copy_loop(sink: &mut InstructionSink<'_>, step: Step, check: Option<(i64, i64)>) {
+    let (units, bytes) = (step.units(), step.bytes());
     sink.loop_(BlockType::Empty)
         .local_get(LEFT)
         .i32_const(units)
         .i32_ge_u()
         .if_(BlockType::Empty);
-    check(sink);
-    sink.local_get(AT)
-        .i32_const(bytes)
-        .i32_add()
-        .local_set(AT)
-        .local_get(LEFT)
+    sink.local_get(OUT).local_get(AT);
+    match step {
+        Step::Word => sink.i64_load(byte_arg(FROM)),
+        Step::Byte => sink.i32_load8_u(byte_arg(FROM)),
+        Step::Unit16 => sink.i32_load16_u(byte_arg(FROM)),
+    };
+    if let Some((mask, bad)) = check {
+        // The check consumes the value: it is kept to be stored.
+        let value = match step {
+            Step::Word => VALUE64,
+            Step::Byte | Step::Unit16 => VALUE32,
+        };
+        sink.local_tee(value);
+        match step {
+            Step::Word => {
+                sink.i64_const(mask).i64_and();
+                match bad {
+                    0 => sink.i64_const(0).i64_ne(),
+                    bad => sink.i64_const(bad).i64_eq(),
+                };
+            }
+            Step::Byte | Step::Unit16 => {
+                sink.i32_const(mask as i32).i32_and();
+                match bad {
+                    0 => sink.i32_const(0).i32_ne(),
+                    bad => sink.i32_const(bad as i32).i32_eq(),
+                };
+            }
+        }
+        // Out of the `if`, the loop and into the host's block.
+        sink.br_if(2).local_get(value);
+    }
+    match step {
+        Step::Word => sink.i64_store(byte_arg(TO)),
+        Step::Byte => sink.i32_store8(byte_arg(TO)),
+        Step::Unit16 => sink.i32_store16(byte_arg(TO)),
+    };
+    for (local, by) in [(AT, bytes), (OUT, bytes)] {
+        sink.local_get(local)
+            .i32_const(by)
+            .i32_add()
+            .local_set(local);
+    }
+    sink.local_get(LEFT)
         .i32_const(units)
         .i32_sub()
         .local_set(LEFT)
@@ -243,22 +285,28 @@ mod tests {
         }
 
         /// Copies `bytes` placed at `src` (as `units` code units) to
-        /// `dst`: whether wasm copied them (else the host was called and
-        /// the destination left alone).
+        /// `dst`: whether wasm copied them all (else the host was called).
+        /// Either way nothing outside the destination range changed.
         fn copied(&mut self, bytes: &[u8], src: u32, units: u32, dst: u32) -> bool {
-            self.from.data_mut(&mut self.store)[src as usize..][..bytes.len()]
-                .copy_from_slice(bytes);
+            let source = src as usize..src as usize + bytes.len();
+            self.from.data_mut(&mut self.store)[source.clone()].copy_from_slice(bytes);
             self.to.data_mut(&mut self.store).fill(0);
             let before = *self.store.data();
             self.copy.call(&mut self.store, (src, units, dst)).unwrap();
             let to_host = *self.store.data() != before;
-            let out = &self.to.data(&self.store)[dst as usize..][..bytes.len()];
-            if to_host {
-                assert!(
-                    out.iter().all(|b| *b == 0),
-                    "the wasm copy wrote before the host ran"
-                );
-            } else {
+            assert_eq!(
+                &self.from.data(&self.store)[source],
+                bytes,
+                "the source changed"
+            );
+            let to = self.to.data(&self.store);
+            let (head, rest) = to.split_at(dst as usize);
+            let (out, tail) = rest.split_at(bytes.len());
+            assert!(
+                head.iter().chain(tail).all(|b| *b == 0),
+                "a write outside the range"
+            );
+            if !to_host {
                 assert_eq!(out, bytes);
             }
             !to_host
