@@ -990,3 +990,40 @@ fn the_host_passes_a_resource_from_one_sub_component_to_another() {
         );
     }
 }
+
+/// On an engine that compiles wasm, a string crossing between two
+/// sub-components of one encoding is copied by core wasm, which burns
+/// fuel like any guest code: a 4 KiB string costs more fuel than an empty
+/// one. On wasmi the host copies it, and the fuel spent does not grow
+/// with the length.
+#[test]
+fn same_encoding_copies_run_in_wasm_where_wasm_is_compiled() {
+    let wat = strings_component("utf8", "utf8", "");
+    let long = "x".repeat(4096);
+    for backend in witbind::Engine::available_backends() {
+        let mut config = witbind::Config::new();
+        config.backend(*backend).consume_fuel(true);
+        let engine = witbind::Engine::new(&config).unwrap();
+        let component = Component::new(&engine, wat::parse_str(&wat).unwrap()).unwrap();
+        let mut store = Store::new(&engine, ());
+        store.set_fuel(u64::MAX / 2).unwrap();
+        let instance = Linker::new(&engine)
+            .instantiate(&mut store, &component)
+            .unwrap();
+        let run = instance
+            .get_typed_func::<(&str,), (String,)>(&mut store, "run")
+            .unwrap();
+        let mut burnt = Vec::new();
+        for arg in ["", long.as_str()] {
+            let before = store.fuel().unwrap();
+            assert_eq!(run.call(&mut store, (arg,)).unwrap().0, arg);
+            burnt.push(before - store.fuel().unwrap());
+        }
+        let (short, long) = (burnt[0], burnt[1]);
+        // The wasm copy takes a few instructions per 8 bytes: 512 words.
+        match backend {
+            witbind::BackendKind::Wasmtime => assert!(long > short + 512, "{short} {long}"),
+            _ => assert!(long < short + 64, "{backend}: {short} {long}"),
+        }
+    }
+}
