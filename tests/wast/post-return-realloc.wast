@@ -101,3 +101,45 @@
 (assert_trap (invoke "list-len-odd" (list.const (u32.const 1))) "realloc return: result not aligned")
 (component instance $p $P)
 (assert_trap (invoke "list-len-end" (list.const (u32.const 1) (u32.const 2))) "realloc return: beyond end of memory")
+
+;; Inside `post-return` the instance may not leave: creating or dropping a
+;; handle traps, but reading a handle's rep is allowed (it only looks at
+;; the instance's own table).
+(component definition $H
+  (type $t (resource (rep i32)))
+  (core func $new (canon resource.new $t))
+  (core func $rep (canon resource.rep $t))
+  (core func $drop (canon resource.drop $t))
+  (core module $m
+    (import "" "new" (func $new (param i32) (result i32)))
+    (import "" "rep" (func $rep (param i32) (result i32)))
+    (import "" "drop" (func $drop (param i32)))
+    (global $h (mut i32) (i32.const 0))
+    (global $seen (mut i32) (i32.const 0))
+    (func (export "make") (result i32)
+      (global.set $h (call $new (i32.const 77)))
+      (i32.const 1))
+    (func (export "read-rep") (param i32)
+      (global.set $seen (call $rep (global.get $h))))
+    (func (export "new-again") (param i32)
+      (drop (call $new (i32.const 5))))
+    (func (export "drop-it") (param i32)
+      (call $drop (global.get $h)))
+    (func (export "seen") (result i32) global.get $seen))
+  (core instance $i (instantiate $m (with "" (instance
+    (export "new" (func $new)) (export "rep" (func $rep)) (export "drop" (func $drop))))))
+  (func (export "make-then-rep") (result u32)
+    (canon lift (core func $i "make") (post-return (core func $i "read-rep"))))
+  (func (export "make-then-new") (result u32)
+    (canon lift (core func $i "make") (post-return (core func $i "new-again"))))
+  (func (export "make-then-drop") (result u32)
+    (canon lift (core func $i "make") (post-return (core func $i "drop-it"))))
+  (func (export "seen") (result u32) (canon lift (core func $i "seen"))))
+
+(component instance $h $H)
+(assert_return (invoke "make-then-rep") (u32.const 1))
+(assert_return (invoke "seen") (u32.const 77))
+(component instance $h $H)
+(assert_trap (invoke "make-then-new") "cannot leave component instance")
+(component instance $h $H)
+(assert_trap (invoke "make-then-drop") "cannot leave component instance")
