@@ -130,21 +130,29 @@ fn a_component_takes_and_returns_fixed_length_lists_as_wasmtime_does() {
     }
 }
 
-/// The longest lists validation allows, nested: loading the component
-/// neither allocates their flat types nor hangs.
-#[test]
-fn huge_fixed_length_lists_load_without_unbounded_work() {
-    let text = r#"(component
+/// The component of `huge_fixed_length_lists_*`: `f` takes `ty`.
+fn huge_list_component(ty: &str) -> Vec<u8> {
+    let text = format!(
+        r#"(component
       (core module $m
         (memory (export "memory") 1)
         (func (export "realloc") (param i32 i32 i32 i32) (result i32) unreachable)
         (func (export "f") (param i32)))
       (core instance $i (instantiate $m))
-      (type $big (list (list u8 1073741824) 1073741824))
+      (type $big {ty})
       (func (export "f") (param "x" $big)
         (canon lift (core func $i "f") (memory (core memory $i "memory"))
-          (realloc (core func $i "realloc")))))"#;
-    let bytes = wat::parse_str(text).unwrap();
+          (realloc (core func $i "realloc")))))"#
+    );
+    wat::parse_str(text).unwrap()
+}
+
+/// Nested fixed-length lists as large as the Canonical ABI allows (just
+/// under 2^28 bytes, 268 million flat values): loading the component
+/// neither allocates their flat types nor hangs.
+#[test]
+fn huge_fixed_length_lists_load_without_unbounded_work() {
+    let bytes = huge_list_component("(list (list u8 16384) 16383)");
     for engine in witbind_tests::engines() {
         let kind = engine.backend_kind();
         let component = Component::new(&engine, &bytes).unwrap();
@@ -155,9 +163,24 @@ fn huge_fixed_length_lists_load_without_unbounded_work() {
         let f = instance.get_func(&mut store, "f").unwrap();
         assert_eq!(
             f.params()[0].to_string(),
-            "list<list<u8, 1073741824>, 1073741824>",
+            "list<list<u8, 16384>, 16383>",
             "{kind}"
         );
         // Its value cannot be built, let alone lowered: no call is tried.
+    }
+}
+
+/// Past the Canonical ABI's bound of 2^28 - 1 bytes a value type is
+/// invalid: 2^60 bytes of nested lists are refused, naming the bound.
+#[test]
+fn huge_fixed_length_lists_past_the_bound_are_invalid() {
+    let bytes = huge_list_component("(list (list u8 1073741824) 1073741824)");
+    for engine in witbind_tests::engines() {
+        let err = Component::new(&engine, &bytes).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("exceeds maximum byte size"),
+            "{}: {err:#}",
+            engine.backend_kind()
+        );
     }
 }

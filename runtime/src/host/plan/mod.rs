@@ -9,6 +9,7 @@ pub(crate) mod serialized;
 pub(crate) mod support;
 pub(crate) mod table_fill;
 pub(crate) mod types;
+pub(crate) mod value_size;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -207,6 +208,7 @@ impl ComponentPlan {
         // an error here, never a crash of the host.
         let translated = catch_translator_panic(|| translator.translate(bytes))?;
         let (translation, modules) = translated.map_err(translation_error)?;
+        value_size::check(bytes)?;
         support::check_supported(&translation)?;
 
         let compiled = match source {
