@@ -13,37 +13,35 @@ use witbind_tests::wast::{
 /// Runs `tests/wast/{name}` on the oracle and on every engine, and fails
 /// listing every failing directive of each.
 fn run(name: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("wast")
-        .join(name);
+    let path = wast_file(name);
     let mut outcomes = vec![run_file_on_wasmtime(&path)];
     outcomes.extend(run_file_on_every_engine(&path));
     assert_eq!(outcomes.len(), witbind_tests::engines().len() + 1);
-    let failed: Vec<String> = outcomes
-        .iter()
-        .filter(|o| !o.passed())
-        .map(ToString::to_string)
-        .collect();
-    assert!(failed.is_empty(), "{}", failed.join("\n"));
-    for outcome in &outcomes {
-        assert!(outcome.directives > 0, "{outcome}: no directive ran");
-    }
+    assert_all_passed(&outcomes);
 }
 
 /// Runs `tests/wast/{name}` on every engine only: for a rule wasmtime's
 /// component model does not implement, so it cannot be the oracle.
 fn run_without_oracle(name: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+    assert_all_passed(&run_file_on_every_engine(&wast_file(name)));
+}
+
+fn wast_file(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("wast")
-        .join(name);
-    let outcomes = run_file_on_every_engine(&path);
+        .join(name)
+}
+
+/// Fails listing every failing directive of every outcome, or naming an
+/// outcome that ran no directive.
+fn assert_all_passed(outcomes: &[FileOutcome]) {
     let failed: Vec<String> = outcomes
         .iter()
         .filter(|o| !o.passed())
         .map(ToString::to_string)
         .collect();
     assert!(failed.is_empty(), "{}", failed.join("\n"));
-    for outcome in &outcomes {
+    for outcome in outcomes {
         assert!(outcome.directives > 0, "{outcome}: no directive ran");
     }
 }
