@@ -54,7 +54,20 @@ pub(crate) fn check_supported(translation: &ComponentTranslation) -> Result<()> 
 fn check_def(def: &CoreDef) -> Result<()> {
     match def {
         CoreDef::Export(_) | CoreDef::Trampoline(_) | CoreDef::InstanceFlags(_) => Ok(()),
-        CoreDef::UnsafeIntrinsic(_) => unsupported("wasmtime's unsafe intrinsics"),
+        CoreDef::UnsafeIntrinsic(intrinsic) => {
+            let name = intrinsic.name();
+            // The translator turns `context.get` and `context.set` (task
+            // context slots, part of async) into intrinsics of its own.
+            if name.starts_with("context-") {
+                let builtin = name.trim_end_matches("-i32-0").trim_end_matches("-i32-1");
+                unsupported(&format!(
+                    "the `{}` built-in (async task context)",
+                    builtin.replacen('-', ".", 1)
+                ))
+            } else {
+                unsupported(&format!("wasmtime's `{name}` intrinsic"))
+            }
+        }
         CoreDef::TaskMayBlock => unsupported("the `task-may-block` global of async tasks"),
     }
 }
