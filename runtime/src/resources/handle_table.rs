@@ -81,7 +81,7 @@ impl HandleEntry {
 }
 
 /// The handle bookkeeping of one call in progress.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct CallScope {
     /// Unique among the scopes this table ever had.
     id: u64,
@@ -372,20 +372,14 @@ impl HandleTable {
     pub fn enter_call(&mut self) {
         let id = self.next_scope_id;
         self.next_scope_id += 1;
-        match self.scopes.get_mut(self.depth) {
-            Some(closed) => {
-                closed.id = id;
-                closed.borrow_count = 0;
-                closed.borrows.clear();
-                closed.lenders.clear();
-            }
-            None => self.scopes.push(CallScope {
-                id,
-                borrow_count: 0,
-                borrows: Vec::new(),
-                lenders: Vec::new(),
-            }),
+        if self.depth == self.scopes.len() {
+            self.scopes.push(CallScope::default());
         }
+        let scope = &mut self.scopes[self.depth];
+        scope.id = id;
+        scope.borrow_count = 0;
+        scope.borrows.clear();
+        scope.lenders.clear();
         self.depth += 1;
     }
 
@@ -404,8 +398,8 @@ impl HandleTable {
             anyhow::bail!("no call scope to exit");
         };
         self.depth = depth;
-        // The lists are taken out while the table changes and put back,
-        // emptied, for the next call's scope.
+        // The lists are taken out while the table changes, then put back
+        // for the next scope at this depth, which empties them.
         let scope = &mut self.scopes[depth];
         let (id, borrow_count) = (scope.id, scope.borrow_count);
         let lenders = std::mem::take(&mut scope.lenders);
