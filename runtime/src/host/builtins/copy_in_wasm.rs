@@ -19,8 +19,9 @@ use wasm_encoder::{
 use wasmtime_environ::component::FixedEncoding;
 
 /// The import names of the module: the source memory, the destination
-/// memory and the host transcoder, in this order.
-pub(crate) const IMPORTS: [(&str, &str); 3] = [("", "from"), ("", "to"), ("", "host")];
+/// memory and the host transcoder, in this order (the order
+/// `adapter::copy_in_wasm` passes them in).
+const IMPORTS: [(&str, &str); 3] = [("", "from"), ("", "to"), ("", "host")];
 
 /// The export name of the copy function, `(src, len, dst) -> ()` like the
 /// transcoder it stands for.
