@@ -426,14 +426,7 @@ fn wasmtime_resources() -> Transcript {
     use wasmtime::component;
     let engine = wasmtime::Engine::default();
     let component = component::Component::new(&engine, wat::parse_str(RESOURCES).unwrap()).unwrap();
-    let mut linker = component::Linker::<Vec<u32>>::new(&engine);
-    linker
-        .root()
-        .func_wrap("log", |mut cx, (x,): (u32,)| {
-            cx.data_mut().push(x);
-            Ok(())
-        })
-        .unwrap();
+    let linker = witbind_tests::oracle::logging_linker(&engine);
     let mut store = wasmtime::Store::new(&engine, Vec::new());
     let instance = linker.instantiate(&mut store, &component).unwrap();
     let run = instance

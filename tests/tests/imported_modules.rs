@@ -50,14 +50,7 @@ fn wasmtime_run() -> (u32, Vec<u32>) {
     let engine = wasmtime::Engine::default();
     let component = component::Component::new(&engine, wat::parse_str(COMPONENT).unwrap()).unwrap();
     let module = wasmtime::Module::new(&engine, wat::parse_str(MODULE).unwrap()).unwrap();
-    let mut linker = component::Linker::<Vec<u32>>::new(&engine);
-    linker
-        .root()
-        .func_wrap("log", |mut cx, (x,): (u32,)| {
-            cx.data_mut().push(x);
-            Ok(())
-        })
-        .unwrap();
+    let mut linker = witbind_tests::oracle::logging_linker(&engine);
     linker.root().module("m", &module).unwrap();
     let mut store = wasmtime::Store::new(&engine, Vec::new());
     let instance = linker.instantiate(&mut store, &component).unwrap();

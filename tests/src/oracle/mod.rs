@@ -30,5 +30,5 @@ pub use handles::HandleTable;
 pub use host::{HostEvent, HostState};
 pub use neutral::{Neutral, Outcome};
 pub use runtime::Runtime;
-pub use wasmtime_side::{OracleFixture, WasmtimeOracle};
+pub use wasmtime_side::{OracleFixture, WasmtimeOracle, logging_linker};
 pub use witbind_side::{WitbindCounter, WitbindFixture, WitbindInstance};

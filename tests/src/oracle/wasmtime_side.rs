@@ -408,3 +408,21 @@ fn fit_to_type(value: Val, ty: &wasmtime::component::Type) -> Val {
         (value, _) => value,
     }
 }
+
+/// A wasmtime linker whose root defines `log: func(x: u32)`, appending each
+/// `x` to the store's data: the log differential tests compare with
+/// witbind's.
+///
+/// # Panics
+/// Never for a fresh linker (the one definition cannot clash).
+pub fn logging_linker(engine: &Engine) -> Linker<Vec<u32>> {
+    let mut linker = Linker::<Vec<u32>>::new(engine);
+    linker
+        .root()
+        .func_wrap("log", |mut cx, (x,): (u32,)| {
+            cx.data_mut().push(x);
+            Ok(())
+        })
+        .expect("a fresh linker has no `log` yet");
+    linker
+}
